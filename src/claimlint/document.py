@@ -1,0 +1,145 @@
+"""The document model every reader produces and every judge reads.
+
+A reader turns a file into :class:`Block` objects: plain text with markup removed, plus
+a run-length map from each character back to its offset in the decoded source. Judges
+only ever see block text; findings are mapped back to the source through the block.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Block:
+    """A run of lintable text (a paragraph, heading, list item, table cell, field …).
+
+    ``spans`` holds ``(text_start, source_start, length)`` runs in text order: text
+    characters ``text_start .. text_start+length`` come verbatim from the source at
+    ``source_start``. A character outside every run (an entity decoded to one char,
+    an inserted space) maps to the source position of the next run, or the end of the
+    previous one.
+    """
+
+    text: str
+    spans: list[tuple[int, int, int]]
+    kind: str = "paragraph"
+    source_end: int | None = None
+    group: str | None = None  # blocks that belong together (the cells of one table row)
+
+    def source_offset(self, index: int) -> int:
+        """Source offset of text index ``index`` (``index == len(text)`` is allowed)."""
+        spans = self.spans
+        if not spans:
+            return self.source_end or 0
+        i = bisect.bisect_right(spans, (index, float("inf"), 0)) - 1
+        if i < 0:
+            return spans[0][1]
+        text_start, source_start, length = spans[i]
+        if index < text_start + length:
+            return source_start + (index - text_start)
+        if index == text_start + length:
+            return source_start + length
+        if i + 1 < len(spans):
+            return spans[i + 1][1]
+        return source_start + length
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the text range ``start:end`` (end exclusive)."""
+        if end <= start:
+            s = self.source_offset(start)
+            return s, s
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+
+class BlockBuilder:
+    """Collects text pieces with their source offsets into one :class:`Block`."""
+
+    def __init__(self, kind: str = "paragraph") -> None:
+        self.kind = kind
+        self.parts: list[str] = []
+        self.spans: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    def add(self, text: str, source_start: int) -> None:
+        """Append text copied verbatim from the source at ``source_start``."""
+        if not text:
+            return
+        last = self.spans[-1] if self.spans else None
+        if last and last[0] + last[2] == self.length and last[1] + last[2] == source_start:
+            self.spans[-1] = (last[0], last[1], last[2] + len(text))
+        else:
+            self.spans.append((self.length, source_start, len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_synthetic(self, text: str) -> None:
+        """Append text that has no verbatim source (a decoded entity, a joining space)."""
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def build(self) -> Block | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Block(text=text, spans=self.spans, kind=self.kind)
+
+
+@dataclass
+class Directive:
+    """A ``claimlint-…`` comment found in the source (suppressions)."""
+
+    action: str  # disable-next-line | disable | enable | disable-file
+    codes: tuple[str, ...]  # empty tuple means every code
+    line: int  # 1-based line of the comment
+    end_line: int
+    column: int
+    reason: str = ""
+
+
+@dataclass
+class Document:
+    """One input file after reading."""
+
+    path: str
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    profile: dict[str, Any] = field(default_factory=dict)  # the ``claimlint:`` front-matter block
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            src = self.source
+            i = 0
+            n = len(src)
+            while i < n:
+                j = src.find("\n", i)
+                k = src.find("\r", i)
+                if j == -1 and k == -1:
+                    break
+                if k != -1 and (j == -1 or k < j):
+                    i = k + 2 if src.startswith("\r\n", k) else k + 1
+                else:
+                    i = j + 1
+                starts.append(i)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset, columns in code points."""
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")

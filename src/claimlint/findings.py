@@ -1,0 +1,60 @@
+"""Findings: what a judge reports, and where in the source it points."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str = ""  # the sentence the finding is about
+    excerpt_span: tuple[int, int] = (0, 0)  # the marked part of the excerpt
+    suggestions: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    evidence: str | None = None  # evidence level weighed, where one was
+    source_start: int = 0
+    source_end: int = 0
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
+
+    def fingerprint(self) -> str:
+        """Stable across edits elsewhere in the file: code, path and the marked words only."""
+        marked = self.excerpt[self.excerpt_span[0]:self.excerpt_span[1]] or self.excerpt
+        key = "\x1f".join((self.code, self.path, " ".join(marked.lower().split())))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "suggestions": list(self.suggestions),
+            "references": list(self.references),
+            "evidence": self.evidence,
+            "fingerprint": self.fingerprint(),
+        }
