@@ -1,0 +1,211 @@
+"""Claims: which effect a sentence attributes to which substances, and how strongly.
+
+A claim is built around each effect mention. It counts as claimed when a relation word
+governs it in the same clause ("helps", "boosts"), a modifier sits next to it ("better
+sleep", "immune support"), it is a claim on its own ("nootropic"), or the sentence is a
+caption ("Deeper Sleep", "CHAGA Anti-Stress"). Perception ("skin feels smoother"),
+negation, questions and warnings do not claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimlint.mentions import Mention, Sentence
+
+CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "(", ")", "[", "]", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
+RELATIVE = {"which", "that", "who"}
+PRONOUN_SUBJECTS = {"it", "they", "this", "these", "both", "each", "which"}
+CAPTION_TOKENS = 6
+# Nouns of relation that belong to the effect right after them ("the reduction of
+# tiredness"), with the verb they stand for when compared with an authorised wording.
+NOMINALS = {
+    "reduction": "reduce", "reducing": "reduce", "maintenance": "maintain", "protection": "protect",
+    "formation": "form", "absorption": "absorb", "regulation": "regulate", "improvement": "improve",
+    "regeneration": "regenerate", "acceleration": "accelerate", "alleviation": "alleviate",
+    "neutralisation": "neutralise", "production": "produce", "growth": "grow", "recovery": "recover",
+    "relief": "relieve", "boost": "boost", "support": "support",
+    "increase": "increase", "decrease": "decrease", "repair": "repair",
+}
+MODIFIER_REACH = 3
+
+
+@dataclass
+class Claim:
+    sentence: Sentence
+    effect: Mention
+    substances: list[Mention] = field(default_factory=list)
+    relations: list[Mention] = field(default_factory=list)  # relation words and modifiers governing the effect
+    how: str = "verbal"  # verbal | modifier | standalone | caption
+    normal_kept: bool = False
+    hedged: bool = False
+
+    @property
+    def classes(self) -> set[str]:
+        return {r.key for r in self.relations}
+
+    def relation_lemmas(self) -> set[str]:
+        doc = self.sentence.doc
+        return {doc[i].lemma_ for r in self.relations for i in range(r.start, r.end)}
+
+    def span(self) -> tuple[int, int]:
+        """Token range to mark: from the first relation (or substance) to the effect."""
+        starts = [self.effect.start] + [r.start for r in self.relations if r.start < self.effect.start]
+        ends = [self.effect.end] + [r.end for r in self.relations if r.start >= self.effect.end]
+        return min(starts), max(ends)
+
+
+def clause_bounds(sentence: Sentence) -> list[int]:
+    """Clause id for every token of the sentence (index relative to sentence start)."""
+    ids = []
+    clause = 0
+    doc = sentence.doc
+    for i in range(sentence.start, sentence.end):
+        tok = doc[i]
+        if tok.lower_ in CLAUSE_BREAKS or (tok.text == "-" and tok.whitespace_ and i > sentence.start and doc[i - 1].whitespace_):
+            clause += 1
+        ids.append(clause)
+    return ids
+
+
+def is_question(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith("?")
+
+
+def is_advice(sentence: Sentence) -> bool:
+    """Warnings and directions name conditions without claiming anything about them."""
+    return sentence.has("advice")
+
+
+def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
+    """A negation within three tokens before ``index`` that is not part of a cue like "no more"."""
+    covered = {i for m in ignore for i in range(m.start, m.end)}
+    for m in sentence.of("negations"):
+        if m.start in covered:
+            continue
+        if 0 < index - m.start <= 3 + (m.end - m.start - 1):
+            return True
+    return False
+
+
+def build_claims(sentence: Sentence) -> list[Claim]:
+    """All health claims of one sentence, one per claimed effect."""
+    if is_question(sentence) or is_advice(sentence):
+        return []
+    effects = sentence.of("effect", "standalone")
+    if not effects:
+        return []
+    doc = sentence.doc
+    base = sentence.start
+    clauses = clause_bounds(sentence)
+    clause_of = lambda i: clauses[i - base]  # noqa: E731
+    relations = sentence.of("relation")
+    modifiers = sentence.of("modifier")
+    suffixes = sentence.of("claim_suffixes")
+    perception = sentence.of("perception")
+    substances = sentence.of("substance")
+    words = [t for t in doc[sentence.start:sentence.end] if not t.is_punct]
+    caption = len(words) <= CAPTION_TOKENS
+    hedged = sentence.has("hedges")
+    normals = [t.i for t in doc[sentence.start:sentence.end] if t.lemma_ in ("normal", "normally")]
+    content_verbs = [r for r in relations if r.key != "medicinal"]
+
+    claims: list[Claim] = []
+    previous_end, previous_clause, inherited = sentence.start, -1, []
+    for effect in effects:
+        clause = clause_of(effect.start)
+        if clause != previous_clause:
+            previous_end, inherited = sentence.start, []
+        local = [
+            r for r in content_verbs
+            if previous_end <= r.start and r.end <= effect.start and clause_of(r.start) == clause
+        ]
+        # Coordinated effects share the verb before the first of them: "contributes to
+        # normal energy-yielding metabolism and the reduction of tiredness".
+        governing = local if any(r.key == "faithful" for r in local) else inherited + local
+        previous_end, previous_clause = effect.end, clause
+        inherited = [r for r in governing if doc[r.start].lemma_ not in NOMINALS]
+        if any(0 <= effect.start - p.end <= 2 or p.start == effect.end for p in perception):
+            continue
+        if effect.end < len(doc) and doc[effect.end].lower_ in ("-looking", "looking"):
+            continue
+        near = [
+            m for m in modifiers
+            if m.key != "medicinal" and (
+                0 <= effect.start - m.end <= MODIFIER_REACH - 1 or m.start == effect.end
+            ) and clause_of(m.start) == clause
+        ]
+        near += [m for m in suffixes if m.start == effect.end]
+        if effect.kind == "standalone":
+            how = "standalone"
+        elif governing:
+            how = "verbal"
+        elif near:
+            how = "modifier"
+        elif caption or _caption_pair(effect, substances):
+            how = "caption"
+        else:
+            continue
+        used = governing + near
+        anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
+        if negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used):
+            continue
+        claim = Claim(
+            sentence=sentence,
+            effect=effect,
+            substances=_subject(sentence, effect, governing, substances, clause_of),
+            relations=used,
+            how=how,
+            normal_kept=any(i < effect.end for i in normals),
+            hedged=hedged,
+        )
+        claims.append(claim)
+    return claims
+
+
+def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:
+    """"LIONS MANE Focus & Memory": a substance right before an effect, no verb between."""
+    return any(0 <= effect.start - s.end <= 1 for s in substances)
+
+
+def _subject(sentence: Sentence, effect: Mention, governing: list[Mention], substances: list[Mention], clause_of) -> list[Mention]:
+    """The substances a claim is about: its clause's subject, else the sentence's."""
+    if not substances:
+        return []
+    doc = sentence.doc
+    pivot = governing[0].start if governing else effect.start
+    clause = clause_of(effect.start)
+    before = [s for s in substances if s.end <= pivot]
+    # "…, which contributes to": the substances right before the relative pronoun.
+    rel = [i for i in range(before[-1].end if before else pivot, pivot) if doc[i].lower_ in RELATIVE] if before else []
+    if rel:
+        chain = _coordinated(before, doc)
+        verb = governing[0] if governing else None
+        if verb is not None and len(chain) > 1 and _singular(doc[verb.start]):
+            chain = chain[-1:]
+        return chain
+    same_clause = [s for s in before if clause_of(s.start) == clause]
+    if same_clause:
+        return same_clause
+    if before:
+        return before
+    after = [s for s in substances if s.start >= effect.end and clause_of(s.start) == clause]
+    return after
+
+
+def _coordinated(before: list[Mention], doc) -> list[Mention]:
+    """The list of substances ending at the last one, joined by commas, "and", "&"."""
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = doc[mention.end:chain[0].start]
+        if all(t.lower_ in {",", "and", "&", "/", "or", "plus", "as", "well"} for t in gap):
+            chain.insert(0, mention)
+        else:
+            break
+    return chain
+
+
+def _singular(token) -> bool:
+    """Third-person singular verb form ("contributes", "helps")."""
+    text = token.lower_
+    return text.endswith("s") and not text.endswith("ss") and token.lemma_ != text

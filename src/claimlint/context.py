@@ -1,0 +1,72 @@
+"""What judges see of one document: its sentences, claims, profile, and how to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimlint.claims import Claim
+from claimlint.document import Document
+from claimlint.findings import Finding
+from claimlint.mentions import Sentence
+from claimlint.profile import Profile
+
+if TYPE_CHECKING:
+    from claimlint.engine import Engine
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class DocContext:
+    engine: "Engine"
+    document: Document
+    profile: Profile
+    sentences: list[Sentence] = field(default_factory=list)
+    claims: dict[int, list[Claim]] = field(default_factory=dict)  # by sentence index
+    accepted: list[Claim] = field(default_factory=list)  # claims judged authorised and faithful
+    findings: list[Finding] = field(default_factory=list)
+    evidence_levels: dict[int, str] = field(default_factory=dict)  # by sentence index
+
+    def finding(
+        self,
+        code: str,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        suggestions: list[str] = (),
+        references: list[str] = (),
+        **fields: str,
+    ) -> Finding:
+        """Report ``code`` on tokens ``start:end`` of ``sentence`` and return the finding."""
+        rule = self.engine.knowledge.rule(code)
+        block = sentence.block
+        char_start, char_end = sentence.char_range(start, end)
+        src_start, src_end = block.source_range(char_start, char_end)
+        line, column = self.document.position(src_start)
+        end_line, end_column = self.document.position(src_end)
+        sent_start, sent_end = sentence.char_range(sentence.start, sentence.end)
+        message = rule.message.format_map(_Fields(fields))
+        finding = Finding(
+            code=code,
+            name=rule.name,
+            severity=self.engine.severity(code, rule.severity),
+            message=message,
+            path=self.document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            excerpt=block.text[sent_start:sent_end],
+            excerpt_span=(char_start - sent_start, char_end - sent_start),
+            suggestions=list(dict.fromkeys(suggestions)),
+            references=[rule.basis, *references],
+            evidence=self.evidence_levels.get(sentence.index),
+            source_start=src_start,
+            source_end=src_end,
+        )
+        self.findings.append(finding)
+        return finding

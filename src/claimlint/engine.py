@@ -1,0 +1,92 @@
+"""The engine: one pipeline, one set of compiled packs, every judge; documents in, findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
+
+from claimlint.claims import build_claims
+from claimlint.context import DocContext
+from claimlint.document import Document
+from claimlint.findings import Finding
+from claimlint.judges import all_judges
+from claimlint.knowledge import Knowledge
+from claimlint.mentions import Annotator
+from claimlint.pipeline import build_nlp
+from claimlint.profile import Profile
+from claimlint.register_index import RegisterIndex
+
+
+@dataclass
+class EngineOptions:
+    rule_packs: tuple[str, ...] = ()
+    nlp_model: str | None = None
+    severities: tuple[tuple[str, str], ...] = ()
+
+
+class Engine:
+    def __init__(self, options: EngineOptions | None = None) -> None:
+        self.options = options or EngineOptions()
+        self.nlp = build_nlp(self.options.nlp_model)
+        self.knowledge = Knowledge.load(list(self.options.rule_packs))
+        self.annotator = Annotator(self.nlp, self.knowledge)
+        self.judges = [judge(self) for judge in all_judges()]
+        self._severities = dict(self.options.severities)
+
+    @cached_property
+    def index(self) -> RegisterIndex:
+        return RegisterIndex(self.annotator, self.knowledge)
+
+    def severity(self, code: str, default: str) -> str:
+        return self._severities.get(code, default)
+
+    def lint(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 256) -> Iterator[tuple[Document, list[Finding]]]:
+        """Lint documents in order, streaming every block of every document through one ``nlp.pipe``."""
+        contexts: list[DocContext] = []
+
+        def blocks() -> Iterator[tuple[str, int]]:
+            for document, profile in items:
+                ctx = DocContext(self, document, profile)
+                contexts.append(ctx)
+                index = len(contexts) - 1
+                if not document.blocks:
+                    yield "", index  # keeps empty documents in the stream
+                for block in document.blocks:
+                    yield block.text, index
+
+        done = 0
+        piped = self.nlp.pipe(blocks(), as_tuples=True, batch_size=batch_size)
+        for index, group in groupby(piped, key=lambda pair: pair[1]):
+            ctx = contexts[index]
+            for (doc, _), block in zip(group, ctx.document.blocks):
+                for sentence in self.annotator.sentences(doc, block):
+                    sentence.index = len(ctx.sentences)
+                    ctx.sentences.append(sentence)
+            # Documents without blocks arrive as one empty text and still get judged.
+            while done < index:
+                yield self._judge(contexts[done])
+                contexts[done] = None  # type: ignore[call-overload]
+                done += 1
+        while done < len(contexts):
+            yield self._judge(contexts[done])
+            contexts[done] = None  # type: ignore[call-overload]
+            done += 1
+
+    def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
+        for sentence in ctx.sentences:
+            claims = build_claims(sentence)
+            if claims:
+                ctx.claims[sentence.index] = claims
+        for judge in self.judges:
+            judge.judge(ctx)
+        findings = sorted(ctx.findings, key=Finding.sort_key)
+        return ctx.document, findings
+
+    def lint_text(self, text: str, path: str = "<text>", profile: Profile | None = None) -> list[Finding]:
+        """Lint one plain-text string (rule examples, evaluation cases)."""
+        from claimlint.readers.text import read_text
+
+        document = read_text(path, text)
+        return next(self.lint([(document, profile or Profile())]))[1]

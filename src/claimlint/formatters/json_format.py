@@ -1,0 +1,35 @@
+"""The versioned JSON report (DESIGN.md section 5)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from claimlint import __version__
+from claimlint.formatters import Report
+
+JSON_VERSION = 1
+
+
+def summary(report: Report) -> dict:
+    findings = report.findings
+    severities = Counter(f.severity for f in findings)
+    return {
+        "files": len(report.results),
+        "findings": len(findings),
+        "errors": severities.get("error", 0),
+        "warnings": severities.get("warning", 0),
+        "info": severities.get("info", 0),
+        "unreadable": sum(1 for r in report.results if r.error),
+        "by_code": dict(sorted(Counter(f.code for f in findings).items())),
+    }
+
+
+def render(report: Report) -> str:
+    payload = {
+        "version": JSON_VERSION,
+        "tool": {"name": "claimlint", "version": __version__},
+        "diagnostics": [f.to_dict() for f in report.findings],
+        "summary": summary(report),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,81 @@
+"""Human output: ``path:line:col: CODE severity message``, the sentence with the claim
+marked, and the suggestion, readable on an 80-column terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+import click
+
+from claimlint.findings import Finding
+from claimlint.formatters import Report
+
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+MAX_SUGGESTIONS = 2
+
+
+def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, int]:
+    """The excerpt on one line, cut to ``width`` around the marked span."""
+    start, end = span
+    flat = excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if end <= start:
+        start, end = 0, len(flat)
+    if len(flat) <= width:
+        return flat, start, end
+    mark = end - start
+    left = max(0, start - max(8, (width - mark) // 2))
+    right = min(len(flat), left + width)
+    left = max(0, right - width)
+    text = flat[left:right]
+    offset = left
+    if left > 0:
+        text = "…" + text[1:]
+    if right < len(flat):
+        text = text[:-1] + "…"
+    return text, max(0, start - offset), min(len(text), end - offset)
+
+
+def render_finding(f: Finding, color: bool, width: int) -> list[str]:
+    style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
+    where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
+    head = f"{where} {style(f.code, fg=SEVERITY_COLOURS.get(f.severity), bold=True)} {f.severity}"
+    lines = [head]
+    wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
+    lines += wrap.wrap(f.message)
+    if f.excerpt:
+        gutter = f"{f.line} | "
+        text, s, e = _window(f.excerpt, f.excerpt_span, width - len(gutter))
+        lines.append(" " * (len(gutter) - 2) + "|")
+        lines.append(gutter + text)
+        marker = " " * s + "^" * max(1, e - s)
+        lines.append(" " * (len(gutter) - 2) + "| " + style(marker, fg=SEVERITY_COLOURS.get(f.severity)))
+    if f.evidence:
+        lines.append(f"  = evidence: {f.evidence}")
+    hint = textwrap.TextWrapper(width=width - 2, initial_indent="  = allowed: ", subsequent_indent="    ")
+    for suggestion in f.suggestions[:MAX_SUGGESTIONS]:
+        lines += hint.wrap(suggestion)
+    return lines
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    findings = report.findings
+    for f in findings:
+        out += render_finding(f, report.color, report.width)
+        out.append("")
+    if report.statistics:
+        out += statistics(findings)
+    counts = Counter(f.severity for f in findings)
+    files = len(report.results)
+    if findings:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+        out.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.")
+    else:
+        out.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
+    return "\n".join(out) + "\n"
+
+
+def statistics(findings: list[Finding]) -> list[str]:
+    counts = Counter((f.code, f.name) for f in findings)
+    return [f"{n:>5}  {code}  {name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))] + [""]

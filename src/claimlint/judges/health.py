@@ -1,0 +1,191 @@
+"""HC101–HC103: is this health claim on the EU register, and in what words?
+
+For each claim the effect is looked up for each substance it is about. Authorised and
+faithfully worded passes; authorised but stronger is HC103; not authorised is HC102 when
+a non-authorised register entry names the same substance and effect, else HC101. Every
+finding suggests the nearest authorised wordings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimlint.claims import Claim
+from claimlint.context import DocContext
+from claimlint.judges import Judge
+from claimlint.register_index import AuthorisedClaim
+
+MAX_SUGGESTIONS = 3
+
+
+@dataclass
+class Verdict:
+    code: str | None  # None: authorised and faithful
+    detail: str = ""
+    substances: list[str] = field(default_factory=list)
+    suggestions: list[AuthorisedClaim] = field(default_factory=list)
+    rejected: object | None = None
+
+
+class HealthClaimJudge(Judge):
+    codes = ("HC101", "HC102", "HC103")
+
+    def judge(self, ctx: DocContext) -> None:
+        if not ctx.profile.is_food:
+            return
+        for index, claims in ctx.claims.items():
+            claimed = {c.effect.key for c in claims}
+            for effect_means in (self.knowledge.effects[c.effect.key].means for c in claims):
+                claimed.update(effect_means)
+            reported: set[tuple[str, str]] = set()
+            for claim in claims:
+                verdict = self.evaluate(claim, claimed, ctx)
+                if verdict.code is None:
+                    ctx.accepted.append(claim)
+                    continue
+                key = (verdict.code, claim.effect.key)
+                if key in reported:
+                    continue
+                reported.add(key)
+                self.report(ctx, claim, verdict)
+
+    # -- deciding ------------------------------------------------------------------
+    def evaluate(self, claim: Claim, claimed: set[str], ctx: DocContext) -> Verdict:
+        index = self.engine.index
+        effect = self.knowledge.effects[claim.effect.key]
+        targets = [effect.key] if effect.register else list(effect.means)
+        subjects = self.subjects(claim)
+        if not subjects:
+            return self.without_substance(claim, effect, targets)
+        unauthorised, reworded, strengthened = [], [], []
+        nearest: list[AuthorisedClaim] = []
+        for sub in subjects:
+            related = [ac for t in targets for ac in index.by_pair.get((sub, t), [])]
+            if not related:
+                unauthorised.append(sub)
+                continue
+            nearest.extend(related)
+            if not effect.register or claim.how == "standalone":
+                reworded.append(sub)
+                continue
+            covering = [ac for ac in related if ac.covers(effect.key, claimed)]
+            if not covering:
+                reworded.append(sub)
+                continue
+            problems = [self.strength_problem(claim, ac) for ac in covering]
+            if all(problems):
+                strengthened.append(problems[0])
+        labels = self.labels
+        if unauthorised:
+            nearest = self.nearest(unauthorised, targets) + nearest
+            for sub in unauthorised:
+                entry = index.rejected_match(sub, {effect.key, *effect.means})
+                if entry is not None:
+                    return Verdict("HC102", substances=labels(unauthorised), suggestions=nearest, rejected=entry)
+            return Verdict("HC101", substances=labels(unauthorised), suggestions=nearest)
+        if reworded:
+            return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording", labels(reworded), nearest)
+        if strengthened:
+            return Verdict("HC103", strengthened[0], labels(subjects), nearest)
+        return Verdict(None)
+
+    def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
+        """A claim that names no substance: only the register's own words may stand alone."""
+        index = self.engine.index
+        nearest = [ac for t in targets for ac in index.by_effect.get(t, [])]
+        if not targets:
+            return Verdict("HC101", substances=[], suggestions=[])
+        if not effect.register or claim.how == "standalone":
+            return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording and names no nutrient", [], nearest)
+        problems = [self.strength_problem(claim, ac) for ac in nearest]
+        if problems and all(problems):
+            return Verdict("HC103", problems[0], [], nearest)
+        return Verdict(None)
+
+    def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
+        """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
+        doc = claim.sentence.doc
+        for rel in claim.relations:
+            if rel.key != "strengthening":
+                continue
+            lemmas = {doc[i].lemma_ for i in range(rel.start, rel.end)}
+            if not lemmas <= ac.lemmas:
+                return f"“{doc[rel.start:rel.end].text}” makes it stronger than the authorised wording"
+        faithful = any(r.key == "faithful" for r in claim.relations)
+        if claim.relations and not faithful and not ac.states_result:
+            return "it states a certain result where the authorised wording says “contributes to”"
+        if not claim.relations and claim.how == "caption" and not claim.substances:
+            return "it states the effect without “contributes to” and without the nutrient"
+        if ac.needs_normal and not claim.normal_kept:
+            return "it drops “normal” from the authorised wording"
+        return ""
+
+    # -- helpers -------------------------------------------------------------------
+    def subjects(self, claim: Claim) -> list[str]:
+        keys: list[str] = []
+        for mention in claim.substances:
+            sub = self.knowledge.substances[mention.key]
+            if sub.members:
+                members = [m for m in sub.members if self.engine.index.by_substance.get(m)]
+                keys.append(mention.key if not members else mention.key)
+            else:
+                keys.append(mention.key)
+        return list(dict.fromkeys(keys))
+
+    def nearest(self, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
+        index = self.engine.index
+        found: list[AuthorisedClaim] = []
+        for sub in substances:
+            found.extend(index.by_substance.get(sub, [])[:MAX_SUGGESTIONS])
+        for target in targets:
+            found.extend(index.by_effect.get(target, [])[:MAX_SUGGESTIONS])
+        return found
+
+    def labels(self, keys: list[str]) -> list[str]:
+        return [self.knowledge.substances[k].label for k in keys]
+
+    def phrase(self, claim: Claim) -> str:
+        doc = claim.sentence.doc
+        start, end = claim.span()
+        return doc[start:end].text
+
+    def report(self, ctx: DocContext, claim: Claim, verdict: Verdict) -> None:
+        effect = self.knowledge.effects[claim.effect.key]
+        start, end = claim.span()
+        suggestions = [ac.entry.claim for ac in _unique(verdict.suggestions)][: MAX_SUGGESTIONS * 2]
+        references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in _unique(verdict.suggestions)][:MAX_SUGGESTIONS]
+        fields = {
+            "substance": _join(verdict.substances) or "the product",
+            "effect": effect.label,
+            "detail": verdict.detail,
+        }
+        if verdict.rejected is not None:
+            rejected = verdict.rejected
+            references = [f"{rejected.id} {rejected.url}".strip(), *references]
+            fields.update(
+                register_id=rejected.id,
+                register_claim=_clip(rejected.claim),
+                reason=_clip(rejected.reasons or "no reason recorded"),
+            )
+        ctx.finding(verdict.code, claim.sentence, start, end, suggestions, references, **fields)
+
+
+def _unique(claims: list[AuthorisedClaim]) -> list[AuthorisedClaim]:
+    seen: set[str] = set()
+    out = []
+    for ac in claims:
+        if ac.entry.id not in seen:
+            seen.add(ac.entry.id)
+            out.append(ac)
+    return out
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

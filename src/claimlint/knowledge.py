@@ -1,0 +1,147 @@
+"""Everything claimlint knows, gathered from the rule packs: rules, lexicons, the register.
+
+Packs of the same kind merge, so a user pack named in config extends the built-in
+lexicons (a brand's own ingredient names) or adds rules of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimlint.packs import PackError, builtin_pack_paths, load_pack
+
+
+@dataclass
+class RuleDef:
+    code: str
+    name: str
+    severity: str
+    message: str
+    basis: str
+    explanation: str
+    examples: dict[str, list]
+    patterns: list[str] = field(default_factory=list)
+    profiles: list[str] | None = None
+    suggestion: str | None = None
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+
+@dataclass
+class Substance:
+    key: str
+    label: str
+    names: list[str]
+    forms: dict[str, list[str]]
+    members: list[str] = field(default_factory=list)  # for groups ("B vitamins")
+    register: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Effect:
+    key: str
+    label: str
+    register: bool
+    means: tuple[str, ...]
+    phrases: list[str]
+    standalone: list[str]
+
+
+@dataclass
+class Knowledge:
+    rules: dict[str, RuleDef] = field(default_factory=dict)
+    substances: dict[str, Substance] = field(default_factory=dict)
+    effects: dict[str, Effect] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)  # verb classes, negations, hedges …
+    diseases: dict[str, list[str]] = field(default_factory=dict)
+    packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
+    pack_paths: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, extra_packs: list[str | Path] = ()) -> "Knowledge":
+        knowledge = cls()
+        paths = [p for p in builtin_pack_paths() if not p.name.startswith("eu-register")]
+        for path in [*paths, *map(Path, extra_packs)]:
+            if path.is_dir():
+                for sub in sorted(path.glob("*.yaml")):
+                    knowledge.add(load_pack(sub))
+            else:
+                knowledge.add(load_pack(path))
+        knowledge.check()
+        return knowledge
+
+    def add(self, pack: dict[str, Any]) -> None:
+        kind = pack["kind"]
+        self.pack_paths.append(pack["_path"])
+        if kind == "rules":
+            for rule in pack["rules"]:
+                self.rules[rule["code"]] = RuleDef(
+                    code=rule["code"],
+                    name=rule["name"],
+                    severity=rule["severity"],
+                    message=rule["message"],
+                    basis=rule["basis"],
+                    explanation=rule["explanation"].strip(),
+                    examples=rule["examples"],
+                    patterns=rule.get("patterns", []),
+                    profiles=rule.get("profiles"),
+                    suggestion=rule.get("suggestion"),
+                    source=pack["_path"],
+                )
+        elif kind == "substances":
+            for key, spec in pack.get("groups", {}).items():
+                self.substances[key] = Substance(key, spec["label"], spec["names"], {}, spec["members"])
+            for key, spec in pack.get("substances", {}).items():
+                old = self.substances.get(key)
+                if old is not None:  # a user pack adds names to a built-in substance
+                    old.names += spec.get("names", [])
+                    old.forms.update(spec.get("forms") or {})
+                    continue
+                self.substances[key] = Substance(
+                    key, spec["label"], spec.get("names", []), dict(spec.get("forms") or {}),
+                    register=spec.get("register", []),
+                )
+        elif kind == "effects":
+            for key, spec in pack["effects"].items():
+                self.effects[key] = Effect(
+                    key, spec["label"], bool(spec.get("register", False)),
+                    tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
+                )
+        elif kind == "verbs":
+            for name, words in pack["classes"].items():
+                self.words.setdefault(name, []).extend(words)
+            for name, words in pack.get("modifiers", {}).items():
+                self.words.setdefault("modifier:" + name, []).extend(words)
+            for name, words in pack.items():
+                if isinstance(words, list):
+                    self.words.setdefault(name, []).extend(words)
+        elif kind == "diseases":
+            for name, words in pack.items():
+                if isinstance(words, list):
+                    self.diseases.setdefault(name, []).extend(words)
+        else:
+            self.packs.setdefault(kind, []).append(pack)
+
+    def check(self) -> None:
+        """Cross-pack references that a schema alone cannot check."""
+        for sub in self.substances.values():
+            for member in sub.members:
+                if member not in self.substances:
+                    raise PackError(f"substances: group {sub.key!r} names unknown substance {member!r}")
+            for form, extras in sub.forms.items():
+                for extra in extras:
+                    if extra not in self.substances:
+                        raise PackError(f"substances: form {form!r} of {sub.key!r} names unknown substance {extra!r}")
+        for effect in self.effects.values():
+            for meant in effect.means:
+                target = self.effects.get(meant)
+                if target is None or not target.register:
+                    raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")
+
+    def rule(self, code: str) -> RuleDef:
+        return self.rules[code]

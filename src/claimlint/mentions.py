@@ -1,0 +1,213 @@
+"""Mentions: the words of a sentence that a claim is made of.
+
+One pass of two PhraseMatchers (lemmas for lexicon words, lower-case forms for disease
+names, where lemmas would conflate "burns" the injury with "burns fat") and one Matcher
+for rule patterns finds substances, effects, relation words, disease terms and cues in a
+whole block at once; overlaps between content words are resolved longest-first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimlint.document import Block
+from claimlint.knowledge import Knowledge
+from claimlint.patterns import compile_phrase
+
+CONTENT = ("substance", "effect", "standalone", "disease", "medicinal")
+_SEP = "\x1f"
+_VITAMIN_LETTER = re.compile(r"^(?:[ACDEK]|[DK][123]|B-?(?:1|2|3|5|6|7|9|12))$", re.I)
+_LETTER_KEY = {
+    "a": "vitamin_a", "c": "vitamin_c", "d": "vitamin_d", "d2": "vitamin_d", "d3": "vitamin_d",
+    "e": "vitamin_e", "k": "vitamin_k", "k1": "vitamin_k", "k2": "vitamin_k", "b1": "thiamin",
+    "b2": "riboflavin", "b3": "niacin", "b5": "pantothenic_acid", "b6": "vitamin_b6",
+    "b7": "biotin", "b9": "folate", "b12": "vitamin_b12",
+}
+_LIST_JOINERS = {",", "and", "&", "/", "or", "plus"}
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # substance | effect | standalone | relation | disease | medicinal | advice | cue … | pattern
+    key: str  # substance/effect key, relation class, disease term, rule code, cue name
+    start: int  # token offsets in the block's Doc
+    end: int
+    extra: tuple[str, ...] = ()  # substances a chemical form also supplies
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Sentence:
+    """A sentence with its mentions; the unit claims are built from."""
+
+    doc: Doc
+    start: int
+    end: int
+    block: Block
+    mentions: list[Mention] = field(default_factory=list)
+    index: int = 0  # position in the document
+
+    @property
+    def span(self) -> Span:
+        return self.doc[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def of(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+    def has(self, kind: str, key: str | None = None) -> bool:
+        return any(m.kind == kind and (key is None or m.key == key) for m in self.mentions)
+
+    def char_range(self, start: int, end: int) -> tuple[int, int]:
+        """Block-text character range of tokens ``start:end`` of the Doc."""
+        doc = self.doc
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+class Annotator:
+    """Finds mentions in Docs; built once per process from the knowledge."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+        self.nlp = nlp
+        self.knowledge = knowledge
+        self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.pattern_matcher = Matcher(nlp.vocab, validate=True)
+        self._labels: dict[int, tuple[str, str, tuple[str, ...]]] = {}
+        self._build()
+
+    # -- construction -------------------------------------------------------------
+    def _label(self, kind: str, key: str, extra: tuple[str, ...] = ()) -> str:
+        label = _SEP.join((kind, key, *extra))
+        self._labels[self.nlp.vocab.strings.add(label)] = (kind, key, extra)
+        return label
+
+    def _add(self, matcher: PhraseMatcher, kind: str, key: str, phrases, extra=(), lemma=True) -> None:
+        phrases = [p for p in dict.fromkeys(phrases) if p.strip()]
+        if not phrases:
+            return
+        docs = list(self.nlp.pipe(phrases)) if lemma else [self.nlp.make_doc(p) for p in phrases]
+        matcher.add(self._label(kind, key, tuple(extra)), docs)
+
+    def _build(self) -> None:
+        k = self.knowledge
+        lm, lo = self.lemma_matcher, self.lower_matcher
+        for sub in k.substances.values():
+            self._add(lm, "substance", sub.key, sub.names)
+            for form, extras in sub.forms.items():
+                self._add(lm, "substance", sub.key, [form], extra=extras)
+        for effect in k.effects.values():
+            self._add(lm, "effect", effect.key, effect.phrases)
+            self._add(lm, "standalone", effect.key, effect.standalone)
+        for cls in ("faithful", "strengthening", "medicinal"):
+            self._add(lm, "relation", cls, k.words.get(cls, []))
+            self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
+        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes"):
+            self._add(lm, cue, cue, k.words.get(cue, []))
+        self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
+        self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
+        self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
+        lemma = self._lemma
+        split = lambda text: [t.text for t in self.nlp.make_doc(text)]  # noqa: E731
+        for rule in k.rules.values():
+            if rule.patterns:
+                compiled = [compile_phrase(p, lemma, split) for p in rule.patterns]
+                self.pattern_matcher.add(self._label("pattern", rule.code), compiled)
+
+    def _lemma(self, word: str) -> str:
+        doc = self.nlp(word)
+        return doc[0].lemma_ if len(doc) == 1 else word
+
+    # -- annotation ---------------------------------------------------------------
+    def mentions(self, doc: Doc) -> list[Mention]:
+        labels = self._labels
+        found: list[Mention] = []
+        for matcher in (self.lemma_matcher, self.lower_matcher):
+            for match_id, start, end in matcher(doc):
+                kind, key, extra = labels[match_id]
+                found.append(Mention(kind, key, start, end, extra))
+        for match_id, start, end in self.pattern_matcher(doc):
+            kind, key, extra = labels[match_id]
+            found.append(Mention(kind, key, start, end, extra))
+        found.extend(self._vitamin_letters(doc, found))
+        return _resolve(found)
+
+    def _vitamin_letters(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """"Vitamins A, C and D", "vitamin B6, B12": letters that follow a vitamin head."""
+        heads = [t.i for t in doc if t.lemma_ == "vitamin"]
+        if not heads:
+            return []
+        sub_end = {m.start: m.end for m in found if m.kind == "substance"}
+        extra: list[Mention] = []
+        for head in heads:
+            j = head + 1
+            while j < len(doc):
+                tok = doc[j]
+                text = tok.text.replace("-", "").lower()
+                if _VITAMIN_LETTER.match(tok.text):
+                    extra.append(Mention("substance", _LETTER_KEY[text], j, j + 1))
+                    j += 1
+                elif tok.lower_ in _LIST_JOINERS:
+                    j += 1
+                elif j in sub_end:
+                    j = sub_end[j]
+                else:
+                    break
+        return extra
+
+    def sentences(self, doc: Doc, block: Block) -> list[Sentence]:
+        mentions = self.mentions(doc)
+        out: list[Sentence] = []
+        i = 0
+        for sent in doc.sents:
+            sentence = Sentence(doc, sent.start, sent.end, block)
+            while i < len(mentions) and mentions[i].start < sent.end:
+                if mentions[i].start >= sent.start:
+                    sentence.mentions.append(mentions[i])
+                i += 1
+            out.append(sentence)
+        return out
+
+
+def _resolve(found: list[Mention]) -> list[Mention]:
+    """Longest content mention wins where content mentions overlap; other layers stay.
+
+    On equal length an effect beats a disease term ("brain fog" is judged as a health
+    claim first) and any content beats a substance ("collagen production" is an effect).
+    """
+    rank = {"standalone": 0, "medicinal": 1, "effect": 2, "disease": 3, "substance": 4}
+    content = sorted(
+        (m for m in found if m.kind in rank),
+        key=lambda m: (-(m.end - m.start), rank[m.kind], m.start),
+    )
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for m in content:
+        span = range(m.start, m.end)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        taken.append(m)
+    others = _dedupe(m for m in found if m.kind not in rank)
+    return sorted(taken + others, key=lambda m: (m.start, -(m.end - m.start), m.kind))
+
+
+def _dedupe(mentions) -> list[Mention]:
+    seen: set[tuple] = set()
+    out = []
+    for m in mentions:
+        key = (m.kind, m.key, m.start, m.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

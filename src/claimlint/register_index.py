@@ -1,0 +1,143 @@
+"""The register seen through claimlint's lexicons.
+
+Every authorised wording is annotated with the same Annotator that reads copy, so the
+substances and effects of an authorised claim are found exactly as they would be found
+in a sentence, and a faithful rewording matches by construction. Non-authorised entries
+are indexed lazily, one substance at a time, because there are two thousand of them and
+most runs never need them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from claimlint.claims import NOMINALS
+from claimlint.knowledge import Knowledge
+from claimlint.mentions import Annotator
+from claimlint.register import Register, RegisterEntry
+
+FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
+
+
+@dataclass(frozen=True)
+class AuthorisedClaim:
+    entry: RegisterEntry
+    substances: frozenset[str]
+    effects: tuple[str, ...]  # register effects in wording order; the first is the head
+    lemmas: frozenset[str]  # the wording's lemmas, verbs also in their nominal forms
+    needs_normal: bool
+    states_result: bool  # the wording itself states a result ("Vitamin C increases …")
+
+    @property
+    def head(self) -> str:
+        return self.effects[0]
+
+    def covers(self, effect: str, claimed: set[str]) -> bool:
+        """Does a claim of ``effect`` (among ``claimed`` effects) say what this wording says?"""
+        return effect == self.head or (effect in self.effects and self.head in claimed)
+
+
+class RegisterIndex:
+    def __init__(self, annotator: Annotator, knowledge: Knowledge, register: Register | None = None) -> None:
+        self.annotator = annotator
+        self.knowledge = knowledge
+        self.register = register or Register.load()
+        self.authorised: list[AuthorisedClaim] = []
+        self.by_pair: dict[tuple[str, str], list[AuthorisedClaim]] = {}
+        self.by_substance: dict[str, list[AuthorisedClaim]] = {}
+        self.by_effect: dict[str, list[AuthorisedClaim]] = {}
+        self._index_authorised()
+        self._rejected_claims: dict[str, list[tuple[RegisterEntry, frozenset[str]]]] = {}
+
+    def _annotate(self, texts: list[str]):
+        nlp = self.annotator.nlp
+        for doc in nlp.pipe(texts):
+            yield doc, self.annotator.mentions(doc)
+
+    def substance_keys(self, mentions, expand_groups: bool = True) -> set[str]:
+        keys: set[str] = set()
+        for m in mentions:
+            if m.kind != "substance":
+                continue
+            sub = self.knowledge.substances[m.key]
+            if sub.members and expand_groups:
+                keys.update(sub.members)
+            else:
+                keys.add(m.key)
+        return keys
+
+    def _register_names(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = {}
+        for sub in self.knowledge.substances.values():
+            for name in sub.register:
+                names.setdefault(name, set()).add(sub.key)
+        return names
+
+    def _index_authorised(self) -> None:
+        entries = self.register.authorised
+        texts = [e.claim for e in entries]
+        subjects = [e.substance for e in entries]
+        named = self._register_names()
+        claim_docs = list(self._annotate(texts))
+        subject_docs = list(self._annotate(subjects))
+        for entry, (doc, mentions), (_, subj) in zip(entries, claim_docs, subject_docs):
+            effects = tuple(dict.fromkeys(
+                m.key for m in mentions
+                if m.kind == "effect" and self.knowledge.effects[m.key].register
+            ))
+            if not effects:
+                continue
+            subs = self.substance_keys(subj, expand_groups=False) | self.substance_keys(mentions, expand_groups=False)
+            subs |= named.get(entry.substance, set())
+            lemmas = {t.lemma_ for t in doc}
+            lemmas |= {NOMINALS[l] for l in lemmas if l in NOMINALS}
+            first_relation = next((m for m in mentions if m.kind == "relation"), None)
+            head_lemma = doc[first_relation.start].lemma_ if first_relation is not None else ""
+            claim = AuthorisedClaim(
+                entry=entry,
+                substances=frozenset(subs),
+                effects=effects,
+                lemmas=frozenset(lemmas),
+                needs_normal="normal" in lemmas,
+                states_result=head_lemma not in FAITHFUL_HEADS,
+            )
+            self.authorised.append(claim)
+            for sub in subs:
+                self.by_substance.setdefault(sub, []).append(claim)
+                for effect in effects:
+                    self.by_pair.setdefault((sub, effect), []).append(claim)
+            for effect in effects:
+                self.by_effect.setdefault(effect, []).append(claim)
+
+    # -- non-authorised entries ---------------------------------------------------
+    @cached_property
+    def _rejected_by_substance(self) -> dict[str, list[RegisterEntry]]:
+        entries = self.register.rejected
+        index: dict[str, list[RegisterEntry]] = {}
+        for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
+            for key in self.substance_keys(mentions, expand_groups=False):
+                index.setdefault(key, []).append(entry)
+        return index
+
+    def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, frozenset[str]]]:
+        """Non-authorised entries for a substance, each with the effects its wording names."""
+        cached = self._rejected_claims.get(substance)
+        if cached is None:
+            entries = self._rejected_by_substance.get(substance, [])
+            texts = [f"{e.claim}. {e.relationship}" for e in entries]
+            cached = []
+            for entry, (_, mentions) in zip(entries, self._annotate(texts)):
+                effects = frozenset(m.key for m in mentions if m.kind in ("effect", "standalone"))
+                cached.append((entry, effects))
+            self._rejected_claims[substance] = cached
+        return cached
+
+    def rejected_match(self, substance: str, effects: set[str]) -> RegisterEntry | None:
+        """The non-authorised entry for this substance whose wording names most of ``effects``."""
+        best, best_score = None, 0
+        for entry, named in self.rejected_for(substance):
+            score = len(named & effects)
+            if score > best_score:
+                best, best_score = entry, score
+        return best
