@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from claimlint.mentions import Mention, Sentence
 
-CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "(", ")", "[", "]", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
+CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
+# Words a caption may hold besides its effect and substances ("Mental Health", "Focus &
+# Memory", "Joint Relief"); a short line with other words ("Apply to skin") is no caption.
+CAPTION_FILLERS = {"a", "an", "the", "and", "&", "+", "your", "you", "our", "for", "of", "with", "to", "in", "normal", "healthy", "natural", "naturally", "daily", "all", "day", "every", "everyday", "total", "complete", "advanced", "plus"}
 RELATIVE = {"which", "that", "who"}
 PRONOUN_SUBJECTS = {"it", "they", "this", "these", "both", "each", "which"}
 CAPTION_TOKENS = 6
@@ -68,6 +71,19 @@ def clause_bounds(sentence: Sentence) -> list[int]:
     return ids
 
 
+def paren_groups(sentence: Sentence) -> list[int]:
+    """For each token, the id of the parenthesis it sits in (0 outside any)."""
+    ids, depth, group, stack = [], 0, 0, []
+    for tok in sentence.doc[sentence.start:sentence.end]:
+        if tok.text in ("(", "["):
+            group += 1
+            stack.append(group)
+        ids.append(stack[-1] if stack else 0)
+        if tok.text in (")", "]") and stack:
+            stack.pop()
+    return ids
+
+
 def is_question(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith("?")
 
@@ -98,20 +114,23 @@ def build_claims(sentence: Sentence) -> list[Claim]:
     doc = sentence.doc
     base = sentence.start
     clauses = clause_bounds(sentence)
-    clause_of = lambda i: clauses[i - base]  # noqa: E731
+    parens = paren_groups(sentence)
+    # A parenthesis ("(a.k.a. converting food into energy)") is a clause of its own.
+    clause_of = lambda i: (clauses[i - base], parens[i - base])  # noqa: E731
     relations = sentence.of("relation")
     modifiers = sentence.of("modifier")
     suffixes = sentence.of("claim_suffixes")
     perception = sentence.of("perception")
     substances = sentence.of("substance")
     words = [t for t in doc[sentence.start:sentence.end] if not t.is_punct]
-    caption = len(words) <= CAPTION_TOKENS
+    covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
+    caption = len(words) <= CAPTION_TOKENS and all(t.i in covered or t.lower_ in CAPTION_FILLERS for t in words)
     hedged = sentence.has("hedges")
     normals = [t.i for t in doc[sentence.start:sentence.end] if t.lemma_ in ("normal", "normally")]
     content_verbs = [r for r in relations if r.key != "medicinal"]
 
     claims: list[Claim] = []
-    previous_end, previous_clause, inherited = sentence.start, -1, []
+    previous_end, previous_clause, inherited = sentence.start, None, []
     for effect in effects:
         clause = clause_of(effect.start)
         if clause != previous_clause:

@@ -107,6 +107,7 @@ class Knowledge:
                     register=spec.get("register", []),
                 )
         elif kind == "effects":
+            self.words.setdefault("neutral", []).extend(pack.get("neutral", []))
             for key, spec in pack["effects"].items():
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),

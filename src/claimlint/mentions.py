@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
-from claimlint.patterns import compile_phrase
+from claimlint.packs import PackError
+from claimlint.patterns import PatternError, compile_phrase
 
 CONTENT = ("substance", "effect", "standalone", "disease", "medicinal")
 _SEP = "\x1f"
@@ -84,6 +85,7 @@ class Annotator:
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.pattern_matcher = Matcher(nlp.vocab, validate=True)
         self._labels: dict[int, tuple[str, str, tuple[str, ...]]] = {}
+        self._effect_phrases: dict[tuple[str, ...], str] = {}
         self._build()
 
     # -- construction -------------------------------------------------------------
@@ -93,11 +95,19 @@ class Annotator:
         return label
 
     def _add(self, matcher: PhraseMatcher, kind: str, key: str, phrases, extra=(), lemma=True) -> None:
-        phrases = [p for p in dict.fromkeys(phrases) if p.strip()]
-        if not phrases:
-            return
-        docs = list(self.nlp.pipe(phrases)) if lemma else [self.nlp.make_doc(p) for p in phrases]
-        matcher.add(self._label(kind, key, tuple(extra)), docs)
+        """Add lexicon phrases; ``=phrase`` matches that exact form only, never its lemmas."""
+        variants: list[str] = []
+        for phrase in phrases:
+            variants += [phrase, phrase.replace("'", "’")] if "'" in phrase else [phrase]
+        exact = [p[1:] for p in variants if p.startswith("=")]
+        loose = [p for p in variants if not p.startswith("=") and p.strip()]
+        label = self._label(kind, key, tuple(extra))
+        if loose:
+            loose = list(dict.fromkeys(loose))
+            docs = list(self.nlp.pipe(loose)) if lemma else [self.nlp.make_doc(p) for p in loose]
+            matcher.add(label, docs)
+        if exact:
+            self.lower_matcher.add(label, [self.nlp.make_doc(p) for p in dict.fromkeys(exact)])
 
     def _build(self) -> None:
         k = self.knowledge
@@ -106,9 +116,12 @@ class Annotator:
             self._add(lm, "substance", sub.key, sub.names)
             for form, extras in sub.forms.items():
                 self._add(lm, "substance", sub.key, [form], extra=extras)
+        self._add(lm, "neutral", "neutral", k.words.get("neutral", []))
         for effect in k.effects.values():
             self._add(lm, "effect", effect.key, effect.phrases)
             self._add(lm, "standalone", effect.key, effect.standalone)
+            for phrase in effect.phrases:
+                self._effect_phrases[tuple(self._lemmas(phrase.lstrip("=")))] = effect.key
         for cls in ("faithful", "strengthening", "medicinal"):
             self._add(lm, "relation", cls, k.words.get(cls, []))
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
@@ -121,12 +134,20 @@ class Annotator:
         split = lambda text: [t.text for t in self.nlp.make_doc(text)]  # noqa: E731
         for rule in k.rules.values():
             if rule.patterns:
-                compiled = [compile_phrase(p, lemma, split) for p in rule.patterns]
+                compiled = []
+                for phrase in rule.patterns:
+                    try:
+                        compiled += compile_phrase(phrase, lemma, split)
+                    except PatternError as exc:
+                        raise PackError(f"{rule.source}: rule {rule.code}: field 'patterns': {exc}") from None
                 self.pattern_matcher.add(self._label("pattern", rule.code), compiled)
 
     def _lemma(self, word: str) -> str:
         doc = self.nlp(word)
         return doc[0].lemma_ if len(doc) == 1 else word
+
+    def _lemmas(self, phrase: str) -> list[str]:
+        return [t.lemma_ for t in self.nlp(phrase)]
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:
@@ -140,7 +161,23 @@ class Annotator:
             kind, key, extra = labels[match_id]
             found.append(Mention(kind, key, start, end, extra))
         found.extend(self._vitamin_letters(doc, found))
-        return _resolve(found)
+        return self._elliptical(doc, _resolve(found))
+
+    def _elliptical(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
+        takes the head of the second when together they make a known effect."""
+        content = [m for m in mentions if m.kind in ("effect", "substance")]
+        for first, second in zip(content, content[1:]):
+            if second.kind != "effect" or second.end - second.start < 2:
+                continue
+            gap = doc[first.end:second.start]
+            if not gap or not all(t.lower_ in _LIST_JOINERS for t in gap):
+                continue
+            joined = tuple(t.lemma_ for t in doc[first.start:first.end]) + tuple(t.lemma_ for t in doc[second.start + 1:second.end])
+            key = self._effect_phrases.get(joined)
+            if key is not None:
+                first.kind, first.key, first.extra = "effect", key, ()
+        return mentions
 
     def _vitamin_letters(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Vitamins A, C and D", "vitamin B6, B12": letters that follow a vitamin head."""
@@ -182,10 +219,11 @@ class Annotator:
 def _resolve(found: list[Mention]) -> list[Mention]:
     """Longest content mention wins where content mentions overlap; other layers stay.
 
-    On equal length an effect beats a disease term ("brain fog" is judged as a health
-    claim first) and any content beats a substance ("collagen production" is an effect).
+    On equal length a disease term beats an effect ("brain fog" is a symptom), any
+    content beats a substance ("collagen production" is an effect), and neutral phrases
+    ("an energy-restricted diet") take their words out of play.
     """
-    rank = {"standalone": 0, "medicinal": 1, "effect": 2, "disease": 3, "substance": 4}
+    rank = {"neutral": 0, "standalone": 1, "medicinal": 2, "disease": 3, "effect": 4, "substance": 5}
     content = sorted(
         (m for m in found if m.kind in rank),
         key=lambda m: (-(m.end - m.start), rank[m.kind], m.start),
@@ -198,7 +236,8 @@ def _resolve(found: list[Mention]) -> list[Mention]:
             continue
         used.update(span)
         taken.append(m)
-    others = _dedupe(m for m in found if m.kind not in rank)
+    neutral = {i for m in taken if m.kind == "neutral" for i in range(m.start, m.end)}
+    others = _dedupe(m for m in found if m.kind not in rank and not (m.kind in ("relation", "modifier") and m.start in neutral))
     return sorted(taken + others, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
 

@@ -17,6 +17,7 @@ from claimlint.knowledge import Knowledge
 from claimlint.mentions import Annotator
 from claimlint.register import Register, RegisterEntry
 
+COMBINATION = 3  # an entry naming more substances than this is for their combination
 FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
 
@@ -26,7 +27,7 @@ class AuthorisedClaim:
     substances: frozenset[str]
     effects: tuple[str, ...]  # register effects in wording order; the first is the head
     lemmas: frozenset[str]  # the wording's lemmas, verbs also in their nominal forms
-    needs_normal: bool
+    needs_normal: bool  # "normal" stands before the head effect in the wording
     states_result: bool  # the wording itself states a result ("Vitamin C increases …")
 
     @property
@@ -47,6 +48,7 @@ class RegisterIndex:
         self.by_pair: dict[tuple[str, str], list[AuthorisedClaim]] = {}
         self.by_substance: dict[str, list[AuthorisedClaim]] = {}
         self.by_effect: dict[str, list[AuthorisedClaim]] = {}
+        self.combinations: list[AuthorisedClaim] = []
         self._index_authorised()
         self._rejected_claims: dict[str, list[tuple[RegisterEntry, frozenset[str]]]] = {}
 
@@ -82,15 +84,14 @@ class RegisterIndex:
         claim_docs = list(self._annotate(texts))
         subject_docs = list(self._annotate(subjects))
         for entry, (doc, mentions), (_, subj) in zip(entries, claim_docs, subject_docs):
-            effects = tuple(dict.fromkeys(
-                m.key for m in mentions
-                if m.kind == "effect" and self.knowledge.effects[m.key].register
-            ))
+            effect_mentions = [m for m in mentions if m.kind == "effect" and self.knowledge.effects[m.key].register]
+            effects = tuple(dict.fromkeys(m.key for m in effect_mentions))
             if not effects:
                 continue
+            head_end = effect_mentions[0].end
             subs = self.substance_keys(subj, expand_groups=False) | self.substance_keys(mentions, expand_groups=False)
             subs |= named.get(entry.substance, set())
-            lemmas = {t.lemma_ for t in doc}
+            lemmas = {part for t in doc for part in t.lemma_.split("/")}
             lemmas |= {NOMINALS[l] for l in lemmas if l in NOMINALS}
             first_relation = next((m for m in mentions if m.kind == "relation"), None)
             head_lemma = doc[first_relation.start].lemma_ if first_relation is not None else ""
@@ -99,10 +100,14 @@ class RegisterIndex:
                 substances=frozenset(subs),
                 effects=effects,
                 lemmas=frozenset(lemmas),
-                needs_normal="normal" in lemmas,
+                needs_normal=any(t.lemma_ == "normal" for t in doc[:head_end]),
                 states_result=head_lemma not in FAITHFUL_HEADS,
             )
             self.authorised.append(claim)
+            if entry.substance.lower().startswith("a combination") or len(subs) > COMBINATION:
+                # A combination product's claim authorises the combination, not each part.
+                self.combinations.append(claim)
+                continue
             for sub in subs:
                 self.by_substance.setdefault(sub, []).append(claim)
                 for effect in effects:

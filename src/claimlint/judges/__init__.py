@@ -25,5 +25,7 @@ class Judge:
 def all_judges() -> list[type[Judge]]:
     """Judges in the order they run; later judges may read what earlier ones accepted."""
     from claimlint.judges.health import HealthClaimJudge
+    from claimlint.judges.medicinal import MedicinalJudge
+    from claimlint.judges.phrases import PhraseJudge
 
-    return [HealthClaimJudge]
+    return [HealthClaimJudge, MedicinalJudge, PhraseJudge]

@@ -57,10 +57,14 @@ class HealthClaimJudge(Judge):
         subjects = self.subjects(claim)
         if not subjects:
             return self.without_substance(claim, effect, targets)
+        combination = self.combination(subjects, targets)
+        if combination is not None:
+            problem = self.strength_problem(claim, combination)
+            return Verdict("HC103", problem, self.labels(subjects), [combination]) if problem else Verdict(None)
         unauthorised, reworded, strengthened = [], [], []
         nearest: list[AuthorisedClaim] = []
         for sub in subjects:
-            related = [ac for t in targets for ac in index.by_pair.get((sub, t), [])]
+            related = self.related(sub, targets)
             if not related:
                 unauthorised.append(sub)
                 continue
@@ -122,21 +126,28 @@ class HealthClaimJudge(Judge):
 
     # -- helpers -------------------------------------------------------------------
     def subjects(self, claim: Claim) -> list[str]:
-        keys: list[str] = []
-        for mention in claim.substances:
-            sub = self.knowledge.substances[mention.key]
-            if sub.members:
-                members = [m for m in sub.members if self.engine.index.by_substance.get(m)]
-                keys.append(mention.key if not members else mention.key)
-            else:
-                keys.append(mention.key)
-        return list(dict.fromkeys(keys))
+        return list(dict.fromkeys(m.key for m in claim.substances))
+
+    def combination(self, subjects: list[str], targets: list[str]) -> AuthorisedClaim | None:
+        """An authorised claim for a combination product whose parts the copy names."""
+        named = set(subjects)
+        for ac in self.engine.index.combinations:
+            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.knowledge.substances}:
+                return ac
+        return None
+
+    def related(self, sub: str, targets: list[str]) -> list[AuthorisedClaim]:
+        """Authorised claims of ``sub`` (any member, for a group like "B vitamins") for ``targets``."""
+        members = self.knowledge.substances[sub].members or [sub]
+        by_pair = self.engine.index.by_pair
+        return [ac for m in members for t in targets for ac in by_pair.get((m, t), [])]
 
     def nearest(self, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
         index = self.engine.index
         found: list[AuthorisedClaim] = []
         for sub in substances:
-            found.extend(index.by_substance.get(sub, [])[:MAX_SUGGESTIONS])
+            for member in self.knowledge.substances[sub].members or [sub]:
+                found.extend(index.by_substance.get(member, [])[:MAX_SUGGESTIONS])
         for target in targets:
             found.extend(index.by_effect.get(target, [])[:MAX_SUGGESTIONS])
         return found

@@ -1,0 +1,106 @@
+"""MC201 medicinal claims and MC205 physiological claims for cosmetics.
+
+A disease term is claimed when a relation word governs it in its clause ("relieves the
+symptoms of insomnia"), a modifier sits next to it ("Joint Relief", "no more
+headaches"), the copy lists conditions as what the product is for ("eczema, psoriasis,
+rash"), a testimonial reports it gone, or a question puts it to the reader. Warnings and
+directions ("consult your doctor if you have diabetes") are not claims.
+"""
+
+from __future__ import annotations
+
+from claimlint.claims import clause_bounds, is_advice, negated_at
+from claimlint.context import DocContext
+from claimlint.judges import Judge
+from claimlint.mentions import Mention, Sentence
+
+LIST_MINIMUM = 3
+FIRST_PERSON = {"i", "my", "me", "i'm", "i’ve", "i've", "i’m", "we", "our"}
+CHANGE_CUES = {"no more", "gone", "cleared", "disappeared", "stopped", "back to", "difference", "since", "now", "lift", "lifted", "better", "back in control", "growing back", "improved"}
+READER = {"you", "your", "you're", "you’re"}
+# Effects a cosmetic may claim (appearance, feel, care); any other effect claimed for a
+# cosmetic with a relation word acts on the body's physiology.
+COSMETIC_EFFECTS = {"skin_condition", "skin", "hair", "hair_growth", "nails", "nail_strength", "relaxation", "hair_pigmentation", "skin_pigmentation", "teeth", "oral", "detox", "antioxidant"}
+PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
+PHYSIOLOGICAL_SKIN_WORDS = {"collagen", "elastin", "cell", "cells", "fibroblast", "fibroblasts", "keratinocytes", "dermis", "barrier", "renewal", "regenerate", "regeneration", "repair"}
+
+
+class MedicinalJudge(Judge):
+    codes = ("MC201", "MC205")
+
+    def judge(self, ctx: DocContext) -> None:
+        for sentence in ctx.sentences:
+            if is_advice(sentence):
+                continue
+            self.medicinal(ctx, sentence)
+        if not ctx.profile.is_food:
+            self.cosmetic_physiology(ctx)
+
+    def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
+        doc = sentence.doc
+        standalone = [m for m in sentence.of("medicinal") if not negated_at(sentence, m.start, [])]
+        diseases = sentence.of("disease")
+        claimed: list[Mention] = []
+        how = ""
+        if diseases:
+            claimed = [d for d in diseases if self.governed(sentence, d)]
+            how = "claims to prevent, treat or relieve"
+            if not claimed:
+                distinct = {doc[d.start:d.end].text.lower() for d in diseases}
+                words = {t.lower_ for t in doc[sentence.start:sentence.end]}
+                if len(distinct) >= LIST_MINIMUM:
+                    claimed, how = diseases, "lists conditions the product is presented for"
+                elif words & FIRST_PERSON and self.has_change(sentence):
+                    claimed, how = diseases, "reports a condition relieved (testimonial)"
+                elif sentence.text.rstrip().endswith("?") and words & READER:
+                    claimed, how = diseases, "asks the reader about a condition the product is offered for"
+        if not claimed and not standalone:
+            return
+        marks = claimed + standalone
+        start = min(m.start for m in marks)
+        end = max(m.end for m in marks)
+        governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]
+        if governing:
+            start = min(start, governing[-1].start)
+        terms = sorted({doc[m.start:m.end].text for m in marks}, key=str.lower)
+        what = how if claimed else "uses a medicinal term"
+        ctx.finding("MC201", sentence, start, end, terms=", ".join(terms[:6]), how=what)
+
+    def governed(self, sentence: Sentence, disease: Mention) -> bool:
+        if negated_at(sentence, disease.start, sentence.of("modifier")):
+            return False
+        clauses = clause_bounds(sentence)
+        clause = clauses[disease.start - sentence.start]
+        for rel in sentence.of("relation"):
+            if rel.end <= disease.start and clauses[rel.start - sentence.start] == clause:
+                if not negated_at(sentence, rel.start, sentence.of("modifier")):
+                    return True
+        for mod in sentence.of("modifier"):
+            if mod.key != "medicinal":
+                continue
+            before = 0 <= disease.start - mod.end <= 2
+            after = mod.start == disease.end
+            if (before or after) and clauses[mod.start - sentence.start] == clause:
+                return True
+        return False
+
+    def has_change(self, sentence: Sentence) -> bool:
+        text = sentence.text.lower()
+        return any(cue in text for cue in CHANGE_CUES)
+
+    def cosmetic_physiology(self, ctx: DocContext) -> None:
+        for index, claims in ctx.claims.items():
+            for claim in claims:
+                effect = claim.effect.key
+                doc = claim.sentence.doc
+                words = {t.lower_ for t in doc[claim.effect.start:claim.effect.end]}
+                physiological = effect not in COSMETIC_EFFECTS or bool(words & PHYSIOLOGICAL_SKIN_WORDS)
+                if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
+                    continue
+                start, end = claim.span()
+                ctx.finding(
+                    "MC205", claim.sentence, start, end,
+                    effect=self.knowledge.effects[effect].label,
+                    phrase=doc[start:end].text,
+                )
+                break

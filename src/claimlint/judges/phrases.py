@@ -1,0 +1,34 @@
+"""Pattern rules: MC202–MC204, OS501–OS503 and HC106, each a list of phrase patterns in
+its rule pack. A match counts unless it is negated, inside a warning, or (HC106) the same
+document carries an authorised specific claim that accompanies the general one."""
+
+from __future__ import annotations
+
+from claimlint.claims import is_advice, negated_at
+from claimlint.context import DocContext
+from claimlint.judges import Judge
+
+
+class PhraseJudge(Judge):
+    codes = ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")
+
+    def judge(self, ctx: DocContext) -> None:
+        rules = self.knowledge.rules
+        accompanied = bool(ctx.accepted)
+        for sentence in ctx.sentences:
+            matches = [m for m in sentence.of("pattern")]
+            if not matches:
+                continue
+            advice = is_advice(sentence)
+            seen: set[str] = set()
+            for match in matches:
+                rule = rules[match.key]
+                if match.key in seen or (rule.profiles and ctx.profile.name not in rule.profiles):
+                    continue
+                if advice or negated_at(sentence, match.start, []):
+                    continue
+                if match.key == "HC106" and accompanied:
+                    continue
+                seen.add(match.key)
+                phrase = sentence.doc[match.start:match.end].text
+                ctx.finding(match.key, sentence, match.start, match.end, phrase=phrase)
