@@ -24,6 +24,8 @@ class EngineOptions:
     rule_packs: tuple[str, ...] = ()
     nlp_model: str | None = None
     severities: tuple[tuple[str, str], ...] = ()
+    require_evidence: bool = False  # EV402: every claim needs an evidence tag
+    evidence: tuple[tuple[str, object], ...] = ()  # entries of the configured evidence file
 
 
 class Engine:
