@@ -42,6 +42,7 @@ class Claim:
     how: str = "verbal"  # verbal | modifier | standalone | caption
     normal_kept: bool = False
     hedged: bool = False
+    describes_body: bool = False  # the clause's subject is the body or a body process
 
     @property
     def classes(self) -> set[str]:
@@ -106,7 +107,7 @@ def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
 
 def build_claims(sentence: Sentence) -> list[Claim]:
     """All health claims of one sentence, one per claimed effect."""
-    if is_question(sentence) or is_advice(sentence):
+    if is_question(sentence) or is_advice(sentence) or sentence.has("disclaimers"):
         return []
     effects = sentence.of("effect", "standalone")
     if not effects:
@@ -131,6 +132,7 @@ def build_claims(sentence: Sentence) -> list[Claim]:
 
     claims: list[Claim] = []
     previous_end, previous_clause, inherited = sentence.start, None, []
+    region_start, claimed_clause = sentence.start, None  # where the subject of the next claim may start
     for effect in effects:
         clause = clause_of(effect.start)
         if clause != previous_clause:
@@ -142,6 +144,8 @@ def build_claims(sentence: Sentence) -> list[Claim]:
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal energy-yielding metabolism and the reduction of tiredness".
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
+        if clause != claimed_clause:
+            region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
         inherited = [r for r in governing if doc[r.start].lemma_ not in NOMINALS]
         if any(0 <= effect.start - p.end <= 2 or p.start == effect.end for p in perception):
@@ -167,40 +171,46 @@ def build_claims(sentence: Sentence) -> list[Claim]:
             continue
         used = governing + near
         anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
+        pivot = min([effect.start] + [m.start for m in used])
+        subject_region = [
+            m for m in sentence.mentions
+            if m.kind in ("effect", "body_nouns") and region_start <= m.start and m.end <= pivot
+            and clause_of(m.start) == clause
+        ]
         if negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used):
             continue
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_subject(sentence, effect, governing, substances, clause_of),
+            substances=_subject(sentence, effect, pivot, substances, clause_of),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
             hedged=hedged,
+            describes_body=bool(subject_region),
         )
         claims.append(claim)
+        region_start = effect.end
     return claims
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:
-    """"LIONS MANE Focus & Memory": a substance right before an effect, no verb between."""
-    return any(0 <= effect.start - s.end <= 1 for s in substances)
+    """"LIONS MANE Focus & Memory": a substance right before an effect, nothing between."""
+    return any(effect.start == s.end for s in substances)
 
 
-def _subject(sentence: Sentence, effect: Mention, governing: list[Mention], substances: list[Mention], clause_of) -> list[Mention]:
+def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[Mention], clause_of) -> list[Mention]:
     """The substances a claim is about: its clause's subject, else the sentence's."""
     if not substances:
         return []
     doc = sentence.doc
-    pivot = governing[0].start if governing else effect.start
     clause = clause_of(effect.start)
     before = [s for s in substances if s.end <= pivot]
     # "…, which contributes to": the substances right before the relative pronoun.
     rel = [i for i in range(before[-1].end if before else pivot, pivot) if doc[i].lower_ in RELATIVE] if before else []
     if rel:
         chain = _coordinated(before, doc)
-        verb = governing[0] if governing else None
-        if verb is not None and len(chain) > 1 and _singular(doc[verb.start]):
+        if len(chain) > 1 and _singular(doc[pivot]):
             chain = chain[-1:]
         return chain
     same_clause = [s for s in before if clause_of(s.start) == clause]

@@ -26,6 +26,7 @@ class DocContext:
     document: Document
     profile: Profile
     sentences: list[Sentence] = field(default_factory=list)
+    references: list[Sentence] = field(default_factory=list)  # sentences of reference lists
     claims: dict[int, list[Claim]] = field(default_factory=dict)  # by sentence index
     accepted: list[Claim] = field(default_factory=list)  # claims judged authorised and faithful
     findings: list[Finding] = field(default_factory=list)

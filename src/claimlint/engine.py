@@ -17,6 +17,7 @@ from claimlint.mentions import Annotator
 from claimlint.pipeline import build_nlp
 from claimlint.profile import Profile
 from claimlint.register_index import RegisterIndex
+from claimlint.sections import reference_blocks
 
 
 @dataclass
@@ -62,10 +63,12 @@ class Engine:
         piped = self.nlp.pipe(blocks(), as_tuples=True, batch_size=batch_size)
         for index, group in groupby(piped, key=lambda pair: pair[1]):
             ctx = contexts[index]
-            for (doc, _), block in zip(group, ctx.document.blocks):
+            references = reference_blocks(ctx.document.blocks)
+            for number, ((doc, _), block) in enumerate(zip(group, ctx.document.blocks)):
+                target = ctx.references if number in references else ctx.sentences
                 for sentence in self.annotator.sentences(doc, block):
-                    sentence.index = len(ctx.sentences)
-                    ctx.sentences.append(sentence)
+                    sentence.index = len(ctx.sentences) + len(ctx.references)
+                    target.append(sentence)
             # Documents without blocks arrive as one empty text and still get judged.
             while done < index:
                 yield self._judge(contexts[done])

@@ -50,6 +50,7 @@ class Effect:
     means: tuple[str, ...]
     phrases: list[str]
     standalone: list[str]
+    normal_optional: bool = False  # a process, where "normal" adds nothing
 
 
 @dataclass
@@ -112,6 +113,7 @@ class Knowledge:
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),
                     tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
+                    spec.get("normal") == "optional",
                 )
         elif kind == "verbs":
             for name, words in pack["classes"].items():

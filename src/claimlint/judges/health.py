@@ -39,6 +39,8 @@ class HealthClaimJudge(Judge):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
             for claim in claims:
+                if not claim.substances and (claim.describes_body or self.incidental(claim)):
+                    continue  # physiology explained, not a product claim
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
                     ctx.accepted.append(claim)
@@ -48,6 +50,17 @@ class HealthClaimJudge(Judge):
                     continue
                 reported.add(key)
                 self.report(ctx, claim, verdict)
+
+    @staticmethod
+    def incidental(claim: Claim) -> bool:
+        """"…a function that matters for collagen and skin": a bare "for" or "healthy" in
+        running text, with no substance and no product named, claims nothing."""
+        return (
+            claim.how == "modifier"
+            and all(r.key == "faithful" for r in claim.relations)
+            and not claim.sentence.has("product_nouns")
+            and len(claim.sentence.span) > 8
+        )
 
     # -- deciding ------------------------------------------------------------------
     def evaluate(self, claim: Claim, claimed: set[str], ctx: DocContext) -> Verdict:
@@ -120,7 +133,8 @@ class HealthClaimJudge(Judge):
             return "it states a certain result where the authorised wording says “contributes to”"
         if not claim.relations and claim.how == "caption" and not claim.substances:
             return "it states the effect without “contributes to” and without the nutrient"
-        if ac.needs_normal and not claim.normal_kept:
+        optional = self.knowledge.effects[claim.effect.key].normal_optional
+        if ac.needs_normal and not claim.normal_kept and not optional:
             return "it drops “normal” from the authorised wording"
         return ""
 

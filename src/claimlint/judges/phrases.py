@@ -20,15 +20,18 @@ class PhraseJudge(Judge):
             if not matches:
                 continue
             advice = is_advice(sentence)
-            seen: set[str] = set()
-            for match in matches:
+            taken: dict[str, set[int]] = {}
+            for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
                 rule = rules[match.key]
-                if match.key in seen or (rule.profiles and ctx.profile.name not in rule.profiles):
+                if rule.profiles and ctx.profile.name not in rule.profiles:
                     continue
                 if advice or negated_at(sentence, match.start, []):
                     continue
                 if match.key == "HC106" and accompanied:
                     continue
-                seen.add(match.key)
+                used = taken.setdefault(match.key, set())
+                if used.intersection(range(match.start, match.end)):
+                    continue  # overlapping matches of one rule are one finding
+                used.update(range(match.start, match.end))
                 phrase = sentence.doc[match.start:match.end].text
                 ctx.finding(match.key, sentence, match.start, match.end, phrase=phrase)
