@@ -43,6 +43,7 @@ class Claim:
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
+    implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
 
     @property
     def classes(self) -> set[str]:
@@ -143,7 +144,9 @@ def build_claims(sentence: Sentence) -> list[Claim]:
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal energy-yielding metabolism and the reduction of tiredness".
+        own = [r for r in content_verbs if r.start == effect.start and r.end == effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
+        governing += own  # "Re-energises skin cells": the effect word is itself the verb
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
@@ -159,8 +162,13 @@ def build_claims(sentence: Sentence) -> list[Claim]:
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        opening = _clause_start(sentence, clause_of, effect.start)
+        leading = governing[0].start if governing else effect.start
+        implied = all(t.is_punct or t.lower_ in CAPTION_FILLERS for t in doc[opening:leading])
         if effect.kind == "standalone":
             how = "standalone"
+        elif implied and not governing and _singular(doc[effect.start]):
+            how = "verbal"  # "Detoxifies and purifies": the effect word is the verb
         elif governing:
             how = "verbal"
         elif near:
@@ -188,10 +196,18 @@ def build_claims(sentence: Sentence) -> list[Claim]:
             normal_kept=any(i < effect.end for i in normals),
             hedged=hedged,
             describes_body=bool(subject_region),
+            implied_subject=implied and how == "verbal",
         )
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
+    start = index
+    while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.doc[start - 1].lower_ not in CLAUSE_BREAKS:
+        start -= 1
+    return start
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:
@@ -237,4 +253,4 @@ def _coordinated(before: list[Mention], doc) -> list[Mention]:
 def _singular(token) -> bool:
     """Third-person singular verb form ("contributes", "helps")."""
     text = token.lower_
-    return text.endswith("s") and not text.endswith("ss") and token.lemma_ != text
+    return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and token.lemma_ != text

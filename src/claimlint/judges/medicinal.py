@@ -15,7 +15,7 @@ from claimlint.judges import Judge
 from claimlint.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
-RELATION_REACH = 6  # words between a relation word and the disease it governs
+RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 FIRST_PERSON = {"i", "my", "me", "i'm", "i’ve", "i've", "i’m", "we", "our"}
 CHANGE_CUES = {"no more", "gone", "cleared", "disappeared", "stopped", "back to", "difference", "since", "now", "lift", "lifted", "better", "back in control", "growing back", "improved"}
 READER = {"you", "your", "you're", "you’re"}
@@ -99,7 +99,7 @@ class MedicinalJudge(Judge):
                 physiological = effect not in COSMETIC_EFFECTS or bool(words & PHYSIOLOGICAL_SKIN_WORDS)
                 if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
                     continue
-                about_product = claim.substances or claim.sentence.has("product_nouns")
+                about_product = claim.substances or claim.implied_subject or claim.sentence.has("product_nouns")
                 if not about_product or claim.describes_body:
                     continue  # biology explained, not what the product does
                 start, end = claim.span()
