@@ -106,8 +106,11 @@ def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     return False
 
 
-def build_claims(sentence: Sentence) -> list[Claim]:
-    """All health claims of one sentence, one per claimed effect."""
+def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), register_effects: frozenset[str] = frozenset()) -> list[Claim]:
+    """All health claims of one sentence, one per claimed effect.
+
+    ``perceivable`` names the effects that may be claimed as sensory impressions;
+    ``register_effects`` those of the authorised wordings (organs and body functions)."""
     if is_question(sentence) or is_advice(sentence) or sentence.has("disclaimers"):
         return []
     effects = sentence.of("effect", "standalone")
@@ -151,9 +154,7 @@ def build_claims(sentence: Sentence) -> list[Claim]:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
         inherited = [r for r in governing if doc[r.start].lemma_ not in NOMINALS]
-        if any(0 <= effect.start - p.end <= 2 or p.start == effect.end for p in perception):
-            continue
-        if effect.end < len(doc) and doc[effect.end].lower_ in ("-looking", "looking"):
+        if sensory(sentence, effect, perception, perceivable):
             continue
         near = [
             m for m in modifiers
@@ -182,8 +183,8 @@ def build_claims(sentence: Sentence) -> list[Claim]:
         pivot = min([effect.start] + [m.start for m in used])
         subject_region = [
             m for m in sentence.mentions
-            if m.kind in ("effect", "body_nouns") and region_start <= m.start and m.end <= pivot
-            and clause_of(m.start) == clause
+            if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
+            and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
         ]
         if negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used):
             continue
@@ -201,6 +202,16 @@ def build_claims(sentence: Sentence) -> list[Claim]:
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perceivable: frozenset[str]) -> bool:
+    """"Skin feels smoother", "radiant-looking skin": an impression, not a health claim."""
+    if effect.key not in perceivable:
+        return False
+    doc = sentence.doc
+    if any(0 <= effect.start - p.end <= 2 or p.start == effect.end for p in perception):
+        return True
+    return effect.end < len(doc) and doc[effect.end].lower_ in ("-looking", "looking")
 
 
 def _clause_start(sentence: Sentence, clause_of, index: int) -> int:

@@ -35,6 +35,8 @@ class Engine:
         self.nlp = build_nlp(self.options.nlp_model)
         self.knowledge = Knowledge.load(list(self.options.rule_packs))
         self.annotator = Annotator(self.nlp, self.knowledge)
+        self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
+        self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
         self.judges = [judge(self) for judge in all_judges()]
         self._severities = dict(self.options.severities)
 
@@ -81,7 +83,7 @@ class Engine:
 
     def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
         for sentence in ctx.sentences:
-            claims = build_claims(sentence)
+            claims = build_claims(sentence, self.perceivable, self.register_effects)
             if claims:
                 ctx.claims[sentence.index] = claims
         for judge in self.judges:

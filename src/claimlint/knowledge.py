@@ -51,6 +51,7 @@ class Effect:
     phrases: list[str]
     standalone: list[str]
     normal_optional: bool = False  # a process, where "normal" adds nothing
+    perceivable: bool = False  # may be claimed as a sensory impression ("skin feels smoother")
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Knowledge:
                     key, spec["label"], bool(spec.get("register", False)),
                     tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
                     spec.get("normal") == "optional",
+                    bool(spec.get("perceivable", False)),
                 )
         elif kind == "verbs":
             for name, words in pack["classes"].items():

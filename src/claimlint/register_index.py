@@ -27,6 +27,7 @@ class AuthorisedClaim:
     substances: frozenset[str]
     effects: tuple[str, ...]  # register effects in wording order; the first is the head
     lemmas: frozenset[str]  # the wording's lemmas, verbs also in their nominal forms
+    head_words: frozenset[str]  # lemmas of the head effect's phrase ("blood glucose levels")
     needs_normal: bool  # "normal" stands before the head effect in the wording
     states_result: bool  # the wording itself states a result ("Vitamin C increases …")
 
@@ -100,6 +101,7 @@ class RegisterIndex:
                 substances=frozenset(subs),
                 effects=effects,
                 lemmas=frozenset(lemmas),
+                head_words=frozenset(t.lemma_ for t in doc[effect_mentions[0].start:head_end]),
                 needs_normal=any(t.lemma_ == "normal" for t in doc[:head_end]),
                 states_result=head_lemma not in FAITHFUL_HEADS,
             )

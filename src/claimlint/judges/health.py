@@ -89,9 +89,9 @@ class HealthClaimJudge(Judge):
             if not covering:
                 reworded.append(sub)
                 continue
-            problems = [self.strength_problem(claim, ac) for ac in covering]
-            if all(problems):
-                strengthened.append(problems[0])
+            problem = self.strength_problem(claim, self.closest(claim, covering))
+            if problem:
+                strengthened.append(problem)
         labels = self.labels
         if unauthorised:
             nearest = self.nearest(unauthorised, targets) + nearest
@@ -114,10 +114,20 @@ class HealthClaimJudge(Judge):
             return Verdict("HC101", substances=[], suggestions=[])
         if not effect.register or claim.how == "standalone":
             return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording and names no nutrient", [], nearest)
-        problems = [self.strength_problem(claim, ac) for ac in nearest]
-        if problems and all(problems):
-            return Verdict("HC103", problems[0], [], nearest)
-        return Verdict(None)
+        if not nearest:
+            return Verdict(None)
+        problem = self.strength_problem(claim, self.closest(claim, nearest))
+        return Verdict("HC103", problem, [], nearest) if problem else Verdict(None)
+
+    def closest(self, claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
+        """The authorised wording the claim is closest to: the same words for the effect,
+        then most shared words, and among equals one the claim is faithful to."""
+        doc = claim.sentence.doc
+        phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
+        words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
+        return max(candidates, key=lambda ac: (
+            len(phrase & ac.head_words), len(words & ac.lemmas), not self.strength_problem(claim, ac),
+        ))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
         """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
