@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimlint.mentions import Mention, Sentence
+from claimlint.mentions import CLAUSE_BREAKS, Mention, Sentence
 
-CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 # Words a caption may hold besides its effect and substances ("Mental Health", "Focus &
 # Memory", "Joint Relief"); a short line with other words ("Apply to skin") is no caption.
 CAPTION_FILLERS = {"a", "an", "the", "and", "&", "+", "your", "you", "our", "for", "of", "with", "to", "in", "normal", "healthy", "natural", "naturally", "daily", "all", "day", "every", "everyday", "total", "complete", "advanced", "plus"}
@@ -61,29 +60,8 @@ class Claim:
 
 
 def clause_bounds(sentence: Sentence) -> list[int]:
-    """Clause id for every token of the sentence (index relative to sentence start)."""
-    ids = []
-    clause = 0
-    doc = sentence.doc
-    for i in range(sentence.start, sentence.end):
-        tok = doc[i]
-        if tok.lower_ in CLAUSE_BREAKS or (tok.text == "-" and tok.whitespace_ and i > sentence.start and doc[i - 1].whitespace_):
-            clause += 1
-        ids.append(clause)
-    return ids
-
-
-def paren_groups(sentence: Sentence) -> list[int]:
-    """For each token, the id of the parenthesis it sits in (0 outside any)."""
-    ids, depth, group, stack = [], 0, 0, []
-    for tok in sentence.doc[sentence.start:sentence.end]:
-        if tok.text in ("(", "["):
-            group += 1
-            stack.append(group)
-        ids.append(stack[-1] if stack else 0)
-        if tok.text in (")", "]") and stack:
-            stack.pop()
-    return ids
+    """Clause id of every token of the sentence (index relative to its start)."""
+    return [clause for clause, _ in sentence.clauses]
 
 
 def is_question(sentence: Sentence) -> bool:
@@ -111,27 +89,22 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
     ``register_effects`` those of the authorised wordings (organs and body functions)."""
-    if is_question(sentence) or is_advice(sentence) or sentence.has("disclaimers"):
-        return []
     effects = sentence.of("effect", "standalone")
-    if not effects:
+    if not effects or is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
         return []
     doc = sentence.doc
     base = sentence.start
-    clauses = clause_bounds(sentence)
-    parens = paren_groups(sentence)
-    # A parenthesis ("(a.k.a. converting food into energy)") is a clause of its own.
-    clause_of = lambda i: (clauses[i - base], parens[i - base])  # noqa: E731
+    clause_of = sentence.clause_of
     relations = sentence.of("relation")
     modifiers = sentence.of("modifier")
     suffixes = sentence.of("claim_suffixes")
     perception = sentence.of("perception")
     substances = sentence.of("substance")
-    words = [t for t in doc[sentence.start:sentence.end] if not t.is_punct]
+    words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not punct]
     covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
-    caption = len(words) <= CAPTION_TOKENS and all(t.i in covered or t.lower_ in CAPTION_FILLERS for t in words)
+    caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in CAPTION_FILLERS for i, lower in words)
     hedged = sentence.has("hedges")
-    normals = [t.i for t in doc[sentence.start:sentence.end] if t.lemma_ in ("normal", "normally")]
+    normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in ("normal", "normally")]
     content_verbs = [r for r in relations if r.key != "medicinal"]
 
     claims: list[Claim] = []
@@ -216,7 +189,7 @@ def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perc
 
 def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
     start = index
-    while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.doc[start - 1].lower_ not in CLAUSE_BREAKS:
+    while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in CLAUSE_BREAKS:
         start -= 1
     return start
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
 from claimlint.packs import PackError
-from claimlint.patterns import PatternError, compile_phrase
+from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CONTENT = ("substance", "effect", "standalone", "disease", "medicinal")
+CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 _SEP = "\x1f"
 _VITAMIN_LETTER = re.compile(r"^(?:[ACDEK]|[DK][123]|B-?(?:1|2|3|5|6|7|9|12))$", re.I)
 _LETTER_KEY = {
@@ -59,6 +61,33 @@ class Sentence:
     def span(self) -> Span:
         return self.doc[self.start:self.end]
 
+    @cached_property
+    def words(self) -> list[tuple[str, str, bool, bool]]:
+        """(lower form, lemma, is punctuation, followed by space) of each token, read once:
+        Token objects are created on every access, so judges use this list instead."""
+        return [(t.lower_, t.lemma_, t.is_punct, bool(t.whitespace_)) for t in self.span]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """(clause, parenthesis) of every token; a parenthesis is a clause of its own."""
+        ids: list[tuple[int, int]] = []
+        clause, group, stack = 0, 0, []
+        previous_space = False
+        for lower, _, _, space in self.words:
+            if lower in CLAUSE_BREAKS or (lower == "-" and space and previous_space):
+                clause += 1
+            if lower in ("(", "["):
+                group += 1
+                stack.append(group)
+            ids.append((clause, stack[-1] if stack else 0))
+            if lower in (")", "]") and stack:
+                stack.pop()
+            previous_space = space
+        return ids
+
+    def clause_of(self, index: int) -> tuple[int, int]:
+        return self.clauses[index - self.start]
+
     @property
     def text(self) -> str:
         return self.span.text
@@ -83,9 +112,9 @@ class Annotator:
         self.knowledge = knowledge
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.pattern_matcher = Matcher(nlp.vocab, validate=True)
         self._labels: dict[int, tuple[str, str, tuple[str, ...]]] = {}
         self._effect_phrases: dict[tuple[str, ...], str] = {}
+        self.patterns = AnchoredPatterns(nlp.vocab)
         self._build()
 
     # -- construction -------------------------------------------------------------
@@ -127,6 +156,7 @@ class Annotator:
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
         for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns"):
             self._add(lm, cue, cue, k.words.get(cue, []))
+        self._add(lm, "vitamin_head", "vitamin", ["vitamin"])
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
@@ -140,7 +170,8 @@ class Annotator:
                         compiled += compile_phrase(phrase, lemma, split)
                     except PatternError as exc:
                         raise PackError(f"{rule.source}: rule {rule.code}: field 'patterns': {exc}") from None
-                self.pattern_matcher.add(self._label("pattern", rule.code), compiled)
+                for pattern in compiled:
+                    self.patterns.add(rule.code, pattern)
 
     def _lemma(self, word: str) -> str:
         doc = self.nlp(word)
@@ -157,10 +188,10 @@ class Annotator:
             for match_id, start, end in matcher(doc):
                 kind, key, extra = labels[match_id]
                 found.append(Mention(kind, key, start, end, extra))
-        for match_id, start, end in self.pattern_matcher(doc):
-            kind, key, extra = labels[match_id]
-            found.append(Mention(kind, key, start, end, extra))
-        found.extend(self._vitamin_letters(doc, found))
+        for code, start, end in self.patterns(doc):
+            found.append(Mention("pattern", code, start, end))
+        if any(m.kind == "vitamin_head" for m in found):
+            found.extend(self._vitamin_letters(doc, found))
         return self._elliptical(doc, _resolve(found))
 
     def _elliptical(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -181,9 +212,7 @@ class Annotator:
 
     def _vitamin_letters(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """"Vitamins A, C and D", "vitamin B6, B12": letters that follow a vitamin head."""
-        heads = [t.i for t in doc if t.lemma_ == "vitamin"]
-        if not heads:
-            return []
+        heads = [m.start for m in found if m.kind == "vitamin_head"]
         sub_end = {m.start: m.end for m in found if m.kind == "substance"}
         extra: list[Mention] = []
         for head in heads:

@@ -90,3 +90,152 @@ def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[st
         if not pattern or all("OP" in t for t in pattern):
             raise PatternError(f"pattern matches nothing fixed: {phrase!r}")
     return patterns
+
+
+# -- matching ------------------------------------------------------------------------
+# spaCy's Matcher tries every pattern at every token, which made rule patterns the
+# slowest step of a run. Every pattern here is filed under an anchor word it cannot
+# match without; a PhraseMatcher finds the anchors and only the patterns filed under
+# the anchors a block contains are tried, and only at those positions.
+
+_ATTRS = ("LEMMA", "LOWER", "LIKE_NUM", "IS_PUNCT")
+
+
+class _Step:
+    __slots__ = ("low", "high", "attr", "values")
+
+    def __init__(self, spec: dict, strings) -> None:
+        op = spec.get("OP")
+        if op is None:
+            self.low = self.high = 1
+        elif op == "?":
+            self.low, self.high = 0, 1
+        else:
+            self.low, self.high = 0, int(op.strip("{}").split(",")[1])
+        self.attr = None
+        self.values: frozenset | bool | None = None
+        for attr in _ATTRS:
+            if attr in spec:
+                value = spec[attr]
+                self.attr = _ATTRS.index(attr)
+                if attr in ("LIKE_NUM", "IS_PUNCT"):
+                    self.values = bool(value)
+                else:
+                    words = value["IN"] if isinstance(value, dict) else [value]
+                    self.values = frozenset(strings.add(w) for w in words)
+
+    def accepts(self, row) -> bool:
+        if self.attr is None:
+            return True
+        value = row[self.attr]
+        if isinstance(self.values, bool):
+            return bool(value) == self.values
+        return value in self.values
+
+
+class _Pattern:
+    __slots__ = ("label", "steps", "before_max")
+
+    def __init__(self, label: str, pattern: list[dict], anchor_index: int, strings) -> None:
+        self.label = label
+        self.steps = [_Step(spec, strings) for spec in pattern]
+        self.before_max = sum(s.high for s in self.steps[:anchor_index])
+
+    def match_at(self, rows, start: int) -> int:
+        """End of the longest match starting at ``start``, or -1."""
+        steps = self.steps
+        n = len(rows)
+
+        def walk(j: int, p: int) -> int:
+            if j == len(steps):
+                return p
+            step = steps[j]
+            for count in range(min(step.high, n - p), step.low - 1, -1):
+                if all(step.accepts(rows[p + k]) for k in range(count)):
+                    end = walk(j + 1, p + count)
+                    if end >= 0:
+                        return end
+            return -1
+
+        return walk(0, start)
+
+
+class AnchoredPatterns:
+    """Rule patterns, each tried only where its anchor word occurs."""
+
+    def __init__(self, vocab) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = vocab
+        self.finders = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LEMMA", "LOWER")}
+        self.filed: dict[int, list[_Pattern]] = {}
+        self.unanchored: list[_Pattern] = []
+
+    def add(self, label: str, pattern: list[dict]) -> None:
+        from spacy.tokens import Doc
+
+        anchor = _anchor(pattern)
+        if anchor is None:
+            self.unanchored.append(_Pattern(label, pattern, len(pattern), self.vocab.strings))
+            return
+        index, attr, values = anchor
+        compiled = _Pattern(label, pattern, index, self.vocab.strings)
+        for value in values:
+            name = f"{attr}\x1f{value}"
+            key = self.vocab.strings.add(name)
+            if key not in self.filed:
+                self.filed[key] = []
+                words = Doc(self.vocab, words=[value], lemmas=[value])
+                self.finders[attr].add(name, [words])
+            self.filed[key].append(compiled)
+
+    def __call__(self, doc) -> set[tuple[str, int, int]]:
+        hits = [(key, i) for finder in self.finders.values() for key, i, _ in finder(doc)]
+        if not hits and not self.unanchored:
+            return set()
+        rows = doc.to_array(list(_ATTRS)).tolist()
+        found: set[tuple[str, int, int]] = set()
+        tried: set[tuple[int, int]] = set()
+        for key, position in hits:
+            for pattern in self.filed[key]:
+                for start in range(max(0, position - pattern.before_max), position + 1):
+                    if (id(pattern), start) in tried:
+                        continue
+                    tried.add((id(pattern), start))
+                    end = pattern.match_at(rows, start)
+                    if end > start:
+                        found.add((pattern.label, start, end))
+        for pattern in self.unanchored:
+            for start in range(len(rows)):
+                end = pattern.match_at(rows, start)
+                if end > start:
+                    found.add((pattern.label, start, end))
+        return found
+
+
+# Words too common to tell whether a pattern can match a block.
+_COMMON = {
+    "the", "a", "an", "of", "to", "for", "in", "and", "with", "be", "is", "it", "this", "that", "as",
+    "on", "by", "or", "at", "from", "your", "you", "my", "our", "we", "i", "have", "can", "do", "may",
+    "will", "not", "no", "up", "its", "their", "they", "more", "much", "time", "day", "use", "work",
+    "one", "two", "three", "all", "any", "some", "get", "make", "so", "if", "but", "effect",
+}
+_PUNCT = set(".,!?;:'\"()[]-–—/")
+
+
+def _anchor(pattern: list[dict]) -> tuple[int, str, set[str]] | None:
+    """The most telling required word of a pattern: (position, attribute, its values)."""
+    best: tuple[int, str, set[str]] | None = None
+    for index, token in enumerate(pattern):
+        if "OP" in token:
+            continue
+        for attr in ("LEMMA", "LOWER"):
+            value = token.get(attr)
+            if value is None:
+                continue
+            values = set(value["IN"]) if isinstance(value, dict) else {value}
+            if values & _COMMON or values & _PUNCT:
+                continue
+            if best is None or len(values) < len(best[2]):
+                best = (index, attr, values)
+    return best

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,15 +34,20 @@ class LowerLookupLemmatizer:
         self.memo: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        # Whole-array assignment: creating a Token object per word costs more than the
+        # lookup itself, so lemmas go in through one from_array call.
         memo = self.memo
-        for token in doc:
-            orth = token.orth
+        orths = doc.to_array(ORTH).tolist()
+        lemmas = []
+        for orth in orths:
             lemma = memo.get(orth)
             if lemma is None:
-                lower = token.lower_
+                lower = self.strings[orth].lower()
                 lemma = self.strings.add(self.table.get(lower, lower))
                 memo[orth] = lemma
-            token.lemma = lemma
+            lemmas.append(lemma)
+        if lemmas:
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
 

@@ -9,7 +9,7 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.claims import clause_bounds, is_advice, negated_at
+from claimlint.claims import is_advice, negated_at
 from claimlint.context import DocContext
 from claimlint.judges import Judge
 from claimlint.mentions import Mention, Sentence
@@ -48,7 +48,7 @@ class MedicinalJudge(Judge):
             how = "claims to prevent, treat or relieve"
             if not claimed:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases}
-                words = {t.lower_ for t in doc[sentence.start:sentence.end]}
+                words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "lists conditions the product is presented for"
                 elif words & FIRST_PERSON and self.has_change(sentence):
@@ -70,11 +70,10 @@ class MedicinalJudge(Judge):
     def governed(self, sentence: Sentence, disease: Mention) -> bool:
         if negated_at(sentence, disease.start, sentence.of("modifier")):
             return False
-        clauses = clause_bounds(sentence)
-        clause = clauses[disease.start - sentence.start]
+        clause = sentence.clause_of(disease.start)
         for rel in sentence.of("relation"):
             near = 0 <= disease.start - rel.end <= RELATION_REACH
-            if near and clauses[rel.start - sentence.start] == clause:
+            if near and sentence.clause_of(rel.start) == clause:
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
                     return True
         for mod in sentence.of("modifier"):
@@ -82,7 +81,7 @@ class MedicinalJudge(Judge):
                 continue
             before = 0 <= disease.start - mod.end <= 2
             after = mod.start == disease.end
-            if (before or after) and clauses[mod.start - sentence.start] == clause:
+            if (before or after) and sentence.clause_of(mod.start) == clause:
                 return True
         return False
 
