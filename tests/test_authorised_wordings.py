@@ -7,11 +7,6 @@ from claimlint.register import Register
 AUTHORISED = Register.load().authorised
 
 
-def _product_sentence(claim: str, substance: str) -> str:
-    body = claim[0].lower() + claim[1:] if not claim[:2].isupper() else claim
-    return f"Our formula contains {substance.lower()}. {claim}"
-
-
 @pytest.mark.parametrize("entry", AUTHORISED, ids=lambda e: e.id)
 def test_authorised_wording_alone_passes(engine, entry):
     findings = engine.lint_text(entry.claim)

@@ -164,7 +164,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_subject(sentence, effect, pivot, substances, clause_of),
+            substances=_subject(sentence, effect, pivot, substances, clause_of, region_start),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
@@ -199,8 +199,10 @@ def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:
     return any(effect.start == s.end for s in substances)
 
 
-def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[Mention], clause_of) -> list[Mention]:
-    """The substances a claim is about: its clause's subject, else the sentence's."""
+def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[Mention], clause_of, region_start: int) -> list[Mention]:
+    """The substances a claim is about: those named since the previous claim of its clause
+    ("Magnesium boosts energy, and vitamin B6 contributes to …"), else its clause's
+    subject, else the sentence's."""
     if not substances:
         return []
     doc = sentence.doc
@@ -214,6 +216,9 @@ def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[M
             chain = chain[-1:]
         return chain
     same_clause = [s for s in before if clause_of(s.start) == clause]
+    recent = [s for s in same_clause if s.start >= region_start]
+    if recent:
+        return recent
     if same_clause:
         return same_clause
     if before:

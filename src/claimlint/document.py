@@ -8,8 +8,12 @@ only ever see block text; findings are mapped back to the source through the blo
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# CRLF, CR and LF each end a line, as editors count them.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass
@@ -115,21 +119,7 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            src = self.source
-            i = 0
-            n = len(src)
-            while i < n:
-                j = src.find("\n", i)
-                k = src.find("\r", i)
-                if j == -1 and k == -1:
-                    break
-                if k != -1 and (j == -1 or k < j):
-                    i = k + 2 if src.startswith("\r\n", k) else k + 1
-                else:
-                    i = j + 1
-                starts.append(i)
-            self._line_starts = starts
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from functools import cached_property
 from itertools import groupby
 
@@ -18,6 +19,9 @@ from claimlint.pipeline import build_nlp
 from claimlint.profile import Profile
 from claimlint.register_index import RegisterIndex
 from claimlint.sections import reference_blocks
+
+if TYPE_CHECKING:
+    from claimlint.judges.composition import NutrientFacts
 
 
 @dataclass
@@ -43,6 +47,13 @@ class Engine:
     @cached_property
     def index(self) -> RegisterIndex:
         return RegisterIndex(self.annotator, self.knowledge)
+
+    @cached_property
+    def facts(self) -> "NutrientFacts":
+        """NRVs, nutrition-claim conditions and the reading of declared nutrients."""
+        from claimlint.judges.composition import NutrientFacts
+
+        return NutrientFacts(self)
 
     def severity(self, code: str, default: str) -> str:
         return self._severities.get(code, default)

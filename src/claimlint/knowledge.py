@@ -52,6 +52,7 @@ class Effect:
     standalone: list[str]
     normal_optional: bool = False  # a process, where "normal" adds nothing
     perceivable: bool = False  # may be claimed as a sensory impression ("skin feels smoother")
+    near: tuple[str, ...] = ()  # register effects worth suggesting when it means none
 
 
 @dataclass
@@ -116,6 +117,7 @@ class Knowledge:
                     tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
                     spec.get("normal") == "optional",
                     bool(spec.get("perceivable", False)),
+                    tuple(spec.get("near", ())),
                 )
         elif kind == "verbs":
             for name, words in pack["classes"].items():
@@ -143,7 +145,7 @@ class Knowledge:
                     if extra not in self.substances:
                         raise PackError(f"substances: form {form!r} of {sub.key!r} names unknown substance {extra!r}")
         for effect in self.effects.values():
-            for meant in effect.means:
+            for meant in (*effect.means, *effect.near):
                 target = self.effects.get(meant)
                 if target is None or not target.register:
                     raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
 from claimlint.packs import PackError
+from claimlint.pipeline import lemmatised
 from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CONTENT = ("substance", "effect", "standalone", "disease", "medicinal")
@@ -88,9 +89,10 @@ class Sentence:
     def clause_of(self, index: int) -> tuple[int, int]:
         return self.clauses[index - self.start]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.span.text
+        start, end = self.char_range(self.start, self.end)
+        return self.block.text[start:end]
 
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
@@ -133,7 +135,7 @@ class Annotator:
         label = self._label(kind, key, tuple(extra))
         if loose:
             loose = list(dict.fromkeys(loose))
-            docs = list(self.nlp.pipe(loose)) if lemma else [self.nlp.make_doc(p) for p in loose]
+            docs = [lemmatised(self.nlp, p) if lemma else self.nlp.make_doc(p) for p in loose]
             matcher.add(label, docs)
         if exact:
             self.lower_matcher.add(label, [self.nlp.make_doc(p) for p in dict.fromkeys(exact)])
@@ -174,11 +176,11 @@ class Annotator:
                     self.patterns.add(rule.code, pattern)
 
     def _lemma(self, word: str) -> str:
-        doc = self.nlp(word)
+        doc = lemmatised(self.nlp, word)
         return doc[0].lemma_ if len(doc) == 1 else word
 
     def _lemmas(self, phrase: str) -> list[str]:
-        return [t.lemma_ for t in self.nlp(phrase)]
+        return [t.lemma_ for t in lemmatised(self.nlp, phrase)]
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:

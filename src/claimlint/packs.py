@@ -15,6 +15,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from claimlint import cache
+
 try:  # the C loader is several times faster on the large register packs
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -68,12 +70,25 @@ def _schema(kind: str) -> dict:
 
 
 def load_pack(path: Path | str) -> dict[str, Any]:
-    """Load and validate one pack; raise :class:`PackError` with a one-line message."""
+    """Load and validate one pack; raise :class:`PackError` with a one-line message.
+
+    A pack whose bytes (and schemas) were validated before comes from the cache."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.__class__.__name__}: {exc}") from None
+    digest = cache.key(raw, str(path), *_schema_bytes())
+    return cache.cached("packs", digest, lambda: _parse(path, text))
+
+
+@lru_cache(maxsize=None)
+def _schema_bytes() -> tuple[bytes, ...]:
+    return tuple(p.read_bytes() for p in sorted((builtin_rules_dir() / "schema").glob("*.json")))
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:

@@ -134,30 +134,52 @@ class _Step:
 
 
 class _Pattern:
-    __slots__ = ("label", "steps", "before_max")
+    """A pattern split at its anchor: the steps after it are matched forwards from the
+    anchor, the steps before it backwards, so one anchor position is one attempt."""
+
+    __slots__ = ("label", "anchor", "after", "before")
 
     def __init__(self, label: str, pattern: list[dict], anchor_index: int, strings) -> None:
+        steps = [_Step(spec, strings) for spec in pattern]
         self.label = label
-        self.steps = [_Step(spec, strings) for spec in pattern]
-        self.before_max = sum(s.high for s in self.steps[:anchor_index])
+        self.anchor = steps[anchor_index] if anchor_index < len(steps) else None
+        self.after = steps[anchor_index + 1:]
+        self.before = steps[:anchor_index][::-1]
 
-    def match_at(self, rows, start: int) -> int:
-        """End of the longest match starting at ``start``, or -1."""
-        steps = self.steps
-        n = len(rows)
+    def match_around(self, rows, position: int) -> tuple[int, int] | None:
+        if self.anchor is None or not self.anchor.accepts(rows[position]):
+            return None
+        end = _walk(self.after, rows, position + 1, 1)
+        if end < 0:
+            return None
+        start = _walk(self.before, rows, position - 1, -1)
+        if start < -1:
+            return None
+        return start + 1, end
 
-        def walk(j: int, p: int) -> int:
-            if j == len(steps):
-                return p
-            step = steps[j]
-            for count in range(min(step.high, n - p), step.low - 1, -1):
-                if all(step.accepts(rows[p + k]) for k in range(count)):
-                    end = walk(j + 1, p + count)
-                    if end >= 0:
-                        return end
-            return -1
+    def match_from(self, rows, start: int) -> int:
+        """End of the longest match starting at ``start`` (patterns without an anchor), or -1."""
+        return _walk(self.before[::-1], rows, start, 1)
 
-        return walk(0, start)
+
+def _walk(steps: list[_Step], rows, p: int, direction: int, j: int = 0) -> int:
+    """Match ``steps`` from token ``p`` going in ``direction``; the position after the
+    last matched token (longest match first), or a value beyond the edge when none."""
+    if j == len(steps):
+        return p
+    step = steps[j]
+    room = len(rows) - p if direction > 0 else p + 1
+    for count in range(min(step.high, room), step.low - 1, -1):
+        ok = True
+        for k in range(count):
+            if not step.accepts(rows[p + k * direction]):
+                ok = False
+                break
+        if ok:
+            found = _walk(steps, rows, p + count * direction, direction, j + 1)
+            if (found >= 0) if direction > 0 else (found >= -1):
+                return found
+    return -1 if direction > 0 else -2
 
 
 class AnchoredPatterns:
@@ -195,19 +217,14 @@ class AnchoredPatterns:
             return set()
         rows = doc.to_array(list(_ATTRS)).tolist()
         found: set[tuple[str, int, int]] = set()
-        tried: set[tuple[int, int]] = set()
         for key, position in hits:
             for pattern in self.filed[key]:
-                for start in range(max(0, position - pattern.before_max), position + 1):
-                    if (id(pattern), start) in tried:
-                        continue
-                    tried.add((id(pattern), start))
-                    end = pattern.match_at(rows, start)
-                    if end > start:
-                        found.add((pattern.label, start, end))
+                span = pattern.match_around(rows, position)
+                if span is not None:
+                    found.add((pattern.label, *span))
         for pattern in self.unanchored:
             for start in range(len(rows)):
-                end = pattern.match_at(rows, start)
+                end = pattern.match_from(rows, start)
                 if end > start:
                     found.add((pattern.label, start, end))
         return found

@@ -8,6 +8,7 @@ start of a heading), memoised per lexeme so each distinct word is looked up once
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 import numpy
@@ -15,6 +16,8 @@ import spacy
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from claimlint import cache
 
 _SENT_PUNCT = ["!", "?", ".", "。", "…", "‼", "⁉", "?!"]
 
@@ -26,11 +29,8 @@ def _make_lemmatizer(nlp: Language, name: str) -> "LowerLookupLemmatizer":
 
 class LowerLookupLemmatizer:
     def __init__(self, nlp: Language) -> None:
-        from spacy.lookups import load_lookups
-
-        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         self.strings = nlp.vocab.strings
-        self.table = table
+        self.table = _lemma_table()  # hash of a lower-case word -> its lemma
         self.memo: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -43,12 +43,25 @@ class LowerLookupLemmatizer:
             lemma = memo.get(orth)
             if lemma is None:
                 lower = self.strings[orth].lower()
-                lemma = self.strings.add(self.table.get(lower, lower))
+                lemma = self.strings.add(self.table.get(self.strings.add(lower), lower))
                 memo[orth] = lemma
             lemmas.append(lemma)
         if lemmas:
             doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+
+def _lemma_table() -> dict[int, str]:
+    """The English lemma lookup table of spacy-lookups-data, as a plain dict (cached:
+    reading the packaged table takes longer than the rest of the pipeline's set-up)."""
+    from importlib.metadata import version
+
+    def load() -> dict[int, str]:
+        from spacy.lookups import load_lookups
+
+        return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+
+    return cache.cached("lemmas", cache.key("lemma_lookup", version("spacy-lookups-data")), load)
 
 
 @lru_cache(maxsize=None)
@@ -58,10 +71,28 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["ner"])
         if "claimlint_lemmas" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("claimlint_lemmas")
+        _split_letter_stops(nlp)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer", first=True, config={"punct_chars": _SENT_PUNCT})
         return nlp
     nlp = spacy.blank("en")
+    _split_letter_stops(nlp)
     nlp.add_pipe("sentencizer", config={"punct_chars": _SENT_PUNCT})
     nlp.add_pipe("claimlint_lemmas")
     return nlp
+
+
+def _split_letter_stops(nlp: Language) -> None:
+    """English tokenisation keeps "C." whole as an initial; in copy it is nearly always
+    "vitamin C" ending a sentence, so a single letter and its full stop are split."""
+    for letter in string.ascii_letters:
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
+
+
+def lemmatised(nlp: Language, text: str) -> Doc:
+    """Tokens and lemmas of a lexicon phrase, without the rest of the pipeline: lexicons
+    hold thousands of phrases and building them must stay cheap."""
+    doc = nlp.make_doc(text)
+    if nlp.has_pipe("claimlint_lemmas"):
+        return nlp.get_pipe("claimlint_lemmas")(doc)
+    return nlp(text)

@@ -2,15 +2,25 @@
 
 It comes from the ``claimlint:`` front-matter block or from config for every file under
 a path. Without one, judges that need the composition stay silent rather than guess.
+
+``nutrients`` maps a nutrient name to an amount ("300 mg", "187 mg per portion",
+"3 g per 100 g"); ``basis`` says what an amount without its own "per …" refers to. The
+default follows how each kind of product declares nutrients: a food supplement per
+recommended daily portion (Directive 2002/46/EC Art 8), a food per 100 g and a beverage
+per 100 ml (Regulation (EU) No 1169/2011 Art 32). ``ingredients`` names what else the
+product contains, without amounts ("magnesium bisglycinate" supplies magnesium and glycine).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from claimlint.amounts import BASES, Amount, AmountError, parse_amount
 
 PROFILES = ("food", "food_supplement", "beverage", "cosmetic")
 DEFAULT_PROFILE = "food_supplement"
+DEFAULT_BASIS = {"food_supplement": "per_portion", "food": "per_100g", "beverage": "per_100ml"}
 
 
 class ProfileError(ValueError):
@@ -22,7 +32,9 @@ class Profile:
     name: str = DEFAULT_PROFILE
     product: str | None = None
     portion: str | None = None
-    nutrients: dict[str, Any] = field(default_factory=dict)
+    basis: str | None = None  # per_portion | per_100g | per_100ml
+    nutrients: dict[str, Amount] = field(default_factory=dict)  # by name as written
+    ingredients: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
     declared: bool = False  # a product profile was given (composition checks may run)
     raw: dict[str, Any] = field(default_factory=dict)
@@ -30,6 +42,11 @@ class Profile:
     @property
     def is_food(self) -> bool:
         return self.name != "cosmetic"
+
+    @property
+    def composition(self) -> bool:
+        """The profile says what the product contains (not just its name)."""
+        return bool(self.nutrients or self.ingredients)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any] | None, default: str = DEFAULT_PROFILE) -> "Profile":
@@ -43,13 +60,29 @@ class Profile:
             raise ProfileError("field 'nutrients' must be a mapping of nutrient to amount")
         if not isinstance(evidence, dict):
             raise ProfileError("field 'evidence' must be a mapping of key to evidence entry")
+        basis = data.get("basis", DEFAULT_BASIS.get(name))
+        if basis is not None and basis not in BASES:
+            raise ProfileError(f"field 'basis': unknown basis {basis!r} (expected one of {', '.join(BASES)})")
+        ingredients = data.get("ingredients") or []
+        if not isinstance(ingredients, list) or not all(isinstance(i, str) for i in ingredients):
+            raise ProfileError("field 'ingredients' must be a list of names")
         product = data.get("product")
         return cls(
             name=name,
             product=str(product) if product is not None else None,
             portion=str(data["portion"]) if data.get("portion") is not None else None,
-            nutrients={str(k): v for k, v in nutrients.items()},
+            basis=basis,
+            nutrients={str(k): _amount(str(k), v, basis) for k, v in nutrients.items()},
+            ingredients=ingredients,
             evidence={str(k): v for k, v in evidence.items()},
-            declared=bool(nutrients) or product is not None,
+            declared=bool(nutrients) or bool(ingredients) or product is not None,
             raw=data,
         )
+
+
+def _amount(name: str, value: Any, basis: str | None) -> Amount:
+    try:
+        amount = parse_amount(value)
+    except AmountError as exc:
+        raise ProfileError(f"field 'nutrients.{name}': {exc}") from None
+    return amount if amount.basis else replace(amount, basis=basis)

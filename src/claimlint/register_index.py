@@ -17,6 +17,7 @@ from claimlint.knowledge import Knowledge
 from claimlint.mentions import Annotator
 from claimlint.register import Register, RegisterEntry
 
+SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 COMBINATION = 3  # an entry naming more substances than this is for their combination
 FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
@@ -123,7 +124,9 @@ class RegisterIndex:
         entries = self.register.rejected
         index: dict[str, list[RegisterEntry]] = {}
         for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
-            for key in self.substance_keys(mentions, expand_groups=False):
+            # Only the substance an entry is about, not one named further on in a
+            # product description ("xylitol chewing gum with magnesium").
+            for key in {m.key for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH}:
                 index.setdefault(key, []).append(entry)
         return index
 

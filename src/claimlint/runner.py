@@ -1,13 +1,21 @@
-"""A run: read every input, lint what can be read, report what cannot (CL902)."""
+"""A run: read every input, lint what can be read, report what cannot (CL902).
+
+Per document, after linting: suppression comments, then the file's rule selection. The
+result keeps the text of the lines its findings point at, because some formats count
+columns in UTF-16 code units and need the characters to convert.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimlint.document import Document
+from claimlint import suppressions
+from claimlint.config import FileSettings
+from claimlint.document import Directive, Document
 from claimlint.engine import Engine
 from claimlint.findings import Finding
 from claimlint.profile import Profile, ProfileError
@@ -21,14 +29,27 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the one-line reason a file could not be read
+    lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
 
 
-def unreadable(path: str, message: str) -> Finding:
+def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
+    """A finding the run itself reports (CL901, CL902), worded by its rule definition."""
+    rule = engine.knowledge.rule(code)
+    line, column, end_line, end_column = where
     return Finding(
-        code="CL902", name="unreadable-input", severity="error", message=message,
-        path=path, line=1, column=1, end_line=1, end_column=1,
-        references=["claimlint: every input must be readable UTF-8 text"],
+        code=code, name=rule.name, severity=engine.severity(code, rule.severity),
+        message=rule.message.format(**fields), path=path,
+        line=line, column=column, end_line=end_line, end_column=end_column,
+        excerpt=excerpt, excerpt_span=(0, len(excerpt)), references=[rule.basis],
     )
+
+
+def unused_suppression(engine: Engine, document: Document, directive: Directive, codes: tuple[str, ...]) -> Finding:
+    text = document.line_text(directive.line).strip()
+    named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
+    end_column = len(document.line_text(directive.end_line)) + 1
+    where = (directive.line, directive.column, directive.end_line, end_column)
+    return rule_finding(engine, "CL901", document.path, where, excerpt=text, directive=named)
 
 
 def read_input(path: str, stdin_name: str | None = None) -> Document:
@@ -50,39 +71,38 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     return read_document(path, data)
 
 
-def run(
-    engine: Engine,
-    paths: Iterable[str],
-    profile_for: "callable",
-    stdin_name: str | None = None,
-) -> Iterator[FileResult]:
-    """Lint ``paths`` in order; ``profile_for(document)`` gives each document's profile."""
-    failed: dict[str, FileResult] = {}
-    order: list[str] = []
+def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+    """Apply suppressions (reporting unused ones) and the file's selection."""
+    kept, unused = suppressions.apply(document, findings)
+    kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
+    kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
+    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
+    return FileResult(document.path, kept, lines=lines)
+
+
+def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:
+    """Lint ``(path, settings)`` items, yielding one result per item in order."""
+    pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
-        for path in paths:
+        for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
-            order.append(shown)
             try:
                 document = read_input(path, stdin_name)
-                profile = profile_for(document)
+                profile = settings.profile_for(document)
             except ReadError as exc:
-                failed[shown] = FileResult(shown, [unreadable(shown, str(exc))], str(exc))
-                continue
+                message = str(exc)
             except ProfileError as exc:
                 message = f"{shown}: front matter field 'claimlint': {exc}"
-                failed[shown] = FileResult(shown, [unreadable(shown, message)], message)
+            else:
+                pending.append(settings)
+                yield document, profile
                 continue
-            yield document, profile
+            finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
+            pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
 
-    emitted = 0
     for document, findings in engine.lint(documents()):
-        while order[emitted] in failed:
-            yield failed.pop(order[emitted])
-            emitted += 1
-        yield FileResult(document.path, findings)
-        emitted += 1
-    while emitted < len(order):
-        yield failed.pop(order[emitted])
-        emitted += 1
+        while isinstance(pending[0], FileResult):
+            yield pending.popleft()
+        yield finish(engine, document, findings, pending.popleft())
+    yield from pending  # only failed inputs are left

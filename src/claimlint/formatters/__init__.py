@@ -1,11 +1,16 @@
-"""Output formats. Each takes the run's results and returns the text to write."""
+"""Output formats. Each takes the run's report and returns the text to write."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claimlint.runner import FileResult
+if TYPE_CHECKING:  # the formats are imported before the engine is needed
+    from claimlint.knowledge import RuleDef
+    from claimlint.runner import FileResult
+
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
 
 @dataclass
@@ -14,21 +19,16 @@ class Report:
     color: bool = False
     statistics: bool = False
     width: int = 80
+    rules: dict[str, RuleDef] = field(default_factory=dict)  # every known rule, for formats that describe them
 
     @property
     def findings(self):
         return [f for r in self.results for f in r.findings]
 
 
-def _formatters() -> dict[str, Callable[[Report], str]]:
-    from claimlint.formatters import json_format, text
-
-    return {"text": text.render, "json": json_format.render}
-
-
 def formatter(name: str) -> Callable[[Report], str]:
-    return _formatters()[name]
+    """The render function of format ``name`` (one of FORMATS), imported only when used."""
+    from importlib import import_module
 
-
-def names() -> list[str]:
-    return list(_formatters())
+    module = "json_format" if name == "json" else name
+    return import_module(f"claimlint.formatters.{module}").render

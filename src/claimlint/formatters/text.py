@@ -13,6 +13,7 @@ from claimlint.formatters import Report
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_SUGGESTIONS = 2
+NO_EVIDENCE = "no evidence"  # shown only on evidence findings, where it is the point
 
 
 def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, int]:
@@ -50,7 +51,7 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
         lines.append(gutter + text)
         marker = " " * s + "^" * max(1, e - s)
         lines.append(" " * (len(gutter) - 2) + "| " + style(marker, fg=SEVERITY_COLOURS.get(f.severity)))
-    if f.evidence:
+    if f.evidence and (f.family == "EV" or f.evidence != NO_EVIDENCE):
         lines.append(f"  = evidence: {f.evidence}")
     hint = textwrap.TextWrapper(width=width - 2, initial_indent="  = allowed: ", subsequent_indent="    ")
     for suggestion in f.suggestions[:MAX_SUGGESTIONS]:

@@ -25,7 +25,10 @@ class Judge:
 def all_judges() -> list[type[Judge]]:
     """Judges in the order they run; later judges may read what earlier ones accepted."""
     from claimlint.judges.health import HealthClaimJudge
+    from claimlint.judges.composition import CompositionJudge
+    from claimlint.judges.nutrition import NutritionJudge
     from claimlint.judges.medicinal import MedicinalJudge
     from claimlint.judges.phrases import PhraseJudge
+    from claimlint.judges.evidence import EvidenceJudge
 
-    return [HealthClaimJudge, MedicinalJudge, PhraseJudge]
+    return [HealthClaimJudge, CompositionJudge, NutritionJudge, MedicinalJudge, PhraseJudge, EvidenceJudge]

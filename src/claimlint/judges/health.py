@@ -67,9 +67,13 @@ class HealthClaimJudge(Judge):
         index = self.engine.index
         effect = self.knowledge.effects[claim.effect.key]
         targets = [effect.key] if effect.register else list(effect.means)
-        subjects = self.subjects(claim)
+        subjects = self.subjects(claim, ctx)
         if not subjects:
             return self.without_substance(claim, effect, targets)
+        if not claim.substances:
+            # A claim about the product may rest on any declared nutrient that has the
+            # effect authorised; only when none has it is the claim unauthorised.
+            subjects = [s for s in subjects if self.related(s, targets)] or subjects
         combination = self.combination(subjects, targets)
         if combination is not None:
             problem = self.strength_problem(claim, combination)
@@ -94,7 +98,7 @@ class HealthClaimJudge(Judge):
                 strengthened.append(problem)
         labels = self.labels
         if unauthorised:
-            nearest = self.nearest(unauthorised, targets) + nearest
+            nearest = self.nearest(claim, unauthorised, targets) + nearest
             for sub in unauthorised:
                 entry = index.rejected_match(sub, {effect.key, *effect.means})
                 if entry is not None:
@@ -149,8 +153,20 @@ class HealthClaimJudge(Judge):
         return ""
 
     # -- helpers -------------------------------------------------------------------
-    def subjects(self, claim: Claim) -> list[str]:
-        return list(dict.fromkeys(m.key for m in claim.substances))
+    def subjects(self, claim: Claim, ctx: DocContext) -> list[str]:
+        """The substance keys a claim is about; a claim about the product itself ("our
+        gummies", the product's name, a caption verb) is about what the profile declares."""
+        keys = list(dict.fromkeys(m.key for m in claim.substances))
+        if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
+            return keys
+        facts = self.engine.facts
+        present = facts.composition(ctx.profile).present
+        return sorted(k for k in present if k in self.knowledge.substances and not self.knowledge.substances[k].members)
+
+    @staticmethod
+    def about_product(claim: Claim, ctx: DocContext) -> bool:
+        name = (ctx.profile.product or "").lower()
+        return claim.implied_subject or claim.sentence.has("product_nouns") or bool(name and name in claim.sentence.text.lower())
 
     def combination(self, subjects: list[str], targets: list[str]) -> AuthorisedClaim | None:
         """An authorised claim for a combination product whose parts the copy names."""
@@ -166,14 +182,19 @@ class HealthClaimJudge(Judge):
         by_pair = self.engine.index.by_pair
         return [ac for m in members for t in targets for ac in by_pair.get((m, t), [])]
 
-    def nearest(self, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
+    def nearest(self, claim: Claim, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
+        """Authorised wordings nearest to the claim: the same effect from other
+        substances first, then the substance's own claims, closest wording first."""
         index = self.engine.index
+        words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
+        targets = [*targets, *self.knowledge.effects[claim.effect.key].near]
+        rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas))  # noqa: E731
         found: list[AuthorisedClaim] = []
+        for target in targets:
+            found.extend(sorted(index.by_effect.get(target, []), key=rank)[:MAX_SUGGESTIONS])
         for sub in substances:
             for member in self.knowledge.substances[sub].members or [sub]:
-                found.extend(index.by_substance.get(member, [])[:MAX_SUGGESTIONS])
-        for target in targets:
-            found.extend(index.by_effect.get(target, [])[:MAX_SUGGESTIONS])
+                found.extend(sorted(index.by_substance.get(member, []), key=rank)[:MAX_SUGGESTIONS])
         return found
 
     def labels(self, keys: list[str]) -> list[str]:

@@ -1,29 +1,33 @@
-"""Readers: turn a file's bytes into a :class:`~claimlint.document.Document`."""
+"""Readers: turn a file's bytes into a :class:`~claimlint.document.Document`.
+
+Each block's text is the copy a reader of the page sees, and maps back to the exact line
+and column in the file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
 
 from claimlint.document import Document
+from claimlint.readers.decoding import ReadError, decode
+from claimlint.readers.html import read_html
+from claimlint.readers.markdown import read_markdown
 from claimlint.readers.text import read_text
 
+__all__ = ["ReadError", "decode", "read_document", "read_html", "read_markdown", "read_text"]
 
-class ReadError(Exception):
-    """An input that cannot be linted; the message is one line (reported as CL902)."""
-
-
-def decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{path}: binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+_READERS: dict[str, Callable[[str, str], Document]] = {
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".mdx": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
 
 
-def read_document(path: str, data: bytes) -> Document:
-    text = decode(data, path)
-    suffix = PurePath(path).suffix.lower()
-    return read_text(path, text)
+def read_document(path: str, data: bytes, *, max_bytes: int | None = None) -> Document:
+    """Read ``data`` as the file ``path`` (its suffix picks the reader; anything else is
+    plain text). Raises :class:`ReadError` for input that cannot be linted."""
+    text = decode(data, path, max_bytes=max_bytes)
+    return _READERS.get(PurePath(path).suffix.lower(), read_text)(path, text)

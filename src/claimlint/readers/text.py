@@ -1,20 +1,123 @@
-"""Plain text: paragraphs separated by blank lines, each line a block boundary for headings."""
+"""Plain text: paragraphs separated by blank lines, captions and list items kept apart.
+
+Plain copy rarely puts a blank line after a caption, yet a caption must not run into the
+sentence below it. So some lines are blocks of their own:
+
+- a list item: a line starting with ``-``, ``*``, ``•``, ``–``, ``✓``, ``✔`` or a number
+  and ``.`` or ``)``, together with the indented lines after it;
+- a heading: a line of at most 60 characters that neither starts in lower case nor ends in
+  punctuation or a word that joins it to what follows ("and", "of", "the" …), starts a
+  paragraph or follows a finished sentence, and is followed by a line that does not start
+  in lower case. So a hard-wrapped sentence stays whole.
+
+``# claimlint-…`` lines are directives and are not linted. The lines of a block are joined
+by a space that stands for the line break.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from claimlint.document import BlockBuilder, Document
+from claimlint.document import Directive, Document
+from claimlint.readers.directives import parse_directive
+from claimlint.readers.spans import SourceBuilder
 
-_PARA = re.compile(r"(?:[^\r\n]+(?:\r\n|\r|\n)?)+")
+_LINE = re.compile(r"[ \t]*([^\r\n]*)(\r\n|\r|\n|\Z)")
+_BULLET = re.compile(r"(?:[-*•–✓✔]|[0-9]{1,3}[.)])[ \t]+")
+_DIRECTIVE = re.compile(r"#[ \t]*(claimlint-.*)")
+_HEADING_MAX = 60
+_SENTENCE_END = (".", "!", "?", "…")
+_PUNCTUATION = (*_SENTENCE_END, ",", ";", ":", "-", "–", "/", "&", "(")
+_JOINING_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for from with without into than as that which "
+    "who whose is are was were be can may will your our its their this these".split()
+)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def read_text(path: str, text: str) -> Document:
     doc = Document(path=path, source=text)
-    for match in _PARA.finditer(text):
-        builder = BlockBuilder("paragraph")
-        builder.add(match.group().rstrip("\r\n"), match.start())
-        block = builder.build()
-        if block is not None:
-            doc.blocks.append(block)
+    lines = list(_lines(text))
+    builder: SourceBuilder | None = None
+    previous_break = 0
+    sentence_done = True
+
+    def flush() -> None:
+        nonlocal builder
+        if builder is not None:
+            block = builder.build()
+            if block is not None:
+                doc.blocks.append(block)
+            builder = None
+
+    for index, (start, end, line_break, indented) in enumerate(lines):
+        directive = _directive(doc, text, start, end) if start < end else None
+        if start == end or directive is not None:
+            if directive is not None:
+                doc.directives.append(directive)
+            flush()
+            sentence_done = True
+            continue
+        bullet = _BULLET.match(text, start, end)
+        if bullet is not None:
+            flush()
+            builder = SourceBuilder("list_item")
+            builder.add(text[bullet.end():end], bullet.end())
+        elif builder is not None and builder.kind == "list_item" and indented:
+            _join(builder, text, start, end, previous_break)
+        elif (builder is None or builder.kind == "list_item" or sentence_done) and _is_heading(
+            text, start, end, lines[index + 1] if index + 1 < len(lines) else None
+        ):
+            flush()
+            builder = SourceBuilder("heading")
+            builder.add(text[start:end], start)
+            flush()
+        elif builder is not None and builder.kind == "paragraph":
+            _join(builder, text, start, end, previous_break)
+        else:
+            flush()
+            builder = SourceBuilder("paragraph")
+            builder.add(text[start:end], start)
+        previous_break = line_break
+        sentence_done = text.endswith(_SENTENCE_END, start, end)
+    flush()
     return doc
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """Each line's content start and end (without surrounding blanks), line-break offset,
+    and whether it is indented."""
+    at, size = 0, len(text)
+    while at < size:
+        match = _LINE.match(text, at)
+        start = match.start(1)
+        yield start, start + len(match.group(1).rstrip(" \t")), match.start(2), start > at
+        at = match.end()
+
+
+def _directive(doc: Document, text: str, start: int, end: int) -> Directive | None:
+    match = _DIRECTIVE.match(text, start, end)
+    return parse_directive(doc, match.group(1), start, end) if match else None
+
+
+def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None) -> bool:
+    return (
+        end - start <= _HEADING_MAX
+        and not text[start].islower()
+        and not text.endswith(_PUNCTUATION, start, end)
+        and not _ends_with_joining_word(text[start:end])
+        and following is not None
+        and following[0] < following[1]
+        and not text[following[0]].islower()
+    )
+
+
+def _ends_with_joining_word(line: str) -> bool:
+    last = _LAST_WORD.search(line)
+    return last is not None and last.group(1).lower() in _JOINING_WORDS
+
+
+def _join(builder: SourceBuilder, text: str, start: int, end: int, line_break: int) -> None:
+    builder.add_decoded(" ", line_break)
+    builder.add(text[start:end], start)

@@ -1,0 +1,68 @@
+"""A small on-disk cache of work that depends only on file contents.
+
+Validating the rule packs, parsing the register and loading the lemma table take longer
+than linting one file; a pre-commit run pays them on every commit. Results are stored
+under the user's cache folder (``$CLAIMLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimlint``,
+else ``~/.cache/claimlint``), keyed on a hash of everything they were computed from, so
+a changed pack is simply a cache miss. ``CLAIMLINT_NO_CACHE=1`` turns it off. A cache
+that cannot be read or written is ignored: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from claimlint import __version__
+
+
+def folder() -> Path | None:
+    if os.environ.get("CLAIMLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("CLAIMLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimlint"
+
+
+def key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def cached(namespace: str, digest: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value, from the cache when one was stored under ``digest``."""
+    root = folder()
+    path = root / namespace / f"{digest}.pickle" if root is not None else None
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+            pass
+    value = compute()
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _store(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass

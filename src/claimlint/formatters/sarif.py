@@ -1,0 +1,96 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+
+Columns are UTF-16 code units, as SARIF's default ``columnKind`` and GitHub expect, so
+an emoji before a claim still lands the highlight on the claim; findings count code
+points, and each result keeps the text of its lines to convert. ``partialFingerprints``
+carry the content-based fingerprint, so an alert survives edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from claimlint import __version__
+from claimlint.baseline import fingerprints
+from claimlint.findings import Finding
+from claimlint.formatters import Report
+from claimlint.knowledge import RuleDef
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/claimlint/claimlint"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "claimlint/v1"
+
+
+def utf16_column(text: str, column: int) -> int:
+    """The 1-based UTF-16 column of 1-based code-point ``column`` in ``text``."""
+    prefix = text[:column - 1]
+    beyond = max(0, column - 1 - len(prefix))  # a column past the end of the line
+    return len(prefix.encode("utf-16-le")) // 2 + beyond + 1
+
+
+def artifact_uri(path: str) -> str:
+    """Relative paths stay relative (code scanning resolves them against the checkout)."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix())
+
+
+def rule_descriptor(rule: RuleDef) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": f"{rule.explanation}\n\nLegal basis: {rule.basis}"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"basis": rule.basis},
+    }
+
+
+def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
+    region = {
+        "startLine": f.line,
+        "startColumn": utf16_column(lines.get(f.line, ""), f.column),
+        "endLine": f.end_line,
+        "endColumn": utf16_column(lines.get(f.end_line, ""), f.end_column),
+    }
+    result = {
+        "ruleId": f.code,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: key},
+        "properties": {"excerpt": f.excerpt, "suggestions": f.suggestions, "references": f.references},
+    }
+    if f.code in rule_index:
+        result["ruleIndex"] = rule_index[f.code]
+    return result
+
+
+def render(report: Report) -> str:
+    rules = [report.rules[code] for code in sorted(report.rules)]
+    rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for file_result in report.results:
+        keys = fingerprints(file_result.findings)
+        results += [sarif_result(f, file_result.lines, key, rule_index) for f, key in zip(file_result.findings, keys)]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "claimlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [rule_descriptor(rule) for rule in rules],
+            }},
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,197 @@
+"""EV401–EV404: does the certainty of the wording match the evidence behind it?
+
+Each sentence's evidence is gathered from the register (every claim it makes is
+authorised), the tags it carries ([@key], [^key], [3]) and its text cues ("in cell
+cultures", "randomised, placebo-controlled"). A sentence with none of its own takes the
+cues and tags of the sentence before it in the same paragraph when that one reports a
+finding: copy names a study, then goes on with what it found.
+
+Wording is *proven* ("clinically proven", "shown to"), *qualified* ("may", "preliminary",
+"pending") or, for any other statement of an effect, *assertive*; each class needs a
+level of rules/evidence.yaml. Proven wording needs its evidence even where none is given;
+other claims without any are EV402's, where the project requires evidence. Wording that
+says the clinical evidence is still pending is never overstated.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from claimlint.claims import Claim, clause_bounds, negated_at
+from claimlint.context import DocContext
+from claimlint.evidence import (
+    Cue, CueMatcher, Level, Library, Scale, Source, Tag, clip, evidence_pack, find_tags, footnote_definitions,
+    reference_entries, strongest,
+)
+from claimlint.judges import Judge
+from claimlint.mentions import Sentence
+
+
+@dataclass
+class Reading:
+    """What one sentence says about its evidence, and the evidence it has."""
+
+    sentence: Sentence
+    claims: list[Claim]
+    unaccepted: list[Claim]  # claims the health judge did not find authorised and faithful
+    sources: list[Source] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    unresolved: list[tuple[Tag, str]] = field(default_factory=list)  # with why each resolves to nothing
+    proven: Cue | None = None
+    qualified: bool = False
+    pending: bool = False
+    statement: tuple[int, int] | None = None  # tokens stating an effect
+
+
+class EvidenceJudge(Judge):
+    codes = ("EV401", "EV402", "EV403", "EV404")
+
+    def __init__(self, engine) -> None:
+        super().__init__(engine)
+        pack = evidence_pack(self.knowledge)
+        self.scale = Scale(pack)
+        self.cues = CueMatcher(engine.nlp, pack)
+
+    def judge(self, ctx: DocContext) -> None:
+        library = self.library(ctx)
+        require = bool(ctx.profile.raw.get("require-evidence", self.engine.options.require_evidence))
+        accepted = {id(c) for c in ctx.accepted}
+        found: dict[int, tuple[list[Cue], list[Tag]]] = {}  # by block Doc
+        previous: Reading | None = None
+        for sentence in ctx.sentences:
+            doc = sentence.doc
+            if id(doc) not in found:
+                found[id(doc)] = self.cues(doc), find_tags(sentence.block.text)
+            cues, tags = found[id(doc)]
+            claims = ctx.claims.get(sentence.index, [])
+            reading = Reading(sentence, claims, [c for c in claims if id(c) not in accepted])
+            self.read(reading, [c for c in cues if sentence.start <= c.start < sentence.end], tags, library)
+            sources, tagged = reading.sources, reading.tags
+            if not sources and not tagged and previous is not None and previous.sentence.block is sentence.block and previous.statement:
+                sources = [Source(s.level, f"{s.what} (sentence before)") for s in previous.sources if s.level is not self.scale.authorised]
+                tagged = previous.tags
+            self.weigh(ctx, reading, sources, bool(tagged), require)
+            previous = reading
+        self.annotate(ctx)
+
+    # -- reading a sentence ----------------------------------------------------------
+    def read(self, reading: Reading, cues: list[Cue], tags: list[Tag], library: Library) -> None:
+        sentence = reading.sentence
+        doc = sentence.doc
+        live = [c for c in cues if not negated_at(sentence, c.start, [])]
+        reading.statement = self.statement(reading)
+        reading.pending = any(c.kind == "pending" for c in cues)
+        reading.qualified = reading.pending or any(c.kind == "qualified" for c in cues)
+        reading.proven = next((c for c in live if c.kind == "proven"), None)
+        if not reading.pending:
+            reading.sources = [
+                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in live if c.kind == "level"
+            ]
+        if reading.claims and not reading.unaccepted:
+            reading.sources.append(Source(self.scale.authorised, "the EU register of authorised health claims"))
+        start, end = sentence.char_range(sentence.start, sentence.end)
+        for tag in tags:
+            if not start <= tag.start < end or (tag.kind == "number" and not library.references):
+                continue
+            reading.tags.append(tag)
+            source, problem = library.resolve(tag)
+            if source is not None:
+                reading.sources.append(source)
+            else:
+                reading.unresolved.append((tag, problem))
+
+    def statement(self, reading: Reading) -> tuple[int, int] | None:
+        """Tokens that state an effect: a claim with a relation word, else a substance or
+        product followed by a relation word in its clause, else any claim."""
+        sentence = reading.sentence
+        claims = reading.unaccepted or reading.claims
+        governed = next((c for c in claims if c.relations), None)
+        if governed is not None:
+            return governed.span()
+        clauses = clause_bounds(sentence)
+        clause = lambda i: clauses[i - sentence.start]  # noqa: E731
+        for relation in sentence.of("relation"):
+            if negated_at(sentence, relation.start, []):
+                continue
+            for subject in sentence.of("substance", "product_nouns"):
+                if subject.end <= relation.start and clause(subject.start) == clause(relation.start):
+                    return subject.start, relation.end
+        return claims[0].span() if claims else None
+
+    # -- judging ---------------------------------------------------------------------
+    def weigh(self, ctx: DocContext, reading: Reading, sources: list[Source], tagged: bool, require: bool) -> None:
+        sentence, doc = reading.sentence, reading.sentence.doc
+        best = strongest(s.level for s in sources if s.level is not None)
+        unknown = any(s.level is None for s in sources)
+        if reading.claims or sources or reading.proven or reading.unresolved:
+            ctx.evidence_levels[sentence.index] = best.label if best else ("cited, level unknown" if unknown else self.scale.none.label)
+        for tag, problem in reading.unresolved:
+            span = doc.char_span(tag.start, tag.end, alignment_mode="expand")
+            ctx.finding("EV403", sentence, span.start, min(span.end, sentence.end), tag=tag.text, problem=problem)
+        # Pending wording says itself what is missing; a source of unknown level cannot be weighed.
+        if not reading.pending and not unknown:
+            self.overstatement(ctx, reading, best, [s.describe() for s in sources])
+        if require and reading.unaccepted and not tagged:
+            start, end = reading.unaccepted[0].span()
+            ctx.finding("EV402", sentence, start, end, phrase=doc[start:end].text)
+
+    def overstatement(self, ctx: DocContext, reading: Reading, best: Level | None, weighed: list[str]) -> None:
+        """EV401 or EV404 (one per sentence): proof claimed beyond its evidence, preclinical
+        findings presented as a benefit, or an effect stated as fact on weak evidence."""
+        sentence = reading.sentence
+        found = "; ".join(weighed) or "no evidence is tagged or cited"
+        statement = reading.statement
+        if reading.proven is not None and not self.scale.meets(best, "proven"):
+            cls, (start, end) = "proven", (reading.proven.start, reading.proven.end)
+        elif statement and best is not None and best.key in self.scale.preclinical and (not reading.qualified or sentence.has("product_nouns")):
+            start, end = statement
+            ctx.finding("EV404", sentence, start, end, references=weighed, level=best.label, found=found, phrase=sentence.doc[start:end].text)
+            return
+        elif statement and not reading.qualified and best is not None and not self.scale.meets(best, "assertive"):
+            cls, (start, end) = "assertive", statement
+        else:
+            return
+        ctx.finding(
+            "EV401", sentence, start, end, references=weighed,
+            certainty=cls, phrase=sentence.doc[start:end].text, needed=self.scale.needs[cls].label, found=found,
+        )
+
+    @staticmethod
+    def annotate(ctx: DocContext) -> None:
+        """Findings of the judges that ran before this one show their sentence's evidence too."""
+        spans = []
+        for sentence in ctx.sentences:
+            level = ctx.evidence_levels.get(sentence.index)
+            if level is not None:
+                start, end = sentence.block.source_range(*sentence.char_range(sentence.start, sentence.end))
+                spans.append((start, end, level))
+        spans.sort()
+        starts = [span[0] for span in spans]
+        for finding in ctx.findings:
+            i = bisect.bisect_right(starts, finding.source_start) - 1
+            if finding.evidence is None and i >= 0 and finding.source_start < spans[i][1]:
+                finding.evidence = spans[i][2]
+
+    # -- the document's sources ----------------------------------------------------------
+    def library(self, ctx: DocContext) -> Library:
+        entries = {**dict(self.engine.options.evidence), **ctx.profile.evidence}
+        footnotes = {
+            key: Source(self.grade(self.cues(self.engine.nlp(text))), f"[^{key}]: {clip(text)}")
+            for key, text in footnote_definitions(ctx.document.source).items()
+        }
+        references: dict[int, Source] = {}
+        position = 0
+        blocks = {id(s.block): s for s in ctx.references}  # one sentence per block is enough
+        for sentence in blocks.values():
+            doc, text = sentence.doc, sentence.block.text
+            found = self.cues(doc)
+            for number, start, end in reference_entries(text):
+                position = number if number is not None else position + 1
+                inside = [c for c in found if start <= doc[c.start].idx < end]
+                references[position] = Source(self.grade(inside), f"[{position}] {clip(text[start:end])}")
+        return Library(self.scale, entries, footnotes, references)
+
+    def grade(self, cues: list[Cue]) -> Level | None:
+        """The strongest level a source's own words name, if any."""
+        return strongest(self.scale.by_key[c.key] for c in cues if c.kind == "level")

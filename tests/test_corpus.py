@@ -1,0 +1,49 @@
+"""The project's own labelled copy (corpus/): every page produces exactly the codes its
+`<!-- expect: … -->` comment lists, and the labelled sentences score as labelled."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from claimlint.evaluate import load_cases, run_cases, score
+from claimlint.profile import Profile
+from claimlint.readers import read_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+PAGES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".html", ".txt"))
+EXPECT = re.compile(r"<!--\s*expect:\s*(.*?)\s*-->")
+
+
+def expected_codes(path: Path) -> set[str]:
+    match = EXPECT.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} has no <!-- expect: … --> comment"
+    codes = set(match.group(1).split())
+    return set() if codes == {"none"} else codes
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_page(engine, path):
+    document = read_document(str(path), path.read_bytes())
+    _, findings = next(engine.lint([(document, Profile.from_mapping(document.profile))]))
+    found = {f.code for f in findings}
+    assert found == expected_codes(path), [f"{f.line}:{f.column} {f.code}: {f.message}" for f in findings]
+
+
+def test_corpus_covers_every_rule_family_with_pass_and_fail_pages(engine):
+    expectations = [expected_codes(p) for p in PAGES]
+    assert any(not codes for codes in expectations)
+    for family in ("HC", "MC", "NC", "EV", "OS"):
+        assert any(any(c.startswith(family) for c in codes) for codes in expectations), family
+
+
+def test_labelled_sentences(engine):
+    cases, _ = load_cases(CORPUS / "cases.jsonl", {"en"}, set())
+    run_cases(engine, cases)
+    result = score(cases, _)
+    assert result["false_positives"] == 0, result["false_alarms"]
+    assert result["recall"] >= 0.95, result["misses"]
+    for case in cases:
+        assert set(case.expected) <= set(case.codes), (case.text, case.expected, case.codes)
