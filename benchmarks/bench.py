@@ -1,7 +1,7 @@
 """Speed of claimlint on a catalogue of realistic copy, against bare spaCy tokenisation.
 
-The corpus is generated deterministically from the project's own corpus: Markdown pages
-are cut into paragraphs and labelled sentences, and pages of 6-14 paragraphs are drawn
+The corpus is generated deterministically from the project's own corpus: its Markdown
+pages are cut into paragraphs, and pages of 6-14 paragraphs are drawn
 from them with a seeded random generator until the requested size is reached. One run
 prints every figure the speed targets name:
 
@@ -34,14 +34,12 @@ COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def paragraphs() -> list[str]:
-    """Paragraphs of the project's corpus pages and the texts of its labelled cases."""
+    """Paragraphs of the project's corpus pages (the labelled single sentences of
+    corpus/cases.jsonl are test cases, not copy, and stay out)."""
     found: list[str] = []
     for page in sorted((ROOT / "corpus").rglob("*.md")):
         text = COMMENT.sub("", FRONT_MATTER.sub("", page.read_text(encoding="utf-8")))
         found += [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 20]
-    cases = ROOT / "corpus" / "cases.jsonl"
-    if cases.exists():
-        found += [json.loads(line)["text"] for line in cases.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not found:
         sys.exit("bench: the corpus/ folder has no pages to build a catalogue from")
     return found

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from cli_helpers import (
-    COMPLIANT, ROOT, STRENGTHENED, UNAUTHORISED, claimlint, claimlint_process, findings, one_line_error, readme_section,
+    COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, claimlint_process, findings, one_line_error, readme_section,
     write,
 )
 

@@ -108,16 +108,18 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         # Standard input is configured as the file it names.
         names = [stdin_filename or "-" if path == "-" else path for path in files]
         options = settings.engine_options(names)
-        engine = make_engine(options)
-        known = engine.knowledge.rules
+        workers = jobs or os.cpu_count() or 1
+        parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
+        # Workers build their own engines; here only the rule definitions are needed then.
+        engine = None if parallel else make_engine(options)
+        known = (engine.knowledge if engine else _load_knowledge(options.rule_packs)).rules
         settings.check_codes(names, known)
         accepted = baseline.read(baseline_file) if baseline_file else None
     except (ConfigError, baseline.BaselineError) as exc:
         fail(str(exc))
     items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(items) > 1 and "-" not in files:  # standard input is read here, not in a worker
+    if parallel:
         from claimlint.parallel import run_parallel
 
         results = list(run_parallel(options, items, workers))
@@ -155,17 +157,25 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     sys.exit(max((exit_code(r.findings, s.fail_on, unreadable) for r, (_, s) in zip(results, items)), default=0))
 
 
-def _knowledge(config_file: str | None):
-    """The rules known here: the built-in packs and those the governing config adds."""
-    from claimlint.config import Config, ConfigError, Settings, absolute
+def _load_knowledge(rule_packs):
     from claimlint.knowledge import Knowledge
     from claimlint.packs import PackError
 
     try:
-        packs = Settings(Config(root=absolute(Path.cwd())), config_file).rule_packs([os.curdir])
-        return Knowledge.load(list(packs))
-    except (ConfigError, PackError) as exc:
+        return Knowledge.load(list(rule_packs))
+    except PackError as exc:
         fail(str(exc))
+
+
+def _knowledge(config_file: str | None):
+    """The rules known here: the built-in packs and those the governing config adds."""
+    from claimlint.config import Config, ConfigError, Settings, absolute
+
+    try:
+        packs = Settings(Config(root=absolute(Path.cwd())), config_file).rule_packs([os.curdir])
+    except ConfigError as exc:
+        fail(str(exc))
+    return _load_knowledge(packs)
 
 
 def _example_text(example) -> str:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
+from claimlint import cache
 from claimlint.claims import NOMINALS
 from claimlint.knowledge import Knowledge
 from claimlint.mentions import Annotator
+from claimlint.packs import builtin_pack_paths
 from claimlint.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
@@ -52,7 +55,6 @@ class RegisterIndex:
         self.by_effect: dict[str, list[AuthorisedClaim]] = {}
         self.combinations: list[AuthorisedClaim] = []
         self._index_authorised()
-        self._rejected_claims: dict[str, list[tuple[RegisterEntry, frozenset[str]]]] = {}
 
     def _annotate(self, texts: list[str]):
         nlp = self.annotator.nlp
@@ -120,28 +122,32 @@ class RegisterIndex:
 
     # -- non-authorised entries ---------------------------------------------------
     @cached_property
-    def _rejected_by_substance(self) -> dict[str, list[RegisterEntry]]:
+    def _rejected(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Per substance, the non-authorised entries about it (by id) and the effects their
+        wordings name. Reading two thousand entries takes a second, so the result is cached
+        under the contents of every pack it was read with."""
+        packs = sorted({*self.knowledge.pack_paths, *map(str, builtin_pack_paths())})
+        digest = cache.key(*(Path(p).read_bytes() for p in packs))
+        return cache.cached("rejected-index", digest, self._read_rejected)
+
+    def _read_rejected(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
         entries = self.register.rejected
-        index: dict[str, list[RegisterEntry]] = {}
+        about: dict[str, list[RegisterEntry]] = {}
         for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
             # Only the substance an entry is about, not one named further on in a
             # product description ("xylitol chewing gum with magnesium").
             for key in {m.key for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH}:
-                index.setdefault(key, []).append(entry)
-        return index
+                about.setdefault(key, []).append(entry)
+        relevant = list({e.id: e for group in about.values() for e in group}.values())
+        named = {
+            entry.id: frozenset(m.key for m in mentions if m.kind in ("effect", "standalone"))
+            for entry, (_, mentions) in zip(relevant, self._annotate([f"{e.claim}. {e.relationship}" for e in relevant]))
+        }
+        return {key: [(e.id, named[e.id]) for e in group] for key, group in about.items()}
 
     def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, frozenset[str]]]:
         """Non-authorised entries for a substance, each with the effects its wording names."""
-        cached = self._rejected_claims.get(substance)
-        if cached is None:
-            entries = self._rejected_by_substance.get(substance, [])
-            texts = [f"{e.claim}. {e.relationship}" for e in entries]
-            cached = []
-            for entry, (_, mentions) in zip(entries, self._annotate(texts)):
-                effects = frozenset(m.key for m in mentions if m.kind in ("effect", "standalone"))
-                cached.append((entry, effects))
-            self._rejected_claims[substance] = cached
-        return cached
+        return [(self.register.by_id(entry_id), effects) for entry_id, effects in self._rejected.get(substance, [])]
 
     def rejected_match(self, substance: str, effects: set[str]) -> RegisterEntry | None:
         """The non-authorised entry for this substance whose wording names most of ``effects``."""

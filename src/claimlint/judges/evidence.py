@@ -65,8 +65,12 @@ class EvidenceJudge(Judge):
                 found[id(doc)] = self.cues(doc), find_tags(sentence.block.text)
             cues, tags = found[id(doc)]
             claims = ctx.claims.get(sentence.index, [])
+            own = [c for c in cues if sentence.start <= c.start < sentence.end]
+            if not claims and not own and not tags:
+                previous = None  # nothing to weigh here, nor to lend the next sentence
+                continue
             reading = Reading(sentence, claims, [c for c in claims if id(c) not in accepted])
-            self.read(reading, [c for c in cues if sentence.start <= c.start < sentence.end], tags, library)
+            self.read(reading, own, tags, library)
             sources, tagged = reading.sources, reading.tags
             if not sources and not tagged and previous is not None and previous.sentence.block is sentence.block and previous.statement:
                 sources = [Source(s.level, f"{s.what} (sentence before)") for s in previous.sources if s.level is not self.scale.authorised]
