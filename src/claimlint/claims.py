@@ -133,6 +133,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             m for m in modifiers
             if m.key != "medicinal" and (
                 0 <= effect.start - m.end <= MODIFIER_REACH - 1 or m.start == effect.end
+                or effect.start <= m.start and m.end <= effect.end  # "produce more collagen"
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]

@@ -16,6 +16,7 @@ from claimlint.judges import Judge
 from claimlint.register_index import AuthorisedClaim
 
 MAX_SUGGESTIONS = 3
+RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Verdict:
 
 class HealthClaimJudge(Judge):
     codes = ("HC101", "HC102", "HC103")
+
+    def __init__(self, engine) -> None:
+        super().__init__(engine)
+        self.qualifiers = frozenset(engine.knowledge.words.get("qualifiers", []))
 
     def judge(self, ctx: DocContext) -> None:
         if not ctx.profile.is_food:
@@ -125,12 +130,12 @@ class HealthClaimJudge(Judge):
 
     def closest(self, claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
         """The authorised wording the claim is closest to: the same words for the effect,
-        then most shared words, and among equals one the claim is faithful to."""
+        then one the claim is faithful to, then the most shared words."""
         doc = claim.sentence.doc
         phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
         words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
         return max(candidates, key=lambda ac: (
-            len(phrase & ac.head_words), len(words & ac.lemmas), not self.strength_problem(claim, ac),
+            len(phrase & ac.head_words), not self.strength_problem(claim, ac), len(words & ac.lemmas),
         ))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
@@ -147,6 +152,12 @@ class HealthClaimJudge(Judge):
             return "it states a certain result where the authorised wording says “contributes to”"
         if not claim.relations and claim.how == "caption" and not claim.substances:
             return "it states the effect without “contributes to” and without the nutrient"
+        context = {t.lemma_ for t in claim.sentence.doc}
+        if ac.entry.claim_type == RISK_REDUCTION and "risk" not in context:
+            return f"a disease risk reduction claim must state the risk factor, as in “{ac.entry.claim}”"
+        dropped = self.qualifiers & ac.lemmas - context
+        if dropped:
+            return f"it leaves out the condition the authorised wording states (“{ac.entry.claim}”)"
         optional = self.knowledge.effects[claim.effect.key].normal_optional
         if ac.needs_normal and not claim.normal_kept and not optional:
             return "it drops “normal” from the authorised wording"
