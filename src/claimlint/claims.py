@@ -42,6 +42,7 @@ class Claim:
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
+    carried: tuple[str, ...] = ()  # substances a pronoun ("It also helps …") takes from the sentence before
     implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
 
     @property
@@ -74,10 +75,12 @@ def is_advice(sentence: Sentence) -> bool:
 
 
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
-    """A negation within three tokens before ``index`` that is not part of a cue like "no more"."""
+    """A negation within three tokens before ``index`` that is not part of a cue like
+    "no more", nor of "not just" / "not only", which add a claim rather than deny one."""
     covered = {i for m in ignore for i in range(m.start, m.end)}
+    doc = sentence.doc
     for m in sentence.of("negations"):
-        if m.start in covered:
+        if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in ("just", "only", "merely")):
             continue
         if 0 < index - m.start <= 3 + (m.end - m.start - 1):
             return True
@@ -142,7 +145,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         implied = all(t.is_punct or t.lower_ in CAPTION_FILLERS for t in doc[opening:leading])
         if effect.kind == "standalone":
             how = "standalone"
-        elif implied and not governing and _singular(doc[effect.start]):
+        elif effect.start == sentence.start and not governing and _singular(doc[effect.start]):
             how = "verbal"  # "Detoxifies and purifies": the effect word is the verb
         elif governing:
             how = "verbal"
@@ -188,6 +191,14 @@ def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perc
     return effect.end < len(doc) and doc[effect.end].lower_ in ("-looking", "looking")
 
 
+POSSESSIVES = {"your", "its", "their", "'s", "’s"}
+
+
+def bodys_own(sentence: Sentence, mention: Mention) -> bool:
+    """"your collagen", "the skin's collagen": the body's own substance, not an ingredient."""
+    return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in POSSESSIVES
+
+
 def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
     start = index
     while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in CLAUSE_BREAKS:
@@ -204,6 +215,7 @@ def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[M
     """The substances a claim is about: those named since the previous claim of its clause
     ("Magnesium boosts energy, and vitamin B6 contributes to …"), else its clause's
     subject, else the sentence's."""
+    substances = [s for s in substances if not bodys_own(sentence, s)]
     if not substances:
         return []
     doc = sentence.doc
@@ -244,3 +256,17 @@ def _singular(token) -> bool:
     """Third-person singular verb form ("contributes", "helps")."""
     text = token.lower_
     return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and token.lemma_ != text
+
+
+def carry_pronoun_subjects(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
+    """"Magnesium is found in … It also helps …": a claim whose sentence opens with a
+    pronoun and names no substance is about the substances of the sentence before."""
+    previous: Sentence | None = None
+    for sentence in sentences:
+        opening = sentence.words[0][0] if sentence.words else ""
+        if opening in PRONOUN_SUBJECTS and previous is not None and previous.block is sentence.block:
+            keys = tuple(dict.fromkeys(m.key for m in previous.of("substance")))
+            for claim in claims.get(sentence.index, []):
+                if not claim.substances:
+                    claim.carried = keys
+        previous = sentence

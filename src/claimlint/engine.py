@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from functools import cached_property
 from itertools import groupby
 
-from claimlint.claims import build_claims
+from claimlint.claims import build_claims, carry_pronoun_subjects
 from claimlint.context import DocContext
 from claimlint.document import Document
 from claimlint.findings import Finding
@@ -97,6 +97,7 @@ class Engine:
             claims = build_claims(sentence, self.perceivable, self.register_effects)
             if claims:
                 ctx.claims[sentence.index] = claims
+        carry_pronoun_subjects(ctx.sentences, ctx.claims)
         for judge in self.judges:
             judge.judge(ctx)
         findings = sorted(ctx.findings, key=Finding.sort_key)

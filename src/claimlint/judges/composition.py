@@ -28,10 +28,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimlint.amounts import Amount, Found, find_amounts, parse_amount, show
-from claimlint.claims import Claim
+from claimlint.claims import Claim, bodys_own
 from claimlint.context import DocContext
 from claimlint.judges import Judge
-from claimlint.mentions import Mention, Sentence
+from claimlint.mentions import Mention
 from claimlint.packs import PackError
 from claimlint.profile import Profile
 from claimlint.register import RegisterEntry
@@ -351,9 +351,6 @@ class NutrientFacts:
 
 # Words that show the copy passes the required information on ("… is obtained with a daily intake of …").
 INFORMATION_CUES = re.compile(r"daily intake|beneficial effect|claimed effect|effect is obtained", re.I)
-POSSESSIVES = {"your", "its", "their", "'s", "’s"}
-
-
 class CompositionJudge(Judge):
     codes = ("HC104", "HC105")
 
@@ -374,7 +371,7 @@ class CompositionJudge(Judge):
                 for mention in claim.substances:
                     key = mention.key
                     if profile.composition and not self.facts.contains(comp, key):
-                        if key not in absent and not _bodys_own(claim.sentence, mention):
+                        if key not in absent and not bodys_own(claim.sentence, mention):
                             absent.add(key)
                             label = self.knowledge.substances[key].label
                             ctx.finding("HC105", claim.sentence, mention.start, mention.end, substance=label)
@@ -468,11 +465,6 @@ class _Copy:
     @cached_property
     def cued(self) -> bool:
         return INFORMATION_CUES.search(self.text) is not None
-
-
-def _bodys_own(sentence: Sentence, mention: Mention) -> bool:
-    """"your collagen", "the skin's collagen": the body's own substance, not an ingredient."""
-    return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in POSSESSIVES
 
 
 def _register_amount(item: dict) -> Amount:

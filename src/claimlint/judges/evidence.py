@@ -66,8 +66,8 @@ class EvidenceJudge(Judge):
             cues, tags = found[id(doc)]
             claims = ctx.claims.get(sentence.index, [])
             own = [c for c in cues if sentence.start <= c.start < sentence.end]
-            if not claims and not own and not tags:
-                previous = None  # nothing to weigh here, nor to lend the next sentence
+            if not claims and not own and not tags and not sentence.has("relation"):
+                previous = None  # states nothing: nothing to weigh here, nor to lend the next sentence
                 continue
             reading = Reading(sentence, claims, [c for c in claims if id(c) not in accepted])
             self.read(reading, own, tags, library)

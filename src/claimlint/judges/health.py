@@ -44,7 +44,7 @@ class HealthClaimJudge(Judge):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
             for claim in claims:
-                if not claim.substances and (claim.describes_body or self.incidental(claim)):
+                if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
@@ -167,7 +167,7 @@ class HealthClaimJudge(Judge):
     def subjects(self, claim: Claim, ctx: DocContext) -> list[str]:
         """The substance keys a claim is about; a claim about the product itself ("our
         gummies", the product's name, a caption verb) is about what the profile declares."""
-        keys = list(dict.fromkeys(m.key for m in claim.substances))
+        keys = list(dict.fromkeys(m.key for m in claim.substances)) or list(claim.carried)
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
         facts = self.engine.facts

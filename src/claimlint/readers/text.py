@@ -5,6 +5,8 @@ sentence below it. So some lines are blocks of their own:
 
 - a list item: a line starting with ``-``, ``*``, ``•``, ``–``, ``✓``, ``✔`` or a number
   and ``.`` or ``)``, together with the indented lines after it;
+- a table row: a line starting with ``|`` or holding several `` | `` separators, one
+  block per cell;
 - a heading: a line of at most 60 characters that neither starts in lower case nor ends in
   punctuation or a word that joins it to what follows ("and", "of", "the" …), starts a
   paragraph or follows a finished sentence, and is followed by a line that does not start
@@ -34,6 +36,8 @@ _JOINING_WORDS = frozenset(
     "who whose is are was were be can may will your our its their this these".split()
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_CELL = re.compile(r"([^|]+)")
+_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
 
 def read_text(path: str, text: str) -> Document:
@@ -60,7 +64,10 @@ def read_text(path: str, text: str) -> Document:
             sentence_done = True
             continue
         bullet = _BULLET.match(text, start, end)
-        if bullet is not None:
+        if text.startswith("|", start, end) or text.count(" | ", start, end) >= 2:
+            flush()
+            _table_row(doc, text, start, end)
+        elif bullet is not None:
             flush()
             builder = SourceBuilder("list_item")
             builder.add(text[bullet.end():end], bullet.end())
@@ -83,6 +90,20 @@ def read_text(path: str, text: str) -> Document:
         sentence_done = text.endswith(_SENTENCE_END, start, end)
     flush()
     return doc
+
+
+def _table_row(doc: Document, text: str, start: int, end: int) -> None:
+    """A "| cell | cell |" line, as tables look in copied text: each cell is a
+    block of its own, and the cells of the line share a group (as a table row does)."""
+    group = f"table:L{doc.position(start)[0]}"
+    for cell in _CELL.finditer(text, start, end):
+        if _RULE.fullmatch(cell.group(1)):
+            continue
+        builder = SourceBuilder("table_cell", group)
+        builder.add(cell.group(1), cell.start(1))
+        block = builder.build()
+        if block is not None:
+            doc.blocks.append(block)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int, bool]]:
