@@ -44,6 +44,14 @@ def test_json_columns_are_code_points(project):
     assert (first["code"], first["line"], first["column"], first["end_column"]) == ("HC103", 3, 13, 38)
 
 
+def test_json_lists_every_claim_sentence_with_its_evidence(project):
+    claims = json.loads(run("json", "docs"))["claims"]
+    listed = {(c["path"], c["line"], c["column"]): c for c in claims}
+    assert listed[("docs/good.md", 1, 1)]["evidence"] == "authorised claim"  # no finding, still audited
+    assert listed[("docs/bad.md", 3, 1)]["text"] == f"🌟 {STRENGTHENED}"
+    assert listed[("docs/bad.md", 3, 1)]["evidence"] == "no evidence"
+
+
 # -- SARIF ---------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimlint.claims import Claim
 from claimlint.document import Document
-from claimlint.findings import Finding
+from claimlint.findings import ClaimRecord, Finding
 from claimlint.mentions import Sentence
 from claimlint.profile import Profile
 
@@ -31,6 +31,11 @@ class DocContext:
     accepted: list[Claim] = field(default_factory=list)  # claims judged authorised and faithful
     findings: list[Finding] = field(default_factory=list)
     evidence_levels: dict[int, str] = field(default_factory=dict)  # by sentence index
+
+    def claim_record(self, sentence: Sentence) -> ClaimRecord:
+        start, _ = sentence.char_range(sentence.start, sentence.end)
+        line, column = self.document.position(sentence.block.source_offset(start))
+        return ClaimRecord(self.document.path, line, column, sentence.text, self.evidence_levels.get(sentence.index))
 
     def finding(
         self,

@@ -114,6 +114,7 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)  # the ``claimlint:`` front-matter block
+    claims: list[Any] = field(default_factory=list)  # ClaimRecords the engine found, for reports
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property

@@ -100,6 +100,7 @@ class Engine:
         carry_pronoun_subjects(ctx.sentences, ctx.claims)
         for judge in self.judges:
             judge.judge(ctx)
+        ctx.document.claims = [ctx.claim_record(s) for s in ctx.sentences if s.index in ctx.claims]
         findings = sorted(ctx.findings, key=Finding.sort_key)
         return ctx.document, findings
 

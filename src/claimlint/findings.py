@@ -58,3 +58,18 @@ class Finding:
             "evidence": self.evidence,
             "fingerprint": self.fingerprint(),
         }
+
+
+@dataclass
+class ClaimRecord:
+    """A sentence the engine read as a claim, with the evidence level found for it, so a
+    reviewer can audit what was weighed even where nothing was reported."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    evidence: str | None
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "text": self.text, "evidence": self.evidence}

@@ -30,6 +30,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
+    claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
 
 
 def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
@@ -77,7 +78,7 @@ def finish(engine: Engine, document: Document, findings: list[Finding], settings
     kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
-    return FileResult(document.path, kept, lines=lines)
+    return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
 
 def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:

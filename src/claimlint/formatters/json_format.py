@@ -1,4 +1,5 @@
-"""The versioned JSON report (DESIGN.md section 5)."""
+"""The versioned JSON report: diagnostics, then every sentence read as a claim with the
+evidence level found for it (for audits), then a summary."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def render(report: Report) -> str:
         "version": JSON_VERSION,
         "tool": {"name": "claimlint", "version": __version__},
         "diagnostics": [f.to_dict() for f in report.findings],
+        "claims": [c.to_dict() for r in report.results for c in r.claims],
         "summary": summary(report),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
