@@ -23,6 +23,7 @@ class RuleDef:
     explanation: str
     examples: dict[str, list]
     patterns: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)  # wording a match inside of which is no finding
     profiles: list[str] | None = None
     suggestion: str | None = None
     source: str = ""
@@ -92,6 +93,7 @@ class Knowledge:
                     explanation=rule["explanation"].strip(),
                     examples=rule["examples"],
                     patterns=rule.get("patterns", []),
+                    exceptions=rule.get("exceptions", []),
                     profiles=rule.get("profiles"),
                     suggestion=rule.get("suggestion"),
                     source=pack["_path"],

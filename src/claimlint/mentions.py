@@ -166,14 +166,14 @@ class Annotator:
         split = lambda text: [t.text for t in self.nlp.make_doc(text)]  # noqa: E731
         for rule in k.rules.values():
             if rule.patterns:
-                compiled = []
-                for phrase in rule.patterns:
-                    try:
-                        compiled += compile_phrase(phrase, lemma, split)
-                    except PatternError as exc:
-                        raise PackError(f"{rule.source}: rule {rule.code}: field 'patterns': {exc}") from None
-                for pattern in compiled:
-                    self.patterns.add(rule.code, pattern)
+                for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
+                    for phrase in getattr(rule, field_name):
+                        try:
+                            compiled = compile_phrase(phrase, lemma, split)
+                        except PatternError as exc:
+                            raise PackError(f"{rule.source}: rule {rule.code}: field '{field_name}': {exc}") from None
+                        for pattern in compiled:
+                            self.patterns.add(label, pattern)
 
     def _lemma(self, word: str) -> str:
         doc = lemmatised(self.nlp, word)

@@ -16,9 +16,10 @@ class PhraseJudge(Judge):
         rules = self.knowledge.rules
         accompanied = bool(ctx.accepted)
         for sentence in ctx.sentences:
-            matches = [m for m in sentence.of("pattern")]
+            matches = [m for m in sentence.of("pattern") if not m.key.startswith("except:")]
             if not matches:
                 continue
+            exceptions = [m for m in sentence.of("pattern") if m.key.startswith("except:")]
             advice = is_advice(sentence)
             taken: dict[str, set[int]] = {}
             for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
@@ -29,6 +30,8 @@ class PhraseJudge(Judge):
                     continue
                 if match.key == "HC106" and accompanied:
                     continue
+                if any(e.key == "except:" + match.key and e.start < match.end and match.start < e.end for e in exceptions):
+                    continue  # ordinary wording around it: "Best New Product award"
                 used = taken.setdefault(match.key, set())
                 if used.intersection(range(match.start, match.end)):
                     continue  # overlapping matches of one rule are one finding
