@@ -50,6 +50,30 @@ class Block:
             return spans[i + 1][1]
         return source_start + length
 
+    def slice(self, start: int, end: int) -> "Block":
+        """The part ``start:end`` of this block as a block of its own, mapped to the same source."""
+        spans = []
+        for text_start, source_start, length in self.spans:
+            lo, hi = max(text_start, start), min(text_start + length, end)
+            if lo < hi or (length == 0 and start <= text_start < end):
+                spans.append((lo - start, source_start + (lo - text_start), max(0, hi - lo)))
+        return Block(self.text[start:end], spans, self.kind, self.source_offset(end), self.group)
+
+    def pieces(self, limit: int) -> list["Block"]:
+        """This block cut into pieces of at most ``limit`` characters, at sentence ends
+        where there are any, so one enormous paragraph never becomes one enormous Doc."""
+        if len(self.text) <= limit:
+            return [self]
+        pieces, start = [], 0
+        while start < len(self.text):
+            end = min(len(self.text), start + limit)
+            if end < len(self.text):
+                cut = max(self.text.rfind(mark, start, end) for mark in (". ", "! ", "? ", "\n"))
+                end = cut + 1 if cut > start else end
+            pieces.append(self.slice(start, end))
+            start = end
+        return pieces
+
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the text range ``start:end`` (end exclusive)."""
         if end <= start:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from claimlint.judges.composition import NutrientFacts
 
 
+MAX_BLOCK = 100_000  # characters of one Doc; a longer paragraph is cut at sentence ends
+
+
 @dataclass
 class EngineOptions:
     rule_packs: tuple[str, ...] = ()
@@ -67,6 +70,7 @@ class Engine:
                 ctx = DocContext(self, document, profile)
                 contexts.append(ctx)
                 index = len(contexts) - 1
+                document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
                 if not document.blocks:
                     yield "", index  # keeps empty documents in the stream
                 for block in document.blocks:

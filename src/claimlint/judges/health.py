@@ -152,7 +152,7 @@ class HealthClaimJudge(Judge):
             return "it states a certain result where the authorised wording says “contributes to”"
         if not claim.relations and claim.how == "caption" and not claim.substances:
             return "it states the effect without “contributes to” and without the nutrient"
-        context = {t.lemma_ for t in claim.sentence.doc}
+        context = block_lemmas(claim.sentence.doc)
         if ac.entry.claim_type == RISK_REDUCTION and "risk" not in context:
             return f"a disease risk reduction claim must state the risk factor, as in “{ac.entry.claim}”"
         dropped = self.qualifiers & ac.lemmas - context
@@ -256,3 +256,12 @@ def _join(items: list[str]) -> str:
 def _clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def block_lemmas(doc) -> set[str]:
+    """The lemmas of a whole block, read once per block (claims ask for them often)."""
+    lemmas = doc.user_data.get("claimlint:lemmas")
+    if lemmas is None:
+        strings = doc.vocab.strings
+        lemmas = doc.user_data["claimlint:lemmas"] = {strings[h] for h in set(doc.to_array("LEMMA").tolist())}
+    return lemmas
