@@ -3,12 +3,14 @@
 A case is flagged when any finding is reported for its text. Cases use the fields of the
 shared development sets: ``verdict`` ``non_compliant`` is positive, ``compliant`` and
 ``no_claim`` negative (``flag: true|false`` also works), anything else is skipped. All
-cases stream through one pipeline.
+cases stream through one pipeline. Editorial marks of quoted copy ("[sic]", "[…]") are
+taken out first.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,19 @@ NEGATIVE = {"compliant", "no_claim"}
 
 class CasesError(ValueError):
     pass
+
+
+# Regulators quote copy with editorial marks ("[sic]", "[…]", "[I]t"); they are not part
+# of the copy and are taken out before a case is linted.
+_SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
+_ELISION = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
+_BRACKETED_LETTER = re.compile(r"\[([A-Za-z])\]")
+
+
+def unquote(text: str) -> str:
+    text = _SIC.sub("", text)
+    text = _ELISION.sub(" … ", text)
+    return _BRACKETED_LETTER.sub(r"\1", text)
 
 
 @dataclass
@@ -74,7 +89,7 @@ def load_cases(path: Path, languages: set[str] | None, excluded_jurisdictions: s
         expected = row.get("expected") or ()
         cases.append(Case(
             id=str(row.get("id", number)),
-            text=row["text"],
+            text=unquote(row["text"]),
             positive=positive,
             profile=row.get("profile") or {},
             expected=tuple([expected] if isinstance(expected, str) else expected),
