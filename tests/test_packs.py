@@ -1,0 +1,60 @@
+"""Rule packs: every built-in pack validates, and a broken user pack stops the run with
+one line naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.packs import builtin_pack_paths, load_pack
+from cli_helpers import claimlint, write
+
+RULE = """kind: rules
+rules:
+  - code: BR101
+    name: brand-banned-word
+    severity: {severity}
+    message: "Banned word."
+    basis: house style
+    explanation: Our brand does not say it.
+    patterns: ["{pattern}"]
+    examples: {{fail: ["It is epic."], pass: ["It is good."]}}
+"""
+
+
+@pytest.mark.parametrize("path", builtin_pack_paths(), ids=lambda p: p.name)
+def test_builtin_pack_validates(path):
+    assert load_pack(path)["kind"]
+
+
+def _run(tmp_path, monkeypatch, pack: str):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "claimlint.toml", 'rule-packs = ["brand.yaml"]\n')
+    write(tmp_path, "brand.yaml", pack)
+    write(tmp_path, "page.md", "It is epic.\n")
+    return claimlint("check", "--format", "concise", "page.md")
+
+
+def test_a_user_pack_adds_a_rule(tmp_path, monkeypatch):
+    result = _run(tmp_path, monkeypatch, RULE.format(severity="warning", pattern="epic"))
+    assert result.exit_code == 1 and "page.md:1:7: BR101 Banned word." in result.output
+
+
+def test_schema_error_names_file_line_and_field(tmp_path, monkeypatch):
+    result = _run(tmp_path, monkeypatch, RULE.format(severity="fatal", pattern="epic"))
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert "brand.yaml:5: field 'rules.0.severity'" in line and "'fatal' is not one of" in line
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path, monkeypatch):
+    result = _run(tmp_path, monkeypatch, "kind: rules\nrules: [\n")
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert "brand.yaml:" in line and "invalid YAML" in line
+
+
+def test_bad_pattern_names_the_rule(tmp_path, monkeypatch):
+    result = _run(tmp_path, monkeypatch, RULE.format(severity="warning", pattern="~3"))
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert "rule BR101: field 'patterns'" in line
