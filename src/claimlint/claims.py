@@ -93,8 +93,10 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
     ``register_effects`` those of the authorised wordings (organs and body functions)."""
     effects = sentence.of("effect", "standalone")
-    if not effects or is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
+    if is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
         return []
+    if not effects:
+        return _unnamed_effect(sentence)
     doc = sentence.doc
     base = sentence.start
     clause_of = sentence.clause_of
@@ -197,6 +199,31 @@ POSSESSIVES = {"your", "its", "their", "'s", "’s"}
 def bodys_own(sentence: Sentence, mention: Mention) -> bool:
     """"your collagen", "the skin's collagen": the body's own substance, not an ingredient."""
     return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in POSSESSIVES
+
+
+UNNAMED = "unnamed"  # the effect key of a claim that says what a substance does but not to what
+VERB_REACH = 2  # tokens between a substance and the verb it is the subject of
+
+
+def _unnamed_effect(sentence: Sentence) -> list[Claim]:
+    """"Magnesium drives this movement", "Selenium optimises the normal function of …": a
+    substance that opens its sentence and is said to boost, drive or optimise something
+    makes a claim even when no effect word follows."""
+    substances = sentence.of("substance")
+    if not substances or not _opens(sentence, substances[0]):
+        return []
+    subject = substances[0]
+    for relation in sentence.of("relation"):
+        if relation.key == "strengthening" and 0 <= relation.start - subject.end <= VERB_REACH:
+            if negated_at(sentence, relation.start, []):
+                return []
+            effect = Mention("effect", UNNAMED, relation.start, relation.end)
+            return [Claim(sentence, effect, [subject], [relation], how="verbal")]
+    return []
+
+
+def _opens(sentence: Sentence, mention: Mention) -> bool:
+    return all(lower in CAPTION_FILLERS for lower, _, _, _ in sentence.words[: mention.start - sentence.start])
 
 
 def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
