@@ -199,7 +199,8 @@ class HealthClaimJudge(Judge):
         index = self.engine.index
         words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
         targets = [*targets, *self.knowledge.effects[claim.effect.key].near]
-        rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas))  # noqa: E731
+        meant = {w for t in targets for w in self.knowledge.effects[t].label.lower().split()}
+        rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas), -len(meant & ac.lemmas))  # noqa: E731
         found: list[AuthorisedClaim] = []
         for target in targets:
             found.extend(sorted(index.by_effect.get(target, []), key=rank)[:MAX_SUGGESTIONS])
