@@ -14,8 +14,9 @@ from claimlint.cli import main
 from claimlint.packs import PackError, load_pack
 from claimlint.register import Register
 
-RULES = Path(__file__).resolve().parents[1] / "rules"
-DATA = register_import.DEFAULT_DATA_DIR
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
+DATA = ROOT.parent / "shared" / "data" / "eu-register"
 GENERATED = [register_import.AUTHORISED_PACK, register_import.REJECTED_PACK, register_import.NRV_PACK]
 
 

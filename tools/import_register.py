@@ -7,9 +7,10 @@ Usage: python tools/import_register.py [--data DIR] [--out DIR]
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
 from claimlint.register_import import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(data=ROOT.parent / "shared" / "data" / "eu-register", out=ROOT / "rules"))

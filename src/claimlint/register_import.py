@@ -23,9 +23,6 @@ import yaml
 
 from claimlint.register import AUTHORISED_PACK, REJECTED_PACK
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "eu-register"
-DEFAULT_OUT_DIR = REPO_ROOT / "rules"
 
 AUTHORISED_CSV = "eu_authorised_health_claims.csv"
 REJECTED_CSV = "eu_non_authorised_and_revoked_health_claims.csv"
@@ -405,12 +402,13 @@ def write_packs(data_dir: Path, out_dir: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, data: Path | None = None, out: Path | None = None) -> int:
+    """Command line of the importer; ``data`` and ``out`` are the defaults of a checkout."""
     parser = argparse.ArgumentParser(
         description="Generate claimlint's register and NRV packs from the EU Register data."
     )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="register data directory")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR, help="directory to write the packs to")
+    parser.add_argument("--data", type=Path, default=data, required=data is None, help="register data directory")
+    parser.add_argument("--out", type=Path, default=out, required=out is None, help="directory to write the packs to")
     args = parser.parse_args(argv)
     if not (args.data / AUTHORISED_CSV).is_file():
         parser.error(f"no register data in {args.data}")
