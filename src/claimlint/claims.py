@@ -38,7 +38,7 @@ class Claim:
     effect: Mention
     substances: list[Mention] = field(default_factory=list)
     relations: list[Mention] = field(default_factory=list)  # relation words and modifiers governing the effect
-    how: str = "verbal"  # verbal | modifier | standalone | caption
+    how: str = "verbal"  # verbal | modifier | standalone | caption | testimonial
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
@@ -63,6 +63,21 @@ class Claim:
 def clause_bounds(sentence: Sentence) -> list[int]:
     """Clause id of every token of the sentence (index relative to its start)."""
     return [clause for clause, _ in sentence.clauses]
+
+
+FIRST_PERSON = {"i", "my", "me", "i'm", "i’ve", "i've", "i’m", "mine"}
+CHANGE_CUES = ("no more", "gone", "cleared", "disappeared", "stopped", "back to", "difference", "since", "now i",
+               "lift", "lifted", "better", "back in control", "growing back", "improved", "no longer", "finally",
+               "after taking", "noticed")
+
+
+def is_testimonial(sentence: Sentence) -> bool:
+    """"Since I started on the gummies I sleep through the night": a user reporting a
+    change, which claims the product made it."""
+    if not FIRST_PERSON.intersection(lower for lower, _, _, _ in sentence.words):
+        return False
+    text = sentence.text.lower()
+    return any(cue in text for cue in CHANGE_CUES)
 
 
 def is_question(sentence: Sentence) -> bool:
@@ -155,6 +170,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             how = "modifier"
         elif caption or _caption_pair(effect, substances):
             how = "caption"
+        elif is_testimonial(sentence):
+            how = "testimonial"
         else:
             continue
         used = governing + near
@@ -210,8 +227,8 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
     substance that opens its sentence and is said to boost, drive or optimise something
     makes a claim even when no effect word follows."""
     substances = sentence.of("substance")
-    if not substances or not _opens(sentence, substances[0]):
-        return []
+    if not substances or not _opens(sentence, substances[0]) or sentence.of("disease", "medicinal"):
+        return []  # what it does to a disease is a medicinal claim, judged as one
     subject = substances[0]
     for relation in sentence.of("relation"):
         if relation.key == "strengthening" and 0 <= relation.start - subject.end <= VERB_REACH:

@@ -9,15 +9,13 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.claims import is_advice, negated_at
+from claimlint.claims import is_advice, is_testimonial, negated_at
 from claimlint.context import DocContext
 from claimlint.judges import Judge
 from claimlint.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
-FIRST_PERSON = {"i", "my", "me", "i'm", "i’ve", "i've", "i’m", "we", "our"}
-CHANGE_CUES = {"no more", "gone", "cleared", "disappeared", "stopped", "back to", "difference", "since", "now", "lift", "lifted", "better", "back in control", "growing back", "improved"}
 READER = {"you", "your", "you're", "you’re"}
 # Effects a cosmetic may claim (appearance, feel, care); any other effect claimed for a
 # cosmetic with a relation word acts on the body's physiology.
@@ -51,7 +49,7 @@ class MedicinalJudge(Judge):
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "lists conditions the product is presented for"
-                elif words & FIRST_PERSON and self.has_change(sentence):
+                elif is_testimonial(sentence):
                     claimed, how = diseases, "reports a condition relieved (testimonial)"
                 elif sentence.text.rstrip().endswith("?") and words & READER:
                     claimed, how = diseases, "asks the reader about a condition the product is offered for"
@@ -84,10 +82,6 @@ class MedicinalJudge(Judge):
             if (before or after) and sentence.clause_of(mod.start) == clause:
                 return True
         return False
-
-    def has_change(self, sentence: Sentence) -> bool:
-        text = sentence.text.lower()
-        return any(cue in text for cue in CHANGE_CUES)
 
     def cosmetic_physiology(self, ctx: DocContext) -> None:
         for index, claims in ctx.claims.items():
