@@ -49,10 +49,6 @@ class Claim:
     def classes(self) -> set[str]:
         return {r.key for r in self.relations}
 
-    def relation_lemmas(self) -> set[str]:
-        doc = self.sentence.doc
-        return {doc[i].lemma_ for r in self.relations for i in range(r.start, r.end)}
-
     def span(self) -> tuple[int, int]:
         """Token range to mark: from the first relation (or substance) to the effect."""
         starts = [self.effect.start] + [r.start for r in self.relations if r.start < self.effect.start]

@@ -22,7 +22,6 @@ from claimlint.packs import PackError
 from claimlint.pipeline import lemmatised
 from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
-CONTENT = ("substance", "effect", "standalone", "disease", "medicinal")
 CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 _SEP = "\x1f"
 _VITAMIN_LETTER = re.compile(r"^(?:[ACDEK]|[DK][123]|B-?(?:1|2|3|5|6|7|9|12))$", re.I)
