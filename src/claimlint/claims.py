@@ -2,9 +2,11 @@
 
 A claim is built around each effect mention. It counts as claimed when a relation word
 governs it in the same clause ("helps", "boosts"), a modifier sits next to it ("better
-sleep", "immune support"), it is a claim on its own ("nootropic"), or the sentence is a
-caption ("Deeper Sleep", "CHAGA Anti-Stress"). Perception ("skin feels smoother"),
-negation, questions and warnings do not claim.
+sleep", "immune support"), it is a claim on its own ("nootropic"), the sentence is a
+caption ("Deeper Sleep", "CHAGA Anti-Stress") or a user reports the change ("since I
+started on them I sleep through the night"). A substance said to boost or drive
+something claims an effect even when none is named. Sensory impressions ("skin feels
+smoother"), negation, disclaimers, questions and warnings do not claim.
 """
 
 from __future__ import annotations
