@@ -138,9 +138,9 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal energy-yielding metabolism and the reduction of tiredness".
-        own = [r for r in content_verbs if r.start == effect.start and r.end == effect.end]
+        own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
-        governing += own  # "Re-energises skin cells": the effect word is itself the verb
+        governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
