@@ -61,7 +61,8 @@ class MedicinalJudge(Judge):
         governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]
         if governing:
             start = min(start, governing[-1].start)
-        terms = sorted({doc[m.start:m.end].text for m in marks}, key=str.lower)
+        named = claimed or standalone  # the conditions when there are any, else the medicinal words
+        terms = sorted({doc[m.start:m.end].text for m in named}, key=str.lower)
         what = how if claimed else "uses a medicinal term"
         ctx.finding("MC201", sentence, start, end, terms=", ".join(terms[:6]), how=what)
 
