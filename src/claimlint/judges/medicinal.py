@@ -15,6 +15,9 @@ from claimlint.judges import Judge
 from claimlint.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
+# Words for illness in general; a list of conditions is a list of named ones.
+GENERIC_TERMS = {"disease", "diseases", "illness", "illnesses", "disorder", "disorders", "symptom", "symptoms",
+                 "syndrome", "condition", "conditions", "deficiency", "deficiencies", "medical condition", "health conditions"}
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 READER = {"you", "your", "you're", "you’re"}
 # Effects a cosmetic may claim (appearance, feel, care); any other effect claimed for a
@@ -45,7 +48,7 @@ class MedicinalJudge(Judge):
             claimed = [d for d in diseases if self.governed(sentence, d)]
             how = "claims to prevent, treat or relieve"
             if not claimed:
-                distinct = {doc[d.start:d.end].text.lower() for d in diseases}
+                distinct = {doc[d.start:d.end].text.lower() for d in diseases} - GENERIC_TERMS
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "lists conditions the product is presented for"
