@@ -157,7 +157,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         near += [m for m in suffixes if m.start == effect.end]
         opening = _clause_start(sentence, clause_of, effect.start)
         leading = governing[0].start if governing else effect.start
-        implied = all(t.is_punct or t.lower_ in CAPTION_FILLERS for t in doc[opening:leading])
+        implied = all(punct or lower in CAPTION_FILLERS for lower, _, punct, _ in sentence.words[opening - base:leading - base])
         if effect.kind == "standalone":
             how = "standalone"
         elif effect.start == sentence.start and not governing and _singular(doc[effect.start]):
