@@ -57,6 +57,7 @@ _CUED_AFTER = re.compile(
     rf"(?<![\w.,]){_PERCENT}\s*\**\s*(?:of\s+(?:the\s+|your\s+|an\s+)?(?:adult\s+)?)?{_CUE}", re.I
 )
 _CUED_BEFORE = re.compile(rf"\b(?:NRV|RI|%\s*DV)\s*:?\s*(?<![\w.,]){_PERCENT}", re.I)
+_DIGIT = re.compile(r"\d")
 _BARE = re.compile(rf"(?<![\w.,]){_PERCENT}")
 NRV_HEADING = re.compile(rf"%\s*\**\s*(?:of\s+(?:the\s+)?)?{_CUE}|\b(?:NRV|RI)\s*%", re.I)
 
@@ -179,6 +180,8 @@ def parse_amount(text: str, basis: str | None = None) -> Amount:
 
 def find_amounts(text: str) -> list[Found]:
     """Every amount with a unit in ``text``."""
+    if not _DIGIT.search(text):
+        return []  # most sentences hold no figure; one search spares the full patterns
     found = []
     for m in _AMOUNT.finditer(text):
         low, high = _range(m["low"], m["high"])
@@ -188,6 +191,8 @@ def find_amounts(text: str) -> list[Found]:
 
 def find_percentages(text: str, bare: bool = False) -> list[Found]:
     """Percentages of a reference intake in ``text``; with ``bare``, every percentage."""
+    if not _DIGIT.search(text):
+        return []
     found: dict[int, Found] = {}
     for pattern in (_CUED_AFTER, _CUED_BEFORE, *((_BARE,) if bare else ())):
         for m in pattern.finditer(text):

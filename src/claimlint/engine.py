@@ -10,11 +10,11 @@ from itertools import groupby
 
 from claimlint.claims import build_claims, carry_pronoun_subjects
 from claimlint.context import DocContext
-from claimlint.document import Document
+from claimlint.document import Block, Document
 from claimlint.findings import Finding
 from claimlint.judges import all_judges
 from claimlint.knowledge import Knowledge
-from claimlint.mentions import Annotator
+from claimlint.mentions import SEPARATOR, Annotator
 from claimlint.pipeline import build_nlp
 from claimlint.profile import Profile
 from claimlint.register_index import RegisterIndex
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from claimlint.judges.composition import NutrientFacts
 
 
-MAX_BLOCK = 100_000  # characters of one Doc; a longer paragraph is cut at sentence ends
+MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
+MAX_DOC = 100_000  # characters of the blocks that share one Doc
 
 
 @dataclass
@@ -61,31 +62,34 @@ class Engine:
     def severity(self, code: str, default: str) -> str:
         return self._severities.get(code, default)
 
-    def lint(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 256) -> Iterator[tuple[Document, list[Finding]]]:
-        """Lint documents in order, streaming every block of every document through one ``nlp.pipe``."""
+    def lint(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 64) -> Iterator[tuple[Document, list[Finding]]]:
+        """Lint documents in order, streaming them through one ``nlp.pipe``.
+
+        The blocks of a document share Docs (up to :data:`MAX_DOC` characters each):
+        spaCy's cost per Doc is far larger than its cost per token, and copy is mostly
+        short blocks."""
         contexts: list[DocContext] = []
 
-        def blocks() -> Iterator[tuple[str, int]]:
+        def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
             for document, profile in items:
                 ctx = DocContext(self, document, profile)
                 contexts.append(ctx)
                 index = len(contexts) - 1
                 document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
                 if not document.blocks:
-                    yield "", index  # keeps empty documents in the stream
-                for block in document.blocks:
-                    yield block.text, index
+                    yield "", (index, [])  # keeps empty documents in the stream
+                for group in _groups(document.blocks, MAX_DOC):
+                    yield SEPARATOR.join(block.text for block in group), (index, group)
 
         done = 0
-        piped = self.nlp.pipe(blocks(), as_tuples=True, batch_size=batch_size)
-        for index, group in groupby(piped, key=lambda pair: pair[1]):
+        piped = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
+        for index, docs in groupby(piped, key=lambda pair: pair[1][0]):
             ctx = contexts[index]
-            references = reference_blocks(ctx.document.blocks)
-            for number, ((doc, _), block) in enumerate(zip(group, ctx.document.blocks)):
-                target = ctx.references if number in references else ctx.sentences
-                for sentence in self.annotator.sentences(doc, block):
+            references = {id(ctx.document.blocks[n]) for n in reference_blocks(ctx.document.blocks)}
+            for doc, (_, group) in docs:
+                for sentence in self.annotator.sentences(doc, group):
                     sentence.index = len(ctx.sentences) + len(ctx.references)
-                    target.append(sentence)
+                    (ctx.references if id(sentence.block) in references else ctx.sentences).append(sentence)
             # Documents without blocks arrive as one empty text and still get judged.
             while done < index:
                 yield self._judge(contexts[done])
@@ -114,3 +118,17 @@ class Engine:
 
         document = read_text(path, text)
         return next(self.lint([(document, profile or Profile())]))[1]
+
+
+def _groups(blocks: list[Block], limit: int) -> Iterator[list[Block]]:
+    """Consecutive blocks, as many to a group as fit in ``limit`` characters."""
+    group: list[Block] = []
+    size = 0
+    for block in blocks:
+        if group and size + len(SEPARATOR) + len(block.text) > limit:
+            yield group
+            group, size = [], 0
+        size += len(block.text) + (len(SEPARATOR) if group else 0)
+        group.append(block)
+    if group:
+        yield group

@@ -148,9 +148,13 @@ class CueMatcher:
         strings = doc.vocab.strings
         matches = [*self.phrases(doc), *((strings[label], start, end) for label, start, end in self.patterns(doc))]
         cues = [Cue(*self._labels[match_id], start, end) for match_id, start, end in matches]
+        covering: dict[int, list[Cue]] = {}  # token -> the cues over it; a cue's container covers its start
+        for cue in cues:
+            for i in range(cue.start, cue.end):
+                covering.setdefault(i, []).append(cue)
         return [
             cue for cue in cues
-            if not any(o.kind == cue.kind and o.start <= cue.start and cue.end <= o.end and o != cue for o in cues)
+            if not any(o.kind == cue.kind and o.start <= cue.start and cue.end <= o.end and o != cue for o in covering[cue.start])
         ]
 
 

@@ -8,10 +8,12 @@ whole block at once; overlaps between content words are resolved longest-first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -24,6 +26,7 @@ from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 _SEP = "\x1f"
+SEPARATOR = "\n\n"  # between the blocks that share one Doc
 _VITAMIN_LETTER = re.compile(r"^(?:[ACDEK]|[DK][123]|B-?(?:1|2|3|5|6|7|9|12))$", re.I)
 _LETTER_KEY = {
     "a": "vitamin_a", "c": "vitamin_c", "d": "vitamin_d", "d2": "vitamin_d", "d3": "vitamin_d",
@@ -46,14 +49,40 @@ class Mention:
         return self.end - self.start
 
 
+@dataclass(slots=True)
+class DocTokens:
+    """What judges read of every token of a Doc, taken in one array call: spaCy creates
+    a Token object on every access, which costs more than the reading itself."""
+
+    words: list[tuple[str, str, bool, bool]]  # lower form, lemma, is punctuation, followed by space
+    starts: list[int]  # character offsets in the Doc's text
+    ends: list[int]
+
+    @classmethod
+    def read(cls, doc: Doc) -> "DocTokens":
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, IS_PUNCT, SPACY, IDX, LENGTH]).tolist()
+        return cls(
+            [(strings[lower], strings[lemma], bool(punct), bool(space)) for lower, lemma, punct, space, _, _ in rows],
+            [row[4] for row in rows],
+            [row[4] + row[5] for row in rows],
+        )
+
+
 @dataclass
 class Sentence:
-    """A sentence with its mentions; the unit claims are built from."""
+    """A sentence with its mentions; the unit claims are built from.
+
+    The Doc holds several blocks joined by :data:`SEPARATOR`; ``offset`` is where this
+    sentence's block starts in the Doc's text, ``block_tokens`` its token range."""
 
     doc: Doc
     start: int
     end: int
     block: Block
+    tokens: DocTokens
+    offset: int = 0
+    block_tokens: tuple[int, int] = (0, 0)
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
 
@@ -63,9 +92,8 @@ class Sentence:
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
-        """(lower form, lemma, is punctuation, followed by space) of each token, read once:
-        Token objects are created on every access, so judges use this list instead."""
-        return [(t.lower_, t.lemma_, t.is_punct, bool(t.whitespace_)) for t in self.span]
+        """(lower form, lemma, is punctuation, followed by space) of each token."""
+        return self.tokens.words[self.start:self.end]
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
@@ -101,8 +129,8 @@ class Sentence:
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Block-text character range of tokens ``start:end`` of the Doc."""
-        doc = self.doc
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        tokens, offset = self.tokens, self.offset
+        return tokens.starts[start] - offset, tokens.ends[end - 1] - offset
 
 
 class Annotator:
@@ -232,17 +260,34 @@ class Annotator:
                     break
         return extra
 
-    def sentences(self, doc: Doc, block: Block) -> list[Sentence]:
+    def sentences(self, doc: Doc, blocks: list[Block]) -> list[Sentence]:
+        """The sentences of ``blocks``, joined by :data:`SEPARATOR` into ``doc``. A
+        sentence never runs from one block into the next, nor does a mention."""
         mentions = self.mentions(doc)
+        tokens = DocTokens.read(doc)
+        ranges: list[tuple[Block, int, int, int]] = []  # block, char offset, first token, end token
+        offset = 0
+        for block in blocks:
+            first, end = bisect.bisect_left(tokens.starts, offset), bisect.bisect_left(tokens.starts, offset + len(block.text))
+            ranges.append((block, offset, first, end))
+            offset += len(block.text) + len(SEPARATOR)
         out: list[Sentence] = []
-        i = 0
+        i = b = 0
         for sent in doc.sents:
-            sentence = Sentence(doc, sent.start, sent.end, block)
-            while i < len(mentions) and mentions[i].start < sent.end:
-                if mentions[i].start >= sent.start:
-                    sentence.mentions.append(mentions[i])
-                i += 1
-            out.append(sentence)
+            while b < len(ranges) and ranges[b][3] <= sent.start:
+                b += 1
+            for block, offset, first, end in ranges[b:]:
+                if first >= sent.end:
+                    break
+                lo, hi = max(sent.start, first), min(sent.end, end)
+                if lo >= hi:
+                    continue
+                sentence = Sentence(doc, lo, hi, block, tokens, offset, (first, end))
+                while i < len(mentions) and mentions[i].start < hi:
+                    if mentions[i].start >= lo and mentions[i].end <= end:
+                        sentence.mentions.append(mentions[i])
+                    i += 1
+                out.append(sentence)
         return out
 
 

@@ -1,6 +1,6 @@
 """The one spaCy pipeline per process.
 
-The default is ``spacy.blank("en")`` with a sentencizer and lemmas from the
+The default is ``spacy.blank("en")`` with rule-based sentence ends and lemmas from the
 spacy-lookups-data table, so claimlint runs offline from PyPI packages alone. Lemmas are
 looked up on the lower-cased token (the stock lookup lemmatizer misses "Boosts" at the
 start of a heading), memoised per lexeme so each distinct word is looked up once.
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,6 +51,38 @@ class LowerLookupLemmatizer:
         return doc
 
 
+@Language.factory("claimlint_sentences", default_config={"punct_chars": _SENT_PUNCT})
+def _make_sentence_splitter(nlp: Language, name: str, punct_chars: list[str]) -> "SentenceSplitter":
+    return SentenceSplitter(nlp, punct_chars)
+
+
+class SentenceSplitter:
+    """spaCy's rule-based sentencizer rule, read from and written to arrays: the stock
+    component creates a Token object for every word, which costs more than the rule.
+
+    A sentence ends after a run of end marks; the next word that is neither one nor
+    other punctuation starts the next sentence."""
+
+    def __init__(self, nlp: Language, punct_chars: list[str]) -> None:
+        self.marks = {nlp.vocab.strings.add(c) for c in punct_chars}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        marks = self.marks
+        starts = [-1] * len(doc)
+        starts[0] = 1
+        after_mark = False
+        for i, (orth, punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+            if orth in marks:
+                after_mark = True
+            elif after_mark and not punct:
+                starts[i] = 1
+                after_mark = False
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").view("uint64").reshape(-1, 1))
+        return doc
+
+
 def _lemma_table() -> dict[int, str]:
     """The English lemma lookup table of spacy-lookups-data, as a plain dict (cached:
     reading the packaged table takes longer than the rest of the pipeline's set-up)."""
@@ -73,11 +105,11 @@ def build_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("claimlint_lemmas")
         _split_letter_stops(nlp)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-            nlp.add_pipe("sentencizer", first=True, config={"punct_chars": _SENT_PUNCT})
+            nlp.add_pipe("claimlint_sentences", first=True)
         return nlp
     nlp = spacy.blank("en")
     _split_letter_stops(nlp)
-    nlp.add_pipe("sentencizer", config={"punct_chars": _SENT_PUNCT})
+    nlp.add_pipe("claimlint_sentences")
     nlp.add_pipe("claimlint_lemmas")
     return nlp
 

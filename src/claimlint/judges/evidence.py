@@ -44,6 +44,21 @@ class Reading:
     statement: tuple[int, int] | None = None  # tokens stating an effect
 
 
+class DocCues:
+    """The cues of each Doc, found once and handed out by token range."""
+
+    def __init__(self, matcher: CueMatcher) -> None:
+        self.matcher = matcher
+        self.found: dict[int, tuple[list[int], list[Cue]]] = {}
+
+    def within(self, doc, start: int, end: int) -> list[Cue]:
+        if id(doc) not in self.found:
+            cues = sorted(self.matcher(doc), key=lambda c: c.start)
+            self.found[id(doc)] = [c.start for c in cues], cues
+        starts, cues = self.found[id(doc)]
+        return cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
 class EvidenceJudge(Judge):
     codes = ("EV401", "EV402", "EV403", "EV404")
 
@@ -57,15 +72,15 @@ class EvidenceJudge(Judge):
         library = self.library(ctx)
         require = bool(ctx.profile.raw.get("require-evidence", self.engine.options.require_evidence))
         accepted = {id(c) for c in ctx.accepted}
-        found: dict[int, tuple[list[Cue], list[Tag]]] = {}  # by block Doc
+        cues = DocCues(self.cues)
+        by_block: dict[int, list[Tag]] = {}
         previous: Reading | None = None
         for sentence in ctx.sentences:
-            doc = sentence.doc
-            if id(doc) not in found:
-                found[id(doc)] = self.cues(doc), find_tags(sentence.block.text)
-            cues, tags = found[id(doc)]
+            if id(sentence.block) not in by_block:
+                by_block[id(sentence.block)] = find_tags(sentence.block.text)
+            tags = by_block[id(sentence.block)]
             claims = ctx.claims.get(sentence.index, [])
-            own = [c for c in cues if sentence.start <= c.start < sentence.end]
+            own = cues.within(sentence.doc, sentence.start, sentence.end)
             if not claims and not own and not tags and not sentence.has("relation"):
                 previous = None  # states nothing: nothing to weigh here, nor to lend the next sentence
                 continue
@@ -131,7 +146,7 @@ class EvidenceJudge(Judge):
         if reading.claims or sources or reading.proven or reading.unresolved:
             ctx.evidence_levels[sentence.index] = best.label if best else ("cited, level unknown" if unknown else self.scale.none.label)
         for tag, problem in reading.unresolved:
-            span = doc.char_span(tag.start, tag.end, alignment_mode="expand")
+            span = doc.char_span(sentence.offset + tag.start, sentence.offset + tag.end, alignment_mode="expand")
             ctx.finding("EV403", sentence, span.start, min(span.end, sentence.end), tag=tag.text, problem=problem)
         # Pending wording says itself what is missing; a source of unknown level cannot be weighed.
         if not reading.pending and not unknown:
@@ -186,13 +201,14 @@ class EvidenceJudge(Judge):
         }
         references: dict[int, Source] = {}
         position = 0
+        cues = DocCues(self.cues)
         blocks = {id(s.block): s for s in ctx.references}  # one sentence per block is enough
         for sentence in blocks.values():
             doc, text = sentence.doc, sentence.block.text
-            found = self.cues(doc)
+            found = cues.within(doc, *sentence.block_tokens)
             for number, start, end in reference_entries(text):
                 position = number if number is not None else position + 1
-                inside = [c for c in found if start <= doc[c.start].idx < end]
+                inside = [c for c in found if start <= doc[c.start].idx - sentence.offset < end]
                 references[position] = Source(self.grade(inside), f"[{position}] {clip(text[start:end])}")
         return Library(self.scale, entries, footnotes, references)
 

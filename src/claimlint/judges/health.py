@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from claimlint.claims import Claim
 from claimlint.context import DocContext
 from claimlint.judges import Judge
+from claimlint.mentions import Sentence
 from claimlint.register_index import AuthorisedClaim
 
 MAX_SUGGESTIONS = 3
@@ -152,7 +153,7 @@ class HealthClaimJudge(Judge):
             return "it states a certain result where the authorised wording says “contributes to”"
         if not claim.relations and claim.how == "caption" and not claim.substances:
             return "it states the effect without “contributes to” and without the nutrient"
-        context = block_lemmas(claim.sentence.doc)
+        context = block_lemmas(claim.sentence)
         if ac.entry.claim_type == RISK_REDUCTION and "risk" not in context:
             return f"a disease risk reduction claim must state the risk factor, as in “{ac.entry.claim}”"
         dropped = self.qualifiers & ac.lemmas - context
@@ -259,10 +260,13 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def block_lemmas(doc) -> set[str]:
-    """The lemmas of a whole block, read once per block (claims ask for them often)."""
-    lemmas = doc.user_data.get("claimlint:lemmas")
+def block_lemmas(sentence: Sentence) -> set[str]:
+    """The lemmas of the sentence's whole block, read once per block (claims ask for them often)."""
+    doc = sentence.doc
+    key = ("claimlint:lemmas", *sentence.block_tokens)
+    lemmas = doc.user_data.get(key)
     if lemmas is None:
         strings = doc.vocab.strings
-        lemmas = doc.user_data["claimlint:lemmas"] = {strings[h] for h in set(doc.to_array("LEMMA").tolist())}
+        first, end = sentence.block_tokens
+        lemmas = doc.user_data[key] = {strings[h] for h in set(doc.to_array("LEMMA")[first:end].tolist())}
     return lemmas

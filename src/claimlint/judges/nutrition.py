@@ -12,6 +12,8 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,16 +82,18 @@ class NutritionJudge(Judge):
                     self._report_claim(ctx, comp, sentence, claim, nutrient, first, last, reported)
 
     def _sentence_matches(self, ctx: DocContext):
-        """Match each block once; hand every sentence its own matches."""
+        """Match each Doc once; hand every sentence its own matches."""
         by_doc: dict[int, tuple[Any, list[Sentence]]] = {}
         for sentence in ctx.sentences:
             by_doc.setdefault(id(sentence.doc), (sentence.doc, []))[1].append(sentence)
         for doc, sentences in by_doc.values():
-            matches = self.matcher(doc)
+            matches = sorted(self.matcher(doc), key=lambda m: m[1])
             if not matches:
                 continue
+            starts = [m[1] for m in matches]
             for sentence in sentences:
-                mine = [m for m in matches if sentence.start <= m[1] and m[2] <= sentence.end]
+                within = matches[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+                mine = [m for m in within if m[2] <= sentence.end]
                 if mine:
                     yield sentence, mine
 

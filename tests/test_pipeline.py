@@ -1,0 +1,29 @@
+"""The pipeline's own components against the spaCy components they stand in for."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings, strategies as st
+
+from claimlint.pipeline import _SENT_PUNCT, _split_letter_stops, build_nlp
+
+WORDS = st.sampled_from(["Magnesium", "helps", "C", "vitamin", "(", ")", "\"", "…", ".", "!", "?", "?!", ",", "--", "\n", "\n\n", "A.", "e.g.", "3.5", "%"])
+
+
+def _reference():
+    nlp = spacy.blank("en")
+    _split_letter_stops(nlp)
+    nlp.add_pipe("sentencizer", config={"punct_chars": _SENT_PUNCT})
+    return nlp
+
+
+REFERENCE = _reference()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from(["", " "])), max_size=40))
+def test_sentence_ends_are_those_of_spacys_sentencizer(parts):
+    text = "".join(word + space for word, space in parts)
+    ours, theirs = build_nlp()(text), REFERENCE(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    assert [s.start for s in ours.sents] == [s.start for s in theirs.sents]
