@@ -9,11 +9,13 @@ the folder it is in; those on the command line to the working directory.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,20 +213,35 @@ def _config_in(directory: Path) -> Config | None:
 def glob_matches(path: Path, root: Path, pattern: str) -> bool:
     """gitignore-like: a pattern without '/' matches the name of ``path`` or of a folder
     it is in (below ``root``); with '/', the path relative to ``root``."""
+    return _matches(path.name, _below(path, root), pattern)
+
+
+def _below(path: Path, root: Path) -> tuple[str, ...] | None:
+    """The parts of ``path`` relative to ``root``; None when it is not below it."""
+    try:
+        return path.relative_to(root).parts
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _glob(pattern: str) -> tuple[bool, tuple[Callable[[str], object], ...]]:
+    """Whether ``pattern`` is anchored, and its compiled forms (a leading "**/" may also
+    match nothing): compiled once, since every file of a walk is tried against each."""
     pattern = pattern.rstrip("/")
     anchored = "/" in pattern
     pattern = pattern.removeprefix("./")
-    try:
-        rel = path.relative_to(root)
-    except ValueError:
-        return not anchored and fnmatchcase(path.name, pattern)
-    parts = rel.parts
+    forms = [pattern, pattern[3:]] if anchored and pattern.startswith("**/") else [pattern]
+    return anchored, tuple(re.compile(fnmatch.translate(form)).match for form in forms)
+
+
+def _matches(name: str, parts: tuple[str, ...] | None, pattern: str) -> bool:
+    anchored, forms = _glob(pattern)
+    if parts is None:
+        return not anchored and any(match(name) for match in forms)
     for depth in range(len(parts), 0, -1):
-        if anchored:
-            candidate = "/".join(parts[:depth])
-            if fnmatchcase(candidate, pattern) or (pattern.startswith("**/") and fnmatchcase(candidate, pattern[3:])):
-                return True
-        elif fnmatchcase(parts[depth - 1], pattern):
+        candidate = "/".join(parts[:depth]) if anchored else parts[depth - 1]
+        if any(match(candidate) for match in forms):
             return True
     return False
 
@@ -292,7 +309,8 @@ class Settings:
             patterns = [(config.root, p) for p in DEFAULT_EXCLUDE]
         patterns += [(config.root, p) for p in config.extend_exclude]
         patterns += [(cli.root, p) for p in cli.extend_exclude]
-        return any(glob_matches(path, root, pattern) for root, pattern in patterns)
+        below = {root: _below(path, root) for root in {cli.root, config.root}}
+        return any(_matches(path.name, below[root], pattern) for root, pattern in patterns)
 
     def configs(self, paths: Iterable[str]) -> list[Config]:
         """The distinct config layers that govern ``paths``, the command line last."""

@@ -8,6 +8,7 @@ the report is the same, byte for byte, as with one job.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator
 
@@ -38,6 +39,9 @@ def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], 
         # compiling the packs in every worker cost more than a small catalogue takes.
         _start(options)
         _engine.index.rejected_for("")  # read the register before the workers copy it
+        # Keep the collector off the engine's objects: walking them would write to every
+        # page the workers share with this process and make each worker copy them.
+        gc.freeze()
         pool = multiprocessing.get_context("fork").Pool(workers)
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start, initargs=(options,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from functools import lru_cache
 
 import click
 
@@ -37,12 +38,21 @@ def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, 
     return text, max(0, start - offset), min(len(text), end - offset)
 
 
+@lru_cache(maxsize=4)
+def _wrappers(width: int) -> tuple[textwrap.TextWrapper, textwrap.TextWrapper]:
+    """Wrappers for messages and suggestions, built once per width."""
+    return (
+        textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  "),
+        textwrap.TextWrapper(width=width - 2, initial_indent="  = allowed: ", subsequent_indent="    "),
+    )
+
+
 def render_finding(f: Finding, color: bool, width: int) -> list[str]:
     style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
     where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
     head = f"{where} {style(f.code, fg=SEVERITY_COLOURS.get(f.severity), bold=True)} {f.severity}"
     lines = [head]
-    wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
+    wrap, hint = _wrappers(width)
     lines += wrap.wrap(f.message)
     if f.excerpt:
         gutter = f"{f.line} | "
@@ -53,7 +63,6 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
         lines.append(" " * (len(gutter) - 2) + "| " + style(marker, fg=SEVERITY_COLOURS.get(f.severity)))
     if f.evidence and (f.family == "EV" or f.evidence != NO_EVIDENCE):
         lines.append(f"  = evidence: {f.evidence}")
-    hint = textwrap.TextWrapper(width=width - 2, initial_indent="  = allowed: ", subsequent_indent="    ")
     for suggestion in f.suggestions[:MAX_SUGGESTIONS]:
         lines += hint.wrap(suggestion)
     return lines
