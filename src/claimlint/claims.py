@@ -106,6 +106,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
     ``register_effects`` those of the authorised wordings (organs and body functions)."""
     effects = sentence.of("effect", "standalone")
+    if not effects and not sentence.has("substance"):
+        return []  # most sentences: nothing a claim could be made of
     if is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
         return []
     if not effects:
