@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, strategies as st
 
 from cli_helpers import COMPLIANT, ROOT, STRENGTHENED, UNAUTHORISED, claimlint, write
 from claimlint.formatters.github import escape_data, escape_property
@@ -150,3 +151,13 @@ def test_gitlab_code_quality_shape(project):
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert {i["severity"] for i in by_path["stale.md"]} == {"minor"}
     assert re.match(r"HC103 ", by_path["docs/bad.md"][0]["description"])
+
+
+@given(st.lists(st.text(alphabet="abcdefghij-“”.,", min_size=1, max_size=30), max_size=40), st.integers(20, 100))
+def test_text_wrap_keeps_every_word_in_order_within_the_width(words, width):
+    from claimlint.formatters.text import wrap
+
+    lines = wrap(" ".join(words), width, "  ", "    ")
+    assert " ".join(lines).split() == words
+    for line in lines:
+        assert len(line) <= width or len(line.split()) == 1

@@ -281,6 +281,7 @@ class Settings:
         self.forced = load_config(config_file) if config_file else None
         self.default = Config(root=cli.root)
         self._by_dir: dict[Path, Config] = {}
+        self._selected: dict[tuple[int, tuple[str, ...]], frozenset[str]] = {}  # by config and per-file ignores
 
     def config_for(self, path: str | Path) -> Config:
         if self.forced is not None:
@@ -360,8 +361,11 @@ class Settings:
         for glob, mapping in config.products.items():
             if glob_matches(where, config.root, glob):
                 product.update(mapping)
+        key = (id(config), ignores)
+        if key not in self._selected:  # the same for most files of a run (one set of known rules per run)
+            self._selected[key] = resolve(known, [config.layer(), cli.layer(), Layer(ignore=ignores)])
         return FileSettings(
-            selected=resolve(known, [config.layer(), cli.layer(), Layer(ignore=ignores)]),
+            selected=self._selected[key],
             product=product,
             default_profile=cli.profile or config.profile or DEFAULT_PROFILE,
             fail_on=cli.fail_on or config.fail_on or DEFAULT_FAIL_ON,

@@ -3,9 +3,7 @@ marked, and the suggestion, readable on an 80-column terminal."""
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
-from functools import lru_cache
 
 import click
 
@@ -38,13 +36,23 @@ def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, 
     return text, max(0, start - offset), min(len(text), end - offset)
 
 
-@lru_cache(maxsize=4)
-def _wrappers(width: int) -> tuple[textwrap.TextWrapper, textwrap.TextWrapper]:
-    """Wrappers for messages and suggestions, built once per width."""
-    return (
-        textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  "),
-        textwrap.TextWrapper(width=width - 2, initial_indent="  = allowed: ", subsequent_indent="    "),
-    )
+def wrap(text: str, width: int, first: str = "  ", rest: str = "  ") -> list[str]:
+    """Greedy word wrap to ``width`` columns; a word longer than a line gets a line of its own.
+
+    A report can hold tens of thousands of findings; the standard library's wrapper,
+    which handles hyphens and sentence ends, took longer than the linting of some files."""
+    lines: list[str] = []
+    line = first
+    bare = True  # nothing but the indent on the line yet
+    for word in text.split():
+        if not bare and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line, bare = rest, True
+        line += word if bare else " " + word
+        bare = False
+    if not bare:
+        lines.append(line)
+    return lines
 
 
 def render_finding(f: Finding, color: bool, width: int) -> list[str]:
@@ -52,8 +60,7 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
     where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
     head = f"{where} {style(f.code, fg=SEVERITY_COLOURS.get(f.severity), bold=True)} {f.severity}"
     lines = [head]
-    wrap, hint = _wrappers(width)
-    lines += wrap.wrap(f.message)
+    lines += wrap(f.message, width - 2)
     if f.excerpt:
         gutter = f"{f.line} | "
         text, s, e = _window(f.excerpt, f.excerpt_span, width - len(gutter))
@@ -64,7 +71,7 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
     if f.evidence and (f.family == "EV" or f.evidence != NO_EVIDENCE):
         lines.append(f"  = evidence: {f.evidence}")
     for suggestion in f.suggestions[:MAX_SUGGESTIONS]:
-        lines += hint.wrap(suggestion)
+        lines += wrap(suggestion, width - 2, "  = allowed: ", "    ")
     return lines
 
 
