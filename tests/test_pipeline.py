@@ -27,3 +27,23 @@ def test_sentence_ends_are_those_of_spacys_sentencizer(parts):
     ours, theirs = build_nlp()(text), REFERENCE(text)
     assert [t.text for t in ours] == [t.text for t in theirs]
     assert [s.start for s in ours.sents] == [s.start for s in theirs.sents]
+
+
+def test_phrase_tokens_from_the_disk_cache_equal_those_worked_out(tmp_path, monkeypatch):
+    from claimlint.pipeline import PhraseTokens
+
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CLAIMLINT_NO_CACHE", raising=False)
+    phrases = ["supports the immune system", "vitamin C.", "boosts", "women's health", "anti-ageing"]
+    fresh = PhraseTokens(build_nlp())
+    worked = [fresh.doc(p) for p in phrases]
+    fresh.save()
+    stored = PhraseTokens(build_nlp())
+    assert set(stored.table) == set(phrases)
+    for phrase, doc in zip(phrases, worked):
+        again = stored.doc(phrase)
+        assert [(t.text, t.whitespace_, t.lemma_) for t in again] == [(t.text, t.whitespace_, t.lemma_) for t in doc]
+    assert not stored.added
+    assert stored.lemma("boosts") == "boost" and stored.lemma("immune system") == "immune system"
+    stored.doc("strengthens")
+    assert stored.added

@@ -41,18 +41,29 @@ def key(*parts: bytes | str) -> str:
 
 def cached(namespace: str, digest: str, compute: Callable[[], Any]) -> Any:
     """``compute()``'s value, from the cache when one was stored under ``digest``."""
-    root = folder()
-    path = root / namespace / f"{digest}.pickle" if root is not None else None
-    if path is not None:
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
-            pass
-    value = compute()
-    if path is not None:
-        _store(path, value)
+    value = load(namespace, digest)
+    if value is None:
+        value = compute()
+        store(namespace, digest, value)
     return value
+
+
+def load(namespace: str, digest: str) -> Any:
+    """The value stored under ``digest``, or None."""
+    root = folder()
+    if root is None:
+        return None
+    try:
+        with (root / namespace / f"{digest}.pickle").open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+
+
+def store(namespace: str, digest: str, value: Any) -> None:
+    root = folder()
+    if root is not None:
+        _store(root / namespace / f"{digest}.pickle", value)
 
 
 def _store(path: Path, value: Any) -> None:

@@ -15,7 +15,7 @@ from claimlint.findings import Finding
 from claimlint.judges import all_judges
 from claimlint.knowledge import Knowledge
 from claimlint.mentions import SEPARATOR, Annotator
-from claimlint.pipeline import build_nlp
+from claimlint.pipeline import PhraseTokens, build_nlp
 from claimlint.profile import Profile
 from claimlint.register_index import RegisterIndex
 from claimlint.sections import reference_blocks
@@ -42,10 +42,12 @@ class Engine:
         self.options = options or EngineOptions()
         self.nlp = build_nlp(self.options.nlp_model)
         self.knowledge = Knowledge.load(list(self.options.rule_packs))
-        self.annotator = Annotator(self.nlp, self.knowledge)
+        self.phrases = PhraseTokens(self.nlp)
+        self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
         self.judges = [judge(self) for judge in all_judges()]
+        self.phrases.save()
         self._severities = dict(self.options.severities)
 
     @cached_property

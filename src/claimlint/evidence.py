@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from claimlint.knowledge import Knowledge
 from claimlint.packs import PackError
 from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
+from claimlint.pipeline import PhraseTokens
 
 _CITATION = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 _CITATION_KEY = re.compile(r"(?<![\w@])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
@@ -109,15 +110,12 @@ class CueMatcher:
     are; only cues with numbers or gaps need the anchored pattern matcher.
     """
 
-    def __init__(self, nlp: Language, pack: dict[str, Any]) -> None:
+    def __init__(self, nlp: Language, pack: dict[str, Any], tokens: PhraseTokens) -> None:
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.patterns = AnchoredPatterns(vocab)
         self._labels: dict[int, tuple[str, str]] = {}
-
-        def lemma(word: str) -> str:
-            doc = nlp(word)
-            return doc[0].lemma_ if len(doc) == 1 else word
+        lemma = tokens.lemma
 
         def split(text: str) -> list[str]:
             return [t.text for t in nlp.make_doc(text)]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
 from claimlint.packs import PackError
-from claimlint.pipeline import lemmatised
+from claimlint.pipeline import PhraseTokens
 from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
@@ -136,9 +136,10 @@ class Sentence:
 class Annotator:
     """Finds mentions in Docs; built once per process from the knowledge."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+    def __init__(self, nlp: Language, knowledge: Knowledge, phrases: PhraseTokens) -> None:
         self.nlp = nlp
         self.knowledge = knowledge
+        self.phrases = phrases
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[int, tuple[str, str, tuple[str, ...]]] = {}
@@ -162,7 +163,7 @@ class Annotator:
         label = self._label(kind, key, tuple(extra))
         if loose:
             loose = list(dict.fromkeys(loose))
-            docs = [lemmatised(self.nlp, p) if lemma else self.nlp.make_doc(p) for p in loose]
+            docs = [self.phrases.doc(p) if lemma else self.nlp.make_doc(p) for p in loose]
             matcher.add(label, docs)
         if exact:
             self.lower_matcher.add(label, [self.nlp.make_doc(p) for p in dict.fromkeys(exact)])
@@ -203,11 +204,10 @@ class Annotator:
                             self.patterns.add(label, pattern)
 
     def _lemma(self, word: str) -> str:
-        doc = lemmatised(self.nlp, word)
-        return doc[0].lemma_ if len(doc) == 1 else word
+        return self.phrases.lemma(word)
 
     def _lemmas(self, phrase: str) -> list[str]:
-        return [t.lemma_ for t in lemmatised(self.nlp, phrase)]
+        return [t.lemma_ for t in self.phrases.doc(phrase)]
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:

@@ -128,3 +128,42 @@ def lemmatised(nlp: Language, text: str) -> Doc:
     if nlp.has_pipe("claimlint_lemmas"):
         return nlp.get_pipe("claimlint_lemmas")(doc)
     return nlp(text)
+
+
+class PhraseTokens:
+    """Tokens and lemmas of lexicon phrases, kept on disk between runs.
+
+    The lexicons hold thousands of phrases; tokenising and lemmatising them anew was the
+    largest part of starting up. The table is keyed on the pipeline that made it, and a
+    phrase it lacks is worked out and added, so changed lexicons need no invalidation."""
+
+    def __init__(self, nlp: Language) -> None:
+        from importlib.metadata import version
+
+        self.nlp = nlp
+        self.digest = cache.key(
+            "phrases", spacy.__version__, version("spacy-lookups-data"), repr(nlp.meta.get("name")),
+            repr(nlp.meta.get("version")), ",".join(nlp.pipe_names), nlp.tokenizer.to_bytes(exclude=["vocab"]),
+        )
+        self.table: dict[str, tuple[list[str], list[bool], list[str]]] = cache.load("phrases", self.digest) or {}
+        self.added = False
+
+    def doc(self, text: str) -> Doc:
+        entry = self.table.get(text)
+        if entry is None:
+            doc = lemmatised(self.nlp, text)
+            self.table[text] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.lemma_ for t in doc])
+            self.added = True
+            return doc
+        words, spaces, lemmas = entry
+        return Doc(self.nlp.vocab, words=words, spaces=spaces, lemmas=lemmas)
+
+    def lemma(self, word: str) -> str:
+        """The lemma of a one-word phrase; a phrase of several words is kept as written."""
+        doc = self.doc(word)
+        return doc[0].lemma_ if len(doc) == 1 else word
+
+    def save(self) -> None:
+        if self.added:
+            cache.store("phrases", self.digest, self.table)
+            self.added = False

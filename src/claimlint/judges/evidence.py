@@ -66,7 +66,7 @@ class EvidenceJudge(Judge):
         super().__init__(engine)
         pack = evidence_pack(self.knowledge)
         self.scale = Scale(pack)
-        self.cues = CueMatcher(engine.nlp, pack)
+        self.cues = CueMatcher(engine.nlp, pack, engine.phrases)
 
     def judge(self, ctx: DocContext) -> None:
         library = self.library(ctx)

@@ -23,7 +23,6 @@ from claimlint.amounts import NRV_HEADING, Found, find_amounts, find_percentages
 from claimlint.claims import is_advice, is_question, negated_at
 from claimlint.context import DocContext
 from claimlint.judges import Judge
-from claimlint.pipeline import lemmatised
 from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.mentions import Mention, Sentence
 
@@ -43,7 +42,7 @@ class NutritionJudge(Judge):
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
         def add(label: str, phrases: list[str]) -> None:
-            self.matcher.add(label, [lemmatised(engine.nlp, p) for p in phrases])
+            self.matcher.add(label, [engine.phrases.doc(p) for p in phrases])
 
         for strength, phrases in facts.wordings.items():
             add("wording:" + strength, phrases)
