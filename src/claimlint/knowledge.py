@@ -151,6 +151,10 @@ class Knowledge:
                 target = self.effects.get(meant)
                 if target is None or not target.register:
                     raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")
+        terms = set(self.diseases.get("terms", []))
+        for condition in self.diseases.get("cosmetic", []):
+            if condition not in terms:
+                raise PackError(f"diseases: cosmetic condition {condition!r} is not one of the disease terms")
 
     def rule(self, code: str) -> RuleDef:
         return self.rules[code]

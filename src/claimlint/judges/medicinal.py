@@ -30,6 +30,10 @@ PHYSIOLOGICAL_SKIN_WORDS = {"collagen", "elastin", "cell", "cells", "fibroblast"
 class MedicinalJudge(Judge):
     codes = ("MC201", "MC205")
 
+    def __init__(self, engine) -> None:
+        super().__init__(engine)
+        self.cosmetic_conditions = frozenset(self.knowledge.diseases.get("cosmetic", []))
+
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
             if is_advice(sentence):
@@ -42,6 +46,8 @@ class MedicinalJudge(Judge):
         doc = sentence.doc
         standalone = [m for m in sentence.of("medicinal") if not negated_at(sentence, m.start, [])]
         diseases = sentence.of("disease")
+        if not ctx.profile.is_food:
+            diseases = [d for d in diseases if doc[d.start:d.end].text.lower() not in self.cosmetic_conditions]
         claimed: list[Mention] = []
         how = ""
         if diseases:
