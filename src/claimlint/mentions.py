@@ -1,9 +1,10 @@
 """Mentions: the words of a sentence that a claim is made of.
 
 One pass of two PhraseMatchers (lemmas for lexicon words, lower-case forms for disease
-names, where lemmas would conflate "burns" the injury with "burns fat") and one Matcher
-for rule patterns finds substances, effects, relation words, disease terms and cues in a
-whole block at once; overlaps between content words are resolved longest-first.
+names, where lemmas would conflate "burns" the injury with "burns fat") and the anchored
+rule patterns finds substances, effects, relation words, disease terms and cues in a whole
+Doc (several blocks of a document) at once; overlaps between content words are resolved
+longest-first.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cached_property
 from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
@@ -85,10 +86,6 @@ class Sentence:
     block_tokens: tuple[int, int] = (0, 0)
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
-
-    @property
-    def span(self) -> Span:
-        return self.doc[self.start:self.end]
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:

@@ -391,7 +391,7 @@ class CompositionJudge(Judge):
         if not all(failed for _, failed in failures):
             return
         # The entry the claim most likely relies on: fewest failures, then fewest words the copy lacks.
-        words = {t.lemma_ for t in claim.sentence.span}
+        words = {lemma for _, lemma, _, _ in claim.sentence.words}
         ac, failed = min(failures, key=lambda pair: (len(pair[1]), len(pair[0].lemmas - words)))
         entry = ac.entry
         start, end = claim.span()

@@ -65,7 +65,7 @@ class HealthClaimJudge(Judge):
             claim.how == "modifier"
             and all(r.key == "faithful" for r in claim.relations)
             and not claim.sentence.has("product_nouns")
-            and len(claim.sentence.span) > 8
+            and claim.sentence.end - claim.sentence.start > 8
         )
 
     # -- deciding ------------------------------------------------------------------
@@ -134,7 +134,7 @@ class HealthClaimJudge(Judge):
         then one the claim is faithful to, then the most shared words."""
         doc = claim.sentence.doc
         phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
-        words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
+        words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
         return max(candidates, key=lambda ac: (
             len(phrase & ac.head_words), not self.strength_problem(claim, ac), len(words & ac.lemmas),
         ))
@@ -198,7 +198,7 @@ class HealthClaimJudge(Judge):
         """Authorised wordings nearest to the claim: the same effect from other
         substances first, then the substance's own claims, closest wording first."""
         index = self.engine.index
-        words = {t.lemma_ for t in claim.sentence.span if not t.is_punct}
+        words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
         targets = [*targets, *self.knowledge.effects[claim.effect.key].near]
         meant = {w for t in targets for w in self.knowledge.effects[t].label.lower().split()}
         rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas), -len(meant & ac.lemmas))  # noqa: E731
