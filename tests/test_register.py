@@ -270,3 +270,20 @@ def test_claims_rejected_glucosamine():
     assert "non-authorised" in result.stdout and "reasons:" in result.stdout
     assert "POL-HC-8297" in result.stdout
 
+
+
+def test_a_rejected_claim_cites_an_entry_about_its_own_effect_where_there_is_one(engine):
+    """Among a substance's non-authorised entries, one that names the claimed effect
+    itself is cited before one that only names what the effect means."""
+    index = engine.index
+    checked = 0
+    for substance in engine.knowledge.substances:
+        entries = index.rejected_for(substance)
+        for effect in {key for _, named in entries for key in named}:
+            means = engine.knowledge.effects[effect].means if effect in engine.knowledge.effects else ()
+            chosen = index.rejected_match(substance, effect, means)
+            named = dict((e.id, n) for e, n in entries)[chosen.id]
+            assert effect in named, (substance, effect, chosen.id)
+            checked += 1
+    assert checked > 100
+    assert index.rejected_match("magnesium", "no_such_effect") is None

@@ -9,6 +9,7 @@ most runs never need them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -149,11 +150,16 @@ class RegisterIndex:
         """Non-authorised entries for a substance, each with the effects its wording names."""
         return [(self.register.by_id(entry_id), effects) for entry_id, effects in self._rejected.get(substance, [])]
 
-    def rejected_match(self, substance: str, effects: set[str]) -> RegisterEntry | None:
-        """The non-authorised entry for this substance whose wording names most of ``effects``."""
-        best, best_score = None, 0
+    def rejected_match(self, substance: str, effect: str, means: Iterable[str] = ()) -> RegisterEntry | None:
+        """The non-authorised entry for this substance that is most plainly about ``effect``:
+        one naming the effect itself before one naming only what it means, then the one
+        naming most of them, then the one naming fewest other effects."""
+        wanted = {effect, *means}
+        best, best_score = None, None
         for entry, named in self.rejected_for(substance):
-            score = len(named & effects)
-            if score > best_score:
+            if not named & wanted:
+                continue
+            score = (effect in named, len(named & wanted), -len(named))
+            if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best

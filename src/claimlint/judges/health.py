@@ -106,7 +106,7 @@ class HealthClaimJudge(Judge):
         if unauthorised:
             nearest = self.nearest(claim, unauthorised, targets) + nearest
             for sub in unauthorised:
-                entry = index.rejected_match(sub, {effect.key, *effect.means})
+                entry = index.rejected_match(sub, effect.key, effect.means)
                 if entry is not None:
                     return Verdict("HC102", substances=labels(unauthorised), suggestions=nearest, rejected=entry)
             return Verdict("HC101", substances=labels(unauthorised), suggestions=nearest)
