@@ -314,3 +314,32 @@ def carry_pronoun_subjects(sentences: list[Sentence], claims: dict[int, list[Cla
                 if not claim.substances:
                     claim.carried = keys
         previous = sentence
+
+
+def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
+    """"Struggling to sleep? Our magnesium spray can help.": a sentence saying that a
+    substance or the product helps, without naming with what, answers the question just
+    before it in the same block; the effect the question names is what it claims."""
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if previous is not None and previous.block is sentence.block and sentence.index not in claims and is_question(previous):
+            asked = previous.of("effect", "standalone")
+            answer = _answer(sentence, asked[0]) if asked else None
+            if answer is not None:
+                claims[sentence.index] = [answer]
+        previous = sentence
+
+
+def _answer(sentence: Sentence, asked: Mention) -> Claim | None:
+    if is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
+        return None
+    subjects = sentence.of("substance", "product_nouns")
+    for relation in sentence.of("relation"):
+        if relation.key == "medicinal" or negated_at(sentence, relation.start, []):
+            continue
+        clause = sentence.clause_of(relation.start)
+        if any(s.end <= relation.start and sentence.clause_of(s.start) == clause for s in subjects):
+            effect = Mention("effect", asked.key, relation.start, relation.end)
+            substances = [s for s in sentence.of("substance") if s.end <= relation.start]
+            return Claim(sentence, effect, substances, [relation], hedged=sentence.has("hedges"))
+    return None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from functools import cached_property
 from itertools import groupby
 
-from claimlint.claims import build_claims, carry_pronoun_subjects
+from claimlint.claims import answer_questions, build_claims, carry_pronoun_subjects
 from claimlint.context import DocContext
 from claimlint.document import Block, Document
 from claimlint.findings import Finding
@@ -108,6 +108,7 @@ class Engine:
             if claims:
                 ctx.claims[sentence.index] = claims
         carry_pronoun_subjects(ctx.sentences, ctx.claims)
+        answer_questions(ctx.sentences, ctx.claims)
         for judge in self.judges:
             judge.judge(ctx)
         ctx.document.claims = [ctx.claim_record(s) for s in ctx.sentences if s.index in ctx.claims]
