@@ -323,3 +323,10 @@ def test_article_one_capsule_is_still_a_source(engine, article):
     """The table's 93.5–187 mg is one or two capsules: even one (93.5 mg, 117 % NRV) is a source."""
     profile = _article_profile(portion="1-2 capsules", nutrients={"vitamin C": "93.5–187 mg"})
     assert not [f for f in lint(engine, article, profile) if f.code in ("HC104", "NC302")]
+
+
+@pytest.mark.parametrize("name", ["vitamin C", "vitamin_c", "Vitamin C ", "ascorbic acid"])
+def test_declared_nutrients_may_be_named_by_key_or_by_name(engine, name):
+    page = read_markdown("p.md", "Vitamin C contributes to the normal function of the immune system.\n")
+    findings = next(engine.lint([(page, Profile.from_mapping({"profile": "food_supplement", "nutrients": {name: "80 mg"}}))]))[1]
+    assert [f.code for f in findings] == []

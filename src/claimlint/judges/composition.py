@@ -210,7 +210,8 @@ class NutrientFacts:
         """
         if name in self._resolved:
             return self._resolved[name]
-        key = self.declaration.get(name.strip().lower())
+        plain = name.strip().lower()
+        key = self.declaration.get(plain) or (plain if plain in self.substances else None)  # "vitamin_c" too
         resolved = Resolved(key, frozenset([key])) if key is not None else None
         if key is None:
             doc = self.nlp(name)
