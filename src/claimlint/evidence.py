@@ -115,17 +115,13 @@ class CueMatcher:
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.patterns = AnchoredPatterns(vocab)
         self._labels: dict[int, tuple[str, str]] = {}
-        lemma = tokens.lemma
-
-        def split(text: str) -> list[str]:
-            return [t.text for t in nlp.make_doc(text)]
 
         def add(kind: str, key: str, phrases: list[str], field: str) -> None:
             label = f"evidence\x1f{kind}\x1f{key}"
             self._labels[vocab.strings.add(label)] = (kind, key)
             for phrase in phrases:
                 try:
-                    patterns = compile_phrase(phrase, lemma, split)
+                    patterns = compile_phrase(phrase, tokens.lemma, tokens.words)
                 except PatternError as exc:
                     raise PackError(f"{pack['_path']}: field '{field}': {exc}") from None
                 for pattern in patterns:

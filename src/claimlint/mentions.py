@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 from claimlint.document import Block
 from claimlint.knowledge import Knowledge
 from claimlint.packs import PackError
-from claimlint.pipeline import PhraseTokens
+from claimlint.pipeline import PhraseTokens, token_rows
 from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
@@ -62,12 +63,30 @@ class DocTokens:
     @classmethod
     def read(cls, doc: Doc) -> "DocTokens":
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA, IS_PUNCT, SPACY, IDX, LENGTH]).tolist()
+        rows = token_rows(doc)  # LEMMA, LOWER, LIKE_NUM, IS_PUNCT, SPACY, IDX, LENGTH
         return cls(
-            [(strings[lower], strings[lemma], bool(punct), bool(space)) for lower, lemma, punct, space, _, _ in rows],
-            [row[4] for row in rows],
-            [row[4] + row[5] for row in rows],
+            [(strings[lower], strings[lemma], bool(punct), bool(space)) for lemma, lower, _, punct, space, _, _ in rows],
+            [row[5] for row in rows],
+            [row[5] + row[6] for row in rows],
         )
+
+
+class DocMatches:
+    """Matches found once per Doc and handed to each sentence by token range: a Doc holds
+    many sentences, and matching it, or scanning its matches, per sentence repeats work."""
+
+    def __init__(self, find: Callable[[Doc], Iterable[Any]], start: Callable[[Any], int]) -> None:
+        self.find = find
+        self.start = start
+        self.found: dict[int, tuple[list[int], list[Any]]] = {}
+
+    def within(self, doc: Doc, start: int, end: int) -> list[Any]:
+        """The matches that begin in tokens ``start:end``."""
+        if id(doc) not in self.found:
+            matches = sorted(self.find(doc), key=self.start)
+            self.found[id(doc)] = [self.start(m) for m in matches], matches
+        starts, matches = self.found[id(doc)]
+        return matches[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 @dataclass
@@ -177,7 +196,7 @@ class Annotator:
             self._add(lm, "effect", effect.key, effect.phrases)
             self._add(lm, "standalone", effect.key, effect.standalone)
             for phrase in effect.phrases:
-                self._effect_phrases[tuple(self._lemmas(phrase.lstrip("=")))] = effect.key
+                self._effect_phrases[tuple(self.phrases.lemmas(phrase.lstrip("=")))] = effect.key
         for cls in ("faithful", "strengthening", "medicinal"):
             self._add(lm, "relation", cls, k.words.get(cls, []))
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
@@ -187,24 +206,16 @@ class Annotator:
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
-        lemma = self._lemma
-        split = lambda text: [t.text for t in self.nlp.make_doc(text)]  # noqa: E731
         for rule in k.rules.values():
             if rule.patterns:
                 for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
                     for phrase in getattr(rule, field_name):
                         try:
-                            compiled = compile_phrase(phrase, lemma, split)
+                            compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words)
                         except PatternError as exc:
                             raise PackError(f"{rule.source}: rule {rule.code}: field '{field_name}': {exc}") from None
                         for pattern in compiled:
                             self.patterns.add(label, pattern)
-
-    def _lemma(self, word: str) -> str:
-        return self.phrases.lemma(word)
-
-    def _lemmas(self, phrase: str) -> list[str]:
-        return [t.lemma_ for t in self.phrases.doc(phrase)]
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:

@@ -19,6 +19,8 @@ import itertools
 import re
 from typing import Callable
 
+from claimlint.pipeline import TOKEN_ATTRS, token_rows
+
 _GAP = re.compile(r"^~(\d*)$")
 _PART = re.compile(r"\([^)]*\)\??|\S+")
 MAX_EXPANSIONS = 64
@@ -98,7 +100,7 @@ def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[st
 # match without; a PhraseMatcher finds the anchors and only the patterns filed under
 # the anchors a block contains are tried, and only at those positions.
 
-_ATTRS = ("LEMMA", "LOWER", "LIKE_NUM", "IS_PUNCT")
+_ATTRS = TOKEN_ATTRS[:4]
 
 
 class _Step:
@@ -215,7 +217,7 @@ class AnchoredPatterns:
         hits = [(key, i) for finder in self.finders.values() for key, i, _ in finder(doc)]
         if not hits and not self.unanchored:
             return set()
-        rows = doc.to_array(list(_ATTRS)).tolist()
+        rows = token_rows(doc)
         found: set[tuple[str, int, int]] = set()
         for key, position in hits:
             for pattern in self.filed[key]:

@@ -83,6 +83,19 @@ class SentenceSplitter:
         return doc
 
 
+# What matchers and judges read of each token; rule patterns index the first four.
+TOKEN_ATTRS = ("LEMMA", "LOWER", "LIKE_NUM", "IS_PUNCT", "SPACY", "IDX", "LENGTH")
+
+
+def token_rows(doc: Doc) -> list[list[int]]:
+    """The :data:`TOKEN_ATTRS` of every token, read from the Doc in one array call and kept
+    with it: the rule patterns, the evidence cues and the judges all read them."""
+    rows = doc.user_data.get("claimlint:rows")
+    if rows is None:
+        rows = doc.user_data["claimlint:rows"] = doc.to_array(list(TOKEN_ATTRS)).tolist()
+    return rows
+
+
 def _lemma_table() -> dict[int, str]:
     """The English lemma lookup table of spacy-lookups-data, as a plain dict (cached:
     reading the packaged table takes longer than the rest of the pipeline's set-up)."""
@@ -157,6 +170,13 @@ class PhraseTokens:
             return doc
         words, spaces, lemmas = entry
         return Doc(self.nlp.vocab, words=words, spaces=spaces, lemmas=lemmas)
+
+    def words(self, text: str) -> list[str]:
+        """The tokens of a phrase as written."""
+        return [t.text for t in self.doc(text)]
+
+    def lemmas(self, text: str) -> list[str]:
+        return [t.lemma_ for t in self.doc(text)]
 
     def lemma(self, word: str) -> str:
         """The lemma of a one-word phrase; a phrase of several words is kept as written."""

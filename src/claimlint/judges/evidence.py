@@ -25,7 +25,7 @@ from claimlint.evidence import (
     reference_entries, strongest,
 )
 from claimlint.judges import Judge
-from claimlint.mentions import Sentence
+from claimlint.mentions import DocMatches, Sentence
 
 
 @dataclass
@@ -44,21 +44,6 @@ class Reading:
     statement: tuple[int, int] | None = None  # tokens stating an effect
 
 
-class DocCues:
-    """The cues of each Doc, found once and handed out by token range."""
-
-    def __init__(self, matcher: CueMatcher) -> None:
-        self.matcher = matcher
-        self.found: dict[int, tuple[list[int], list[Cue]]] = {}
-
-    def within(self, doc, start: int, end: int) -> list[Cue]:
-        if id(doc) not in self.found:
-            cues = sorted(self.matcher(doc), key=lambda c: c.start)
-            self.found[id(doc)] = [c.start for c in cues], cues
-        starts, cues = self.found[id(doc)]
-        return cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-
-
 class EvidenceJudge(Judge):
     codes = ("EV401", "EV402", "EV403", "EV404")
 
@@ -72,7 +57,7 @@ class EvidenceJudge(Judge):
         library = self.library(ctx)
         require = bool(ctx.profile.raw.get("require-evidence", self.engine.options.require_evidence))
         accepted = {id(c) for c in ctx.accepted}
-        cues = DocCues(self.cues)
+        cues = DocMatches(self.cues, start=lambda cue: cue.start)
         by_block: dict[int, list[Tag]] = {}
         previous: Reading | None = None
         for sentence in ctx.sentences:
@@ -201,7 +186,7 @@ class EvidenceJudge(Judge):
         }
         references: dict[int, Source] = {}
         position = 0
-        cues = DocCues(self.cues)
+        cues = DocMatches(self.cues, start=lambda cue: cue.start)
         blocks = {id(s.block): s for s in ctx.references}  # one sentence per block is enough
         for sentence in blocks.values():
             doc, text = sentence.doc, sentence.block.text

@@ -262,11 +262,9 @@ def _clip(text: str, limit: int = 160) -> str:
 
 def block_lemmas(sentence: Sentence) -> set[str]:
     """The lemmas of the sentence's whole block, read once per block (claims ask for them often)."""
-    doc = sentence.doc
     key = ("claimlint:lemmas", *sentence.block_tokens)
-    lemmas = doc.user_data.get(key)
+    lemmas = sentence.doc.user_data.get(key)
     if lemmas is None:
-        strings = doc.vocab.strings
         first, end = sentence.block_tokens
-        lemmas = doc.user_data[key] = {strings[h] for h in set(doc.to_array("LEMMA")[first:end].tolist())}
+        lemmas = sentence.doc.user_data[key] = {lemma for _, lemma, _, _ in sentence.tokens.words[first:end]}
     return lemmas

@@ -12,10 +12,8 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 
 from __future__ import annotations
 
-import bisect
-
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 
@@ -24,7 +22,7 @@ from claimlint.claims import is_advice, is_question, negated_at
 from claimlint.context import DocContext
 from claimlint.judges import Judge
 from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
-from claimlint.mentions import Mention, Sentence
+from claimlint.mentions import DocMatches, Mention, Sentence
 
 if TYPE_CHECKING:
     from claimlint.engine import Engine
@@ -82,19 +80,11 @@ class NutritionJudge(Judge):
 
     def _sentence_matches(self, ctx: DocContext):
         """Match each Doc once; hand every sentence its own matches."""
-        by_doc: dict[int, tuple[Any, list[Sentence]]] = {}
+        matches = DocMatches(self.matcher, start=lambda match: match[1])
         for sentence in ctx.sentences:
-            by_doc.setdefault(id(sentence.doc), (sentence.doc, []))[1].append(sentence)
-        for doc, sentences in by_doc.values():
-            matches = sorted(self.matcher(doc), key=lambda m: m[1])
-            if not matches:
-                continue
-            starts = [m[1] for m in matches]
-            for sentence in sentences:
-                within = matches[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
-                mine = [m for m in within if m[2] <= sentence.end]
-                if mine:
-                    yield sentence, mine
+            mine = [m for m in matches.within(sentence.doc, sentence.start, sentence.end) if m[2] <= sentence.end]
+            if mine:
+                yield sentence, mine
 
     def _nutrient_claims(self, sentence: Sentence, strength: str, start: int, end: int):
         """"source of vitamin C and zinc", "high protein", "vitamin C-rich": the nutrients a wording names."""
