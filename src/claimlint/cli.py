@@ -91,6 +91,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     from claimlint.config import Config, ConfigError, Settings, absolute
     from claimlint.discovery import discover
     from claimlint.formatters import Report, formatter
+    from claimlint.parallel import FORKS, run_parallel
     from claimlint.runner import run
 
     if not paths:
@@ -110,8 +111,9 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         options = settings.engine_options(names)
         workers = jobs or os.cpu_count() or 1
         parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
-        # Workers build their own engines; here only the rule definitions are needed then.
-        engine = None if parallel else make_engine(options)
+        # Forked workers share this process's engine; spawned ones build their own, and
+        # here only the rule definitions are needed then.
+        engine = make_engine(options) if not parallel or FORKS else None
         known = (engine.knowledge if engine else _load_knowledge(options.rule_packs)).rules
         settings.check_codes(names, known)
         accepted = baseline.read(baseline_file) if baseline_file else None
@@ -120,9 +122,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
     if parallel:
-        from claimlint.parallel import run_parallel
-
-        results = list(run_parallel(options, items, workers))
+        results = list(run_parallel(options, items, workers, engine))
     else:
         results = list(run(engine, items, stdin_filename))
 

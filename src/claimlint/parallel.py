@@ -17,6 +17,7 @@ from claimlint.engine import Engine, EngineOptions
 from claimlint.runner import FileResult, run
 
 CHUNKS_PER_JOB = 16  # small chunks keep both workers busy to the end
+FORKS = "fork" in multiprocessing.get_all_start_methods()
 
 _engine: Engine | None = None
 
@@ -30,14 +31,16 @@ def _lint(chunk: list[tuple[str, FileSettings]]) -> list[FileResult]:
     return list(run(_engine, chunk))
 
 
-def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int) -> Iterator[FileResult]:
+def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None) -> Iterator[FileResult]:
+    """Lint ``items`` in ``jobs`` processes; where processes fork, they inherit ``engine``
+    (built here when not given), since starting spaCy and compiling the packs in every
+    worker costs more than a small catalogue takes."""
+    global _engine
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     workers = min(jobs, len(chunks))
-    if "fork" in multiprocessing.get_all_start_methods():
-        # Build the engine once and let the workers inherit it: starting spaCy and
-        # compiling the packs in every worker cost more than a small catalogue takes.
-        _start(options)
+    if FORKS:
+        _engine = engine or Engine(options)
         _engine.index.rejected_for("")  # read the register before the workers copy it
         # Keep the collector off the engine's objects: walking them would write to every
         # page the workers share with this process and make each worker copy them.
