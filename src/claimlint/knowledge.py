@@ -53,6 +53,7 @@ class Effect:
     standalone: list[str]
     normal_optional: bool = False  # a process, where "normal" adds nothing
     perceivable: bool = False  # may be claimed as a sensory impression ("skin feels smoother")
+    cosmetic: bool = False  # a cosmetic may claim to act on it (appearance, feel, care)
     near: tuple[str, ...] = ()  # register effects worth suggesting when it means none
 
 
@@ -119,7 +120,8 @@ class Knowledge:
                     tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
                     spec.get("normal") == "optional",
                     bool(spec.get("perceivable", False)),
-                    tuple(spec.get("near", ())),
+                    near=tuple(spec.get("near", ())),
+                    cosmetic=bool(spec.get("cosmetic", False)),
                 )
         elif kind == "verbs":
             for name, words in pack["classes"].items():

@@ -20,11 +20,7 @@ GENERIC_TERMS = {"disease", "diseases", "illness", "illnesses", "disorder", "dis
                  "syndrome", "condition", "conditions", "deficiency", "deficiencies", "medical condition", "health conditions"}
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 READER = {"you", "your", "you're", "you’re"}
-# Effects a cosmetic may claim (appearance, feel, care); any other effect claimed for a
-# cosmetic with a relation word acts on the body's physiology.
-COSMETIC_EFFECTS = {"skin_condition", "skin", "hair", "hair_growth", "nails", "nail_strength", "relaxation", "hair_pigmentation", "skin_pigmentation", "teeth", "oral", "detox", "antioxidant"}
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
-PHYSIOLOGICAL_SKIN_WORDS = {"collagen", "elastin", "cell", "cells", "fibroblast", "fibroblasts", "keratinocytes", "dermis", "barrier", "renewal", "regenerate", "regeneration", "repair"}
 
 
 class MedicinalJudge(Judge):
@@ -33,6 +29,9 @@ class MedicinalJudge(Judge):
     def __init__(self, engine) -> None:
         super().__init__(engine)
         self.cosmetic_conditions = frozenset(self.knowledge.diseases.get("cosmetic", []))
+        # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
+        self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
+        self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -99,7 +98,7 @@ class MedicinalJudge(Judge):
                 effect = claim.effect.key
                 doc = claim.sentence.doc
                 words = {t.lower_ for t in doc[claim.effect.start:claim.effect.end]}
-                physiological = effect not in COSMETIC_EFFECTS or bool(words & PHYSIOLOGICAL_SKIN_WORDS)
+                physiological = effect not in self.cosmetic_effects or bool(words & self.skin_physiology)
                 if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
                     continue
                 about_product = claim.substances or claim.implied_subject or claim.sentence.has("product_nouns")
