@@ -63,19 +63,10 @@ def clause_bounds(sentence: Sentence) -> list[int]:
     return [clause for clause, _ in sentence.clauses]
 
 
-FIRST_PERSON = {"i", "my", "me", "i'm", "i’ve", "i've", "i’m", "mine"}
-CHANGE_CUES = ("no more", "gone", "cleared", "disappeared", "stopped", "back to", "difference", "since", "now i",
-               "lift", "lifted", "better", "back in control", "growing back", "improved", "no longer", "finally",
-               "after taking", "noticed")
-
-
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
     change, which claims the product made it."""
-    if not FIRST_PERSON.intersection(lower for lower, _, _, _ in sentence.words):
-        return False
-    text = sentence.text.lower()
-    return any(cue in text for cue in CHANGE_CUES)
+    return sentence.has("first_person") and sentence.has("change_cues")
 
 
 def is_question(sentence: Sentence) -> bool:
