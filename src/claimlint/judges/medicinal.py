@@ -15,9 +15,6 @@ from claimlint.judges import Judge
 from claimlint.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
-# Words for illness in general; a list of conditions is a list of named ones.
-GENERIC_TERMS = {"disease", "diseases", "illness", "illnesses", "disorder", "disorders", "symptom", "symptoms",
-                 "syndrome", "condition", "conditions", "deficiency", "deficiencies", "medical condition", "health conditions"}
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 READER = {"you", "your", "you're", "you’re"}
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
@@ -29,6 +26,7 @@ class MedicinalJudge(Judge):
     def __init__(self, engine) -> None:
         super().__init__(engine)
         self.cosmetic_conditions = frozenset(self.knowledge.diseases.get("cosmetic", []))
+        self.generic_terms = frozenset(self.knowledge.diseases.get("generic", []))
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
         self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
         self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
@@ -53,7 +51,7 @@ class MedicinalJudge(Judge):
             claimed = [d for d in diseases if self.governed(sentence, d)]
             how = "claims to prevent, treat or relieve"
             if not claimed:
-                distinct = {doc[d.start:d.end].text.lower() for d in diseases} - GENERIC_TERMS
+                distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "lists conditions the product is presented for"
