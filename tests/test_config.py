@@ -22,15 +22,21 @@ def codes(*args: str) -> list[str]:
     return [code for _, code in findings(claimlint("check", "--format", "concise", *args))]
 
 
-def test_pyproject_table_is_found_walking_up(project):
-    write(project, "pyproject.toml", '[project]\nname = "site"\n\n[tool.claimlint]\nselect = ["HC103"]\n')
-    assert codes("site/page.md") == ["HC103"]
-
-
-def test_pyproject_without_the_table_is_passed_over(project):
-    write(project, "pyproject.toml", '[tool.claimlint]\nselect = ["HC103"]\n')
-    write(project, "site/pyproject.toml", '[project]\nname = "site"\n')
-    assert codes("site/page.md") == ["HC103"]
+@pytest.mark.parametrize(
+    ("configs", "expected"),
+    [
+        # a pyproject table is found walking up
+        ({"pyproject.toml": '[project]\nname = "site"\n\n[tool.claimlint]\nselect = ["HC103"]\n'}, ["HC103"]),
+        # a pyproject without the table is passed over
+        ({"pyproject.toml": '[tool.claimlint]\nselect = ["HC103"]\n', "site/pyproject.toml": '[project]\nname = "site"\n'}, ["HC103"]),
+        # claimlint.toml wins over pyproject.toml in the same folder
+        ({"site/pyproject.toml": '[tool.claimlint]\nselect = ["HC103"]\n', "site/claimlint.toml": 'select = ["HC101"]\n'}, ["HC101"]),
+    ],
+)
+def test_the_governing_config_file(project, configs, expected):
+    for path, text in configs.items():
+        write(project, path, text)
+    assert codes("site/page.md") == expected
 
 
 def test_nearest_config_wins(project):
@@ -39,12 +45,6 @@ def test_nearest_config_wins(project):
     write(project, "other/page.md", BOTH)
     result = claimlint("check", "--format", "concise", "site", "other")
     assert findings(result) == [("site/page.md", "HC101"), ("other/page.md", "HC103")]
-
-
-def test_claimlint_toml_wins_over_pyproject_in_the_same_folder(project):
-    write(project, "site/pyproject.toml", '[tool.claimlint]\nselect = ["HC103"]\n')
-    write(project, "site/claimlint.toml", 'select = ["HC101"]\n')
-    assert codes("site/page.md") == ["HC101"]
 
 
 def test_command_line_overrides_config(project):
