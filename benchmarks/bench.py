@@ -67,7 +67,7 @@ import resource, sys, time, json
 from pathlib import Path
 import spacy
 from claimlint.engine import Engine
-from claimlint.profile import Profile
+from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
 paths = [Path(p) for p in sys.argv[2:]]
 repeat = int(sys.argv[1])

@@ -6,7 +6,7 @@ from math import ceil, floor
 import pytest
 from hypothesis import given, strategies as st
 
-from claimlint.amounts import (
+from claimlint.knowledge.amounts import (
     AmountError,
     find_amounts,
     find_percentages,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimlint.register import Register
+from claimlint.knowledge.register import Register
 
 AUTHORISED = Register.load().authorised
 

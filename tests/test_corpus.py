@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimlint.evaluate import load_cases, run_cases, score
-from claimlint.profile import Profile
+from claimlint.run.evaluate import load_cases, run_cases, score
+from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimlint.engine import MAX_BLOCK
-from claimlint.profile import Profile
+from claimlint.knowledge.profile import Profile
 from claimlint.readers.text import read_text
 
 SENTENCE = "Magnesium contributes to normal muscle function. Our cream is the best in the world. "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from claimlint.evaluate import unquote
+from claimlint.run.evaluate import unquote
 from cli_helpers import claimlint, write
 
 CASES = [

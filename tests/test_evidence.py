@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-import claimlint.evidence
+import claimlint.language.evidence_cues
 from claimlint.engine import Engine, EngineOptions
-from claimlint.evidence import Scale, evidence_pack, find_tags, reference_entries
-from claimlint.knowledge import Knowledge
-from claimlint.packs import PackError
-from claimlint.profile import Profile
+from claimlint.language.evidence_cues import Scale, evidence_pack, find_tags, reference_entries
+from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import PackError
+from claimlint.knowledge.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "data" / "realworld" / "magnesium-ampm-supplement-article.txt"
@@ -145,8 +145,8 @@ def test_cues_are_compiled_once_per_engine(engine, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a Matcher was built while linting")
 
-    monkeypatch.setattr(claimlint.evidence, "AnchoredPatterns", refuse)
-    monkeypatch.setattr(claimlint.evidence, "PhraseMatcher", refuse)
+    monkeypatch.setattr(claimlint.language.evidence_cues, "AnchoredPatterns", refuse)
+    monkeypatch.setattr(claimlint.language.evidence_cues, "PhraseMatcher", refuse)
     assert [f.code for f in engine.lint_text("In mice, this cream may reduce wrinkles.", profile=Profile.from_mapping({"profile": "cosmetic"}))] == ["EV404"]
 
 

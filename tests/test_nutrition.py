@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimlint.amounts import Amount, number
+from claimlint.knowledge.amounts import Amount, number
 from claimlint.judges.composition import Limit, NutrientFacts
-from claimlint.profile import Profile, ProfileError
+from claimlint.knowledge.profile import Profile, ProfileError
 from claimlint.readers import read_html, read_markdown, read_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimlint.packs import builtin_pack_paths, load_pack
+from claimlint.knowledge.packs import builtin_pack_paths, load_pack
 from cli_helpers import claimlint, write
 
 RULE = """kind: rules

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from hypothesis import given, settings, strategies as st
 
-from claimlint.pipeline import _SENT_PUNCT, _split_letter_stops, build_nlp
+from claimlint.language.pipeline import _SENT_PUNCT, _split_letter_stops, build_nlp
 
 WORDS = st.sampled_from(["Magnesium", "helps", "C", "vitamin", "(", ")", "\"", "…", ".", "!", "?", "?!", ",", "--", "\n", "\n\n", "A.", "e.g.", "3.5", "%"])
 
@@ -30,7 +30,7 @@ def test_sentence_ends_are_those_of_spacys_sentencizer(parts):
 
 
 def test_phrase_tokens_from_the_disk_cache_equal_those_worked_out(tmp_path, monkeypatch):
-    from claimlint.pipeline import PhraseTokens
+    from claimlint.language.pipeline import PhraseTokens
 
     monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("CLAIMLINT_NO_CACHE", raising=False)

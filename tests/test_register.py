@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimlint import register_import
+import register_import
 from claimlint.cli import main
-from claimlint.packs import PackError, load_pack
-from claimlint.register import Register
+from claimlint.knowledge.packs import PackError, load_pack
+from claimlint.knowledge.register import Register
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from claimlint.knowledge import Knowledge
+from claimlint.knowledge.base import Knowledge
 from cli_helpers import claimlint, write
 
 

@@ -7,7 +7,7 @@ import pytest
 from cli_helpers import COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, findings, write
 from claimlint.document import Directive, Document
 from claimlint.findings import Finding
-from claimlint.suppressions import apply
+from claimlint.run.suppressions import apply
 
 
 def finding(code: str, line: int) -> Finding:

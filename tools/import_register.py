@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimlint.register_import import main  # noqa: E402
+from register_import import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(data=ROOT.parent / "shared" / "data" / "eu-register", out=ROOT / "rules"))

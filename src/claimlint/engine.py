@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 from functools import cached_property
 from itertools import groupby
 
-from claimlint.claims import answer_questions, build_claims, carry_pronoun_subjects
-from claimlint.context import DocContext
+from claimlint.language.claims import answer_questions, build_claims, carry_pronoun_subjects
+from claimlint.judges.context import DocContext
 from claimlint.document import Block, Document
 from claimlint.findings import Finding
 from claimlint.judges import all_judges
-from claimlint.knowledge import Knowledge
-from claimlint.mentions import SEPARATOR, Annotator
-from claimlint.pipeline import PhraseTokens, build_nlp
-from claimlint.profile import Profile
-from claimlint.register_index import RegisterIndex
-from claimlint.sections import reference_blocks
+from claimlint.knowledge.base import Knowledge
+from claimlint.language.mentions import SEPARATOR, Annotator
+from claimlint.language.pipeline import PhraseTokens, build_nlp
+from claimlint.knowledge.profile import Profile
+from claimlint.knowledge.register_index import RegisterIndex
+from claimlint.language.sections import reference_blocks
 
 if TYPE_CHECKING:
     from claimlint.judges.composition import NutrientFacts

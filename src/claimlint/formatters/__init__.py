@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the formats are imported before the engine is needed
-    from claimlint.knowledge import RuleDef
-    from claimlint.runner import FileResult
+    from claimlint.knowledge.base import RuleDef
+    from claimlint.run.runner import FileResult
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from claimlint.baseline import fingerprints
+from claimlint.run.baseline import fingerprints
 from claimlint.formatters import Report
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}

@@ -13,10 +13,10 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from claimlint import __version__
-from claimlint.baseline import fingerprints
+from claimlint.run.baseline import fingerprints
 from claimlint.findings import Finding
 from claimlint.formatters import Report
-from claimlint.knowledge import RuleDef
+from claimlint.knowledge.base import RuleDef
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/claimlint/claimlint"

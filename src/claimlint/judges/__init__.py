@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claimlint.context import DocContext
+    from claimlint.judges.context import DocContext
     from claimlint.engine import Engine
 
 

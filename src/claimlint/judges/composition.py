@@ -27,15 +27,15 @@ from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from claimlint.amounts import Amount, Found, find_amounts, parse_amount, show
-from claimlint.claims import Claim, bodys_own
-from claimlint.context import DocContext
+from claimlint.knowledge.amounts import Amount, Found, find_amounts, parse_amount, show
+from claimlint.language.claims import Claim, bodys_own
+from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
-from claimlint.mentions import Mention
-from claimlint.packs import PackError
-from claimlint.profile import Profile
-from claimlint.register import RegisterEntry
-from claimlint.register_index import AuthorisedClaim
+from claimlint.language.mentions import Mention
+from claimlint.knowledge.packs import PackError
+from claimlint.knowledge.profile import Profile
+from claimlint.knowledge.register import RegisterEntry
+from claimlint.knowledge.register_index import AuthorisedClaim
 
 if TYPE_CHECKING:
     from claimlint.engine import Engine

@@ -18,14 +18,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from claimlint.claims import Claim, clause_bounds, negated_at
-from claimlint.context import DocContext
-from claimlint.evidence import (
+from claimlint.language.claims import Claim, clause_bounds, negated_at
+from claimlint.judges.context import DocContext
+from claimlint.language.evidence_cues import (
     Cue, CueMatcher, Level, Library, Scale, Source, Tag, clip, evidence_pack, find_tags, footnote_definitions,
     reference_entries, strongest,
 )
 from claimlint.judges import Judge
-from claimlint.mentions import DocMatches, Sentence
+from claimlint.language.mentions import DocMatches, Sentence
 
 
 @dataclass

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimlint.claims import Claim
-from claimlint.context import DocContext
+from claimlint.language.claims import Claim
+from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
-from claimlint.mentions import Sentence
-from claimlint.register_index import AuthorisedClaim
+from claimlint.language.mentions import Sentence
+from claimlint.knowledge.register_index import AuthorisedClaim
 
 MAX_SUGGESTIONS = 3
 RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction

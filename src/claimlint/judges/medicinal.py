@@ -9,10 +9,10 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.claims import is_advice, is_testimonial, negated_at
-from claimlint.context import DocContext
+from claimlint.language.claims import is_advice, is_testimonial, negated_at
+from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
-from claimlint.mentions import Mention, Sentence
+from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs

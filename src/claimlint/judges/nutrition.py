@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 
-from claimlint.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
-from claimlint.claims import is_advice, is_question, negated_at
-from claimlint.context import DocContext
+from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
+from claimlint.language.claims import is_advice, is_question, negated_at
+from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
 from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
-from claimlint.mentions import DocMatches, Mention, Sentence
+from claimlint.language.mentions import DocMatches, Mention, Sentence
 
 if TYPE_CHECKING:
     from claimlint.engine import Engine

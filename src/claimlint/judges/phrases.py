@@ -4,8 +4,8 @@ document carries an authorised specific claim that accompanies the general one."
 
 from __future__ import annotations
 
-from claimlint.claims import is_advice, negated_at
-from claimlint.context import DocContext
+from claimlint.language.claims import is_advice, negated_at
+from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
 
 

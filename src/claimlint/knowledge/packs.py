@@ -29,10 +29,10 @@ class PackError(Exception):
 
 def builtin_rules_dir() -> Path:
     """The packs shipped with claimlint: inside the wheel, or ``rules/`` in a source checkout."""
-    packaged = Path(__file__).resolve().parent / "rules"
+    packaged = Path(__file__).resolve().parents[1] / "rules"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
+    return Path(__file__).resolve().parents[3] / "rules"
 
 
 def _yaml_line(text: str, path: list) -> int | None:

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from claimlint.document import Document
-from claimlint.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileError
-from claimlint.selection import Layer, resolve, unknown_selector
+from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileError
+from claimlint.run.selection import Layer, resolve, unknown_selector
 
 if TYPE_CHECKING:  # the engine (and spaCy) is imported only when a run needs it
     from claimlint.engine import EngineOptions

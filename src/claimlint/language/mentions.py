@@ -21,10 +21,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimlint.document import Block
-from claimlint.knowledge import Knowledge
-from claimlint.packs import PackError
-from claimlint.pipeline import PhraseTokens, token_rows
-from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
+from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import PackError
+from claimlint.language.pipeline import PhraseTokens, token_rows
+from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 _SEP = "\x1f"

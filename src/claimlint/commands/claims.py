@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from claimlint.register import RegisterEntry
+    from claimlint.knowledge.register import RegisterEntry
 
 LABEL_WIDTH = 20
 
@@ -82,8 +82,8 @@ def claims(query: tuple[str, ...], rejected: bool, fmt: str) -> None:
     something matched, 1 when nothing did.
     """
     # imported here so that loading the command line stays cheap for the commands that don't search
-    from claimlint.packs import PackError
-    from claimlint.register import Register
+    from claimlint.knowledge.packs import PackError
+    from claimlint.knowledge.register import Register
 
     patterns = word_patterns(query)
     try:

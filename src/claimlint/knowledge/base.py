@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimlint.packs import PackError, builtin_pack_paths, load_pack
+from claimlint.knowledge.packs import PackError, builtin_pack_paths, load_pack
 
 
 @dataclass

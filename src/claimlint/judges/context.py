@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimlint.claims import Claim
+from claimlint.language.claims import Claim
 from claimlint.document import Document
 from claimlint.findings import ClaimRecord, Finding
-from claimlint.mentions import Sentence
-from claimlint.profile import Profile
+from claimlint.language.mentions import Sentence
+from claimlint.knowledge.profile import Profile
 
 if TYPE_CHECKING:
     from claimlint.engine import Engine

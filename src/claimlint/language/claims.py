@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimlint.mentions import CLAUSE_BREAKS, Mention, Sentence
+from claimlint.language.mentions import CLAUSE_BREAKS, Mention, Sentence
 
 # Words a caption may hold besides its effect and substances ("Mental Health", "Focus &
 # Memory", "Joint Relief"); a short line with other words ("Apply to skin") is no caption.

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from claimlint.packs import builtin_rules_dir, load_pack
+from claimlint.knowledge.packs import builtin_rules_dir, load_pack
 
 AUTHORISED_PACK = "eu-register-authorised.yaml"
 REJECTED_PACK = "eu-register-non-authorised.yaml"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from claimlint.amounts import BASES, Amount, AmountError, parse_amount
+from claimlint.knowledge.amounts import BASES, Amount, AmountError, parse_amount
 
 PROFILES = ("food", "food_supplement", "beverage", "cosmetic")
 DEFAULT_PROFILE = "food_supplement"

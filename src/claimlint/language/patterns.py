@@ -19,7 +19,7 @@ import itertools
 import re
 from typing import Callable
 
-from claimlint.pipeline import TOKEN_ATTRS, token_rows
+from claimlint.language.pipeline import TOKEN_ATTRS, token_rows
 
 _GAP = re.compile(r"^~(\d*)$")
 _PART = re.compile(r"\([^)]*\)\??|\S+")

@@ -26,10 +26,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from claimlint.knowledge import Knowledge
-from claimlint.packs import PackError
-from claimlint.patterns import AnchoredPatterns, PatternError, compile_phrase
-from claimlint.pipeline import PhraseTokens
+from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import PackError
+from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
+from claimlint.language.pipeline import PhraseTokens
 
 _CITATION = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 _CITATION_KEY = re.compile(r"(?<![\w@])-?@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)")

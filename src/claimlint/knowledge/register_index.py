@@ -15,11 +15,11 @@ from functools import cached_property
 from pathlib import Path
 
 from claimlint import cache
-from claimlint.claims import NOMINALS
-from claimlint.knowledge import Knowledge
-from claimlint.mentions import Annotator
-from claimlint.packs import builtin_pack_paths
-from claimlint.register import Register, RegisterEntry
+from claimlint.language.claims import NOMINALS
+from claimlint.knowledge.base import Knowledge
+from claimlint.language.mentions import Annotator
+from claimlint.knowledge.packs import builtin_pack_paths
+from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 COMBINATION = 3  # an entry naming more substances than this is for their combination

@@ -12,9 +12,9 @@ import gc
 import multiprocessing
 from collections.abc import Iterator
 
-from claimlint.config import FileSettings
+from claimlint.run.config import FileSettings
 from claimlint.engine import Engine, EngineOptions
-from claimlint.runner import FileResult, run
+from claimlint.run.runner import FileResult, run
 
 CHUNKS_PER_JOB = 16  # small chunks keep both workers busy to the end
 FORKS = "fork" in multiprocessing.get_all_start_methods()

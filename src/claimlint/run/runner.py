@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimlint import suppressions
-from claimlint.config import FileSettings
+from claimlint.run import suppressions
+from claimlint.run.config import FileSettings
 from claimlint.document import Directive, Document
 from claimlint.engine import Engine
 from claimlint.findings import Finding
-from claimlint.profile import Profile, ProfileError
+from claimlint.knowledge.profile import Profile, ProfileError
 from claimlint.readers import ReadError, read_document
 
 MAX_BYTES = 50 * 1024 * 1024

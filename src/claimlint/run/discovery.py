@@ -13,7 +13,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from claimlint.config import Settings
+from claimlint.run.config import Settings
 
 LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimlint.engine import Engine
-from claimlint.profile import Profile
+from claimlint.knowledge.profile import Profile
 from claimlint.readers.text import read_text
 
 POSITIVE = {"non_compliant"}

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from claimlint.register import AUTHORISED_PACK, REJECTED_PACK
+from claimlint.knowledge.register import AUTHORISED_PACK, REJECTED_PACK
 
 
 AUTHORISED_CSV = "eu_authorised_health_claims.csv"

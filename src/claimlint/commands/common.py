@@ -1,0 +1,76 @@
+"""What every command shares: one-line usage errors, the engine built once per process,
+the exit status, and the rules known under a config."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from claimlint.findings import SEVERITY_RANK
+
+
+def fail(message: str) -> None:
+    """A usage, config or rule-pack error: one line on stderr, exit 2."""
+    click.echo(f"claimlint: error: {message}", err=True)
+    sys.exit(2)
+
+
+_engines: dict[str, object] = {}
+
+
+def make_engine(options=None):
+    """The engine for ``options`` (an EngineOptions), built once per process: building
+    one compiles every pack."""
+    from claimlint.engine import Engine, EngineOptions
+    from claimlint.knowledge.packs import PackError
+
+    options = options or EngineOptions()
+    key = repr(options)
+    if key not in _engines:
+        try:
+            _engines[key] = Engine(options)
+        except PackError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"cannot load the language pipeline {options.nlp_model!r}: {exc}")
+    return _engines[key]
+
+
+def exit_code(findings, fail_on: str, unreadable: bool) -> int:
+    if unreadable:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else 0
+
+
+def csv_option(value: str | None) -> tuple[str, ...] | None:
+    """A comma-separated option value ("HC1,MC201") as a tuple; None when not given."""
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def load_knowledge(rule_packs):
+    from claimlint.knowledge.base import Knowledge
+    from claimlint.knowledge.packs import PackError
+
+    try:
+        return Knowledge.load(list(rule_packs))
+    except PackError as exc:
+        fail(str(exc))
+
+
+def knowledge_for(config_file: str | None):
+    """The rules known here: the built-in packs and those the governing config adds."""
+    from claimlint.run.config import Config, ConfigError, Settings, absolute
+
+    try:
+        packs = Settings(Config(root=absolute(Path.cwd())), config_file).rule_packs([os.curdir])
+    except ConfigError as exc:
+        fail(str(exc))
+    return load_knowledge(packs)

@@ -1,0 +1,1 @@
+"""Knowledge: the rule packs, the EU register, lexicons, product profiles and amounts."""

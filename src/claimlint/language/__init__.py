@@ -1,0 +1,1 @@
+"""Language: the spaCy pipeline, phrase patterns, mentions, evidence cues and the claims built from them."""
