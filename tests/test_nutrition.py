@@ -116,7 +116,7 @@ def test_cited_conditions_state_the_quoted_figures(facts):
 
 
 def test_cited_sources_quote_the_excerpts():
-    pack = yaml.safe_load((ROOT / "rules" / "nutrition-claims.yaml").read_text(encoding="utf-8"))
+    pack = yaml.safe_load((ROOT / "rules" / "en" / "nutrition-claims.yaml").read_text(encoding="utf-8"))
     excerpts = SHARED / "eu-register" / "excerpts"
     if not excerpts.is_dir():
         pytest.skip("shared reference data not available")

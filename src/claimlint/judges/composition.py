@@ -14,7 +14,7 @@ and the body's own substances ("your collagen") are not taken for ingredients.
 Both checks need a profile: without one nothing here is reported.
 
 ``NutrientFacts`` is what this judge and the nutrition-claims judge (NC301) know about
-nutrients: NRVs by substance key, the Annex claim conditions of rules/nutrition-claims.yaml,
+nutrients: NRVs by substance key, the Annex claim conditions of rules/en/nutrition-claims.yaml,
 how a profile's nutrient names resolve through the same lexicon that reads the copy, and
 the three-valued test of a product against a condition (met, not met, not known).
 """

@@ -8,7 +8,7 @@ finding: copy names a study, then goes on with what it found.
 
 Wording is *proven* ("clinically proven", "shown to"), *qualified* ("may", "preliminary",
 "pending") or, for any other statement of an effect, *assertive*; each class needs a
-level of rules/evidence.yaml. Proven wording needs its evidence even where none is given;
+level of rules/en/evidence.yaml. Proven wording needs its evidence even where none is given;
 other claims without any are EV402's, where the project requires evidence. Wording that
 says the clinical evidence is still pending is never overstated.
 """

@@ -116,4 +116,4 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 
 
 def builtin_pack_paths() -> list[Path]:
-    return sorted(builtin_rules_dir().glob("*.yaml"))
+    return sorted(builtin_rules_dir().rglob("*.yaml"))

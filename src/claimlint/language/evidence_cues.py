@@ -1,6 +1,6 @@
 """Evidence: how strong the support for a statement is, and where a document says it is.
 
-``rules/evidence.yaml`` orders the levels of evidence (authorised claim first, no evidence
+``rules/en/evidence.yaml`` orders the levels of evidence (authorised claim first, no evidence
 last), says which level each class of wording needs, and lists the cues that grade copy.
 A document points at its sources in three ways, found here as :class:`Tag` objects:
 
