@@ -10,6 +10,26 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 @dataclass
+class Fix:
+    """A replacement the copy may take instead of the marked words (the authorised wording
+    for a strengthened claim). Offered in machine formats and editors, never applied."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+    source_start: int = 0
+    source_end: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass
 class Finding:
     code: str
     name: str
@@ -27,6 +47,7 @@ class Finding:
     evidence: str | None = None  # evidence level weighed, where one was
     source_start: int = 0
     source_end: int = 0
+    fix: Fix | None = None
 
     @property
     def family(self) -> str:
@@ -57,6 +78,7 @@ class Finding:
             "references": list(self.references),
             "evidence": self.evidence,
             "fingerprint": self.fingerprint(),
+            "fix": self.fix.to_dict() if self.fix else None,
         }
 
 

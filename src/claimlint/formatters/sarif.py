@@ -51,13 +51,32 @@ def rule_descriptor(rule: RuleDef) -> dict:
     }
 
 
-def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
-    region = {
-        "startLine": f.line,
-        "startColumn": utf16_column(lines.get(f.line, ""), f.column),
-        "endLine": f.end_line,
-        "endColumn": utf16_column(lines.get(f.end_line, ""), f.end_column),
+def utf16_region(lines: dict[int, str], line: int, column: int, end_line: int, end_column: int) -> dict:
+    return {
+        "startLine": line,
+        "startColumn": utf16_column(lines.get(line, ""), column),
+        "endLine": end_line,
+        "endColumn": utf16_column(lines.get(end_line, ""), end_column),
     }
+
+
+def sarif_fix(f: Finding, lines: dict[int, str]) -> dict:
+    """The authorised wording as a proposed replacement; code scanning shows it, nothing applies it."""
+    fix = f.fix
+    return {
+        "description": {"text": f"Use the authorised wording: {fix.replacement}"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(f.path)},
+            "replacements": [{
+                "deletedRegion": utf16_region(lines, fix.line, fix.column, fix.end_line, fix.end_column),
+                "insertedContent": {"text": fix.replacement},
+            }],
+        }],
+    }
+
+
+def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
+    region = utf16_region(lines, f.line, f.column, f.end_line, f.end_column)
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
@@ -66,6 +85,8 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
         "partialFingerprints": {FINGERPRINT_KEY: key},
         "properties": {"excerpt": f.excerpt, "suggestions": f.suggestions, "references": f.references},
     }
+    if f.fix:
+        result["fixes"] = [sarif_fix(f, lines)]
     if f.code in rule_index:
         result["ruleIndex"] = rule_index[f.code]
     return result

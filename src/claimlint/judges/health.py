@@ -27,6 +27,7 @@ class Verdict:
     substances: list[str] = field(default_factory=list)
     suggestions: list[AuthorisedClaim] = field(default_factory=list)
     rejected: object | None = None
+    wording: AuthorisedClaim | None = None  # the one authorised claim the copy strengthened, for a fix
 
 
 class HealthClaimJudge(Judge):
@@ -101,7 +102,7 @@ class HealthClaimJudge(Judge):
                 continue
             problem = self.strength_problem(claim, self.closest(claim, covering))
             if problem:
-                strengthened.append(problem)
+                strengthened.append((problem, self.plainest(claim, covering)))
         labels = self.labels
         if unauthorised:
             nearest = self.nearest(claim, unauthorised, targets) + nearest
@@ -113,7 +114,9 @@ class HealthClaimJudge(Judge):
         if reworded:
             return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording", labels(reworded), nearest)
         if strengthened:
-            return Verdict("HC103", strengthened[0], labels(subjects), nearest)
+            problem, closest = strengthened[0]
+            wording = closest if len(subjects) == 1 else None
+            return Verdict("HC103", problem, labels(subjects), nearest, wording=wording)
         return Verdict(None)
 
     def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
@@ -138,6 +141,13 @@ class HealthClaimJudge(Judge):
         return max(candidates, key=lambda ac: (
             len(phrase & ac.head_words), not self.strength_problem(claim, ac), len(words & ac.lemmas),
         ))
+
+    @staticmethod
+    def plainest(claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
+        """The authorised wording that adds least to what the claim says: the one to offer
+        in its place, rather than one with conditions the copy never spoke of."""
+        words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
+        return min(candidates, key=lambda ac: (len(ac.lemmas - words), len(ac.entry.claim)))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
         """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
@@ -236,7 +246,12 @@ class HealthClaimJudge(Judge):
                 register_claim=_clip(rejected.claim),
                 reason=_clip(rejected.reasons or "no reason recorded"),
             )
-        ctx.finding(verdict.code, claim.sentence, start, end, suggestions, references, **fields)
+        finding = ctx.finding(verdict.code, claim.sentence, start, end, suggestions, references, **fields)
+        if verdict.wording is not None and len(claim.substances) == 1 and opens(claim.sentence, claim.substances[0]):
+            # "Vitamin C boosts your immune system": the sentence from its subject through
+            # the effect becomes the authorised one, "Vitamin C contributes to the normal …".
+            wording = verdict.wording.entry.claim.strip().rstrip(".")
+            ctx.fix(finding, claim.sentence, claim.substances[0].start, end, wording)
 
 
 def _unique(claims: list[AuthorisedClaim]) -> list[AuthorisedClaim]:
@@ -258,6 +273,11 @@ def _join(items: list[str]) -> str:
 def _clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def opens(sentence: Sentence, mention) -> bool:
+    """Whether ``mention`` is the first word of ``sentence`` (an emoji or a bullet may precede it)."""
+    return not any(ch.isalnum() for lower, _, _, _ in sentence.words[: mention.start - sentence.start] for ch in lower)
 
 
 def block_lemmas(sentence: Sentence) -> set[str]:

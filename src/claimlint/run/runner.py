@@ -77,7 +77,7 @@ def finish(engine: Engine, document: Document, findings: list[Finding], settings
     kept, unused = suppressions.apply(document, findings)
     kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
-    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
+    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line, *((f.fix.line,) if f.fix else ()))}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
 
