@@ -28,6 +28,7 @@ from claimlint.run.config import FAIL_ON
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record every current finding in this baseline file.")
+@click.option("--diff-base", default=None, metavar="REF", help="Report only findings on lines changed since this git revision.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file instead of standard output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--stdin-filename", default=None, help="Name to report for standard input ('-').")
@@ -35,13 +36,14 @@ from claimlint.run.config import FAIL_ON
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
-          force_exclude, baseline_file, write_baseline, output_file, jobs, stdin_filename, statistics, no_color, quiet) -> None:
+          force_exclude, baseline_file, write_baseline, diff_base, output_file, jobs, stdin_filename, statistics, no_color, quiet) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from claimlint.run import baseline
     from claimlint.run.config import Config, ConfigError, Settings, absolute
     from claimlint.run.discovery import discover
     from claimlint.formatters import Report, formatter
     from claimlint.run.parallel import FORKS, run_parallel
+    from claimlint.run.changed_lines import ChangedLines, DiffError
     from claimlint.run.runner import run
 
     if not paths:
@@ -67,7 +69,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         known = (engine.knowledge if engine else load_knowledge(options.rule_packs)).rules
         settings.check_codes(names, known)
         accepted = baseline.read(baseline_file) if baseline_file else None
-    except (ConfigError, baseline.BaselineError) as exc:
+        changed = ChangedLines(diff_base, Path.cwd()) if diff_base else None
+    except (ConfigError, baseline.BaselineError, DiffError) as exc:
         fail(str(exc))
     items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
@@ -87,6 +90,9 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     if accepted is not None:
         for result in results:
             result.findings = baseline.new_findings(result.findings, accepted)
+    if changed is not None:
+        for result in results:
+            result.findings = [f for f in result.findings if changed.changed(f)]
 
     color = not no_color and output_format == "text" and output_file is None and sys.stdout.isatty()
     report = Report(results, color=color, statistics=statistics, rules=known)
