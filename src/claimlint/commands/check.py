@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from claimlint.commands.common import csv_option, exit_code, fail, load_knowledge, make_engine
-from claimlint.formatters import FORMATS
+from claimlint.formatters import FORMATS, SHOWS_SOURCE
 from claimlint.knowledge.profile import PROFILES
 from claimlint.run.config import FAIL_ON
 
@@ -74,10 +74,11 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         fail(str(exc))
     items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
+    keep_source = output_format in SHOWS_SOURCE
     if parallel:
-        results = list(run_parallel(options, items, workers, engine))
+        results = list(run_parallel(options, items, workers, engine, keep_source))
     else:
-        results = list(run(engine, items, stdin_filename))
+        results = list(run(engine, items, stdin_filename, keep_source))
 
     if write_baseline:  # then the run goes on as if with --baseline: nothing recorded fails it
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Iterator
+from functools import partial
 
 from claimlint.run.config import FileSettings
 from claimlint.engine import Engine, EngineOptions
@@ -27,11 +28,12 @@ def _start(options: EngineOptions) -> None:
     _engine = Engine(options)
 
 
-def _lint(chunk: list[tuple[str, FileSettings]]) -> list[FileResult]:
-    return list(run(_engine, chunk))
+def _lint(chunk: list[tuple[str, FileSettings]], keep_source: bool = False) -> list[FileResult]:
+    return list(run(_engine, chunk, keep_source=keep_source))
 
 
-def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None) -> Iterator[FileResult]:
+def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None,
+                 keep_source: bool = False) -> Iterator[FileResult]:
     """Lint ``items`` in ``jobs`` processes; where processes fork, they inherit ``engine``
     (built here when not given), since starting spaCy and compiling the packs in every
     worker costs more than a small catalogue takes."""
@@ -49,5 +51,5 @@ def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], 
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start, initargs=(options,))
     with pool:
-        for results in pool.imap(_lint, chunks):
+        for results in pool.imap(partial(_lint, keep_source=keep_source), chunks):
             yield from results

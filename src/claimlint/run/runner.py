@@ -31,6 +31,7 @@ class FileResult:
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
+    source: str | None = None  # the whole decoded text, kept only for formats that show it (html)
 
 
 def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
@@ -72,17 +73,19 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     return read_document(path, data)
 
 
-def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings, keep_source: bool = False) -> FileResult:
     """Apply suppressions (reporting unused ones) and the file's selection."""
     kept, unused = suppressions.apply(document, findings)
     kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line, *((f.fix.line,) if f.fix else ()))}
-    return FileResult(document.path, kept, lines=lines, claims=document.claims)
+    return FileResult(document.path, kept, lines=lines, claims=document.claims, source=document.source if keep_source else None)
 
 
-def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:
-    """Lint ``(path, settings)`` items, yielding one result per item in order."""
+def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
+        keep_source: bool = False) -> Iterator[FileResult]:
+    """Lint ``(path, settings)`` items, yielding one result per item in order (with each
+    file's text when ``keep_source``)."""
     pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
@@ -105,5 +108,5 @@ def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: s
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine, document, findings, pending.popleft())
+        yield finish(engine, document, findings, pending.popleft(), keep_source)
     yield from pending  # only failed inputs are left
