@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -227,3 +228,9 @@ def test_readme_ci_commands_work_as_written(tmp_path, monkeypatch):
     assert github.exit_code == 1 and github.stdout.startswith("::error file=content/bad.md,")
     assert write_baseline.exit_code == 0 and (tmp_path / "claimlint-baseline.json").is_file()
     assert use_baseline.exit_code == 0, use_baseline.stdout
+
+
+def test_server_without_its_extra_is_a_one_line_error(monkeypatch):
+    monkeypatch.delitem(sys.modules, "claimlint.language_server", raising=False)
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # as if pygls were not installed
+    one_line_error(claimlint("server"), "pip install 'claimlint[server]'")

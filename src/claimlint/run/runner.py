@@ -82,6 +82,26 @@ def finish(engine: Engine, document: Document, findings: list[Finding], settings
     return FileResult(document.path, kept, lines=lines, claims=document.claims, source=document.source if keep_source else None)
 
 
+def profile_error(shown: str, exc: ProfileError) -> str:
+    return f"{shown}: front matter field 'claimlint': {exc}"
+
+
+def unreadable(engine: Engine, shown: str, message: str, settings: FileSettings) -> FileResult:
+    """The result of an input that cannot be linted: CL902, where selected, and the reason."""
+    finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
+    return FileResult(shown, [finding] if "CL902" in settings.selected else [], message)
+
+
+def lint_document(engine: Engine, document: Document, settings: FileSettings) -> FileResult:
+    """Lint one document already read (an editor's unsaved text) as a run lints a file."""
+    try:
+        profile = settings.profile_for(document)
+    except ProfileError as exc:
+        return unreadable(engine, document.path, profile_error(document.path, exc), settings)
+    _, findings = next(engine.lint([(document, profile)]))
+    return finish(engine, document, findings, settings)
+
+
 def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
         keep_source: bool = False) -> Iterator[FileResult]:
     """Lint ``(path, settings)`` items, yielding one result per item in order (with each
@@ -97,13 +117,12 @@ def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: s
             except ReadError as exc:
                 message = str(exc)
             except ProfileError as exc:
-                message = f"{shown}: front matter field 'claimlint': {exc}"
+                message = profile_error(shown, exc)
             else:
                 pending.append(settings)
                 yield document, profile
                 continue
-            finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
-            pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
+            pending.append(unreadable(engine, shown, message, settings))
 
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
