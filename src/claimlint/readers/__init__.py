@@ -31,6 +31,7 @@ _LANGUAGES: dict[str, Callable[[str, str], Document]] = {
     "mdx": read_markdown,
     "html": read_html,
     "plaintext": read_text,
+    "text": read_text,  # Neovim's name for it
 }
 
 
