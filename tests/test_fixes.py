@@ -11,6 +11,12 @@ from cli_helpers import ROOT, STRENGTHENED, claimlint, write
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 AUTHORISED = "Vitamin C contributes to the normal function of the immune system"
 PAGE = f"# Vitamin C\n\n🌟 {STRENGTHENED}\n\n**Vitamin C** boosts your immune system.\n\nOur gummies with magnesium boost your energy metabolism.\n"
+# A fix replaces a whole sentence that is one claim and keeps its subject, or is not offered.
+NO_FIX = [
+    "Vitamin C boosts your immune system every winter.",  # words after the claim would be lost
+    "Vitamin C boosts your immune system and fights tiredness.",  # two claims in one sentence
+    "Acerola boosts your immune system.",  # the authorised wording names vitamin C, not the fruit
+]
 
 
 @pytest.fixture
@@ -77,3 +83,16 @@ def test_sarif_fix_is_a_replacement_in_utf16_columns(page):
     import jsonschema
 
     jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+
+
+@pytest.mark.parametrize("sentence", NO_FIX)
+def test_no_fix_where_the_wording_would_change_more_than_the_claim(engine, sentence):
+    findings = engine.lint_text(sentence)
+    assert findings and all(f.code == "HC103" for f in findings)
+    assert [f.fix for f in findings] == [None] * len(findings)
+
+
+def test_fix_in_plain_text(engine):
+    [finding] = engine.lint_text("Biotin nourishes your hair.")
+    assert (finding.fix.column, finding.fix.end_column) == (1, 27)
+    assert finding.fix.replacement == "Biotin contributes to the maintenance of normal hair"

@@ -247,11 +247,14 @@ class HealthClaimJudge(Judge):
                 reason=_clip(rejected.reasons or "no reason recorded"),
             )
         finding = ctx.finding(verdict.code, claim.sentence, start, end, suggestions, references, **fields)
-        if verdict.wording is not None and len(claim.substances) == 1 and opens(claim.sentence, claim.substances[0]):
-            # "Vitamin C boosts your immune system": the sentence from its subject through
-            # the effect becomes the authorised one, "Vitamin C contributes to the normal …".
+        subject = claim.substances[0] if len(claim.substances) == 1 else None
+        alone = len(ctx.claims.get(claim.sentence.index, ())) == 1
+        if verdict.wording is not None and subject is not None and alone and is_whole(claim.sentence, subject.start, end):
+            # "Vitamin C boosts your immune system.": a sentence that is nothing but this
+            # claim becomes the authorised one, "Vitamin C contributes to the normal …".
             wording = verdict.wording.entry.claim.strip().rstrip(".")
-            ctx.fix(finding, claim.sentence, claim.substances[0].start, end, wording)
+            if wording.split()[0].lower() == claim.sentence.doc[subject.start].lower_:  # the copy's own subject
+                ctx.fix(finding, claim.sentence, subject.start, end, wording)
 
 
 def _unique(claims: list[AuthorisedClaim]) -> list[AuthorisedClaim]:
@@ -275,9 +278,12 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def opens(sentence: Sentence, mention) -> bool:
-    """Whether ``mention`` is the first word of ``sentence`` (an emoji or a bullet may precede it)."""
-    return not any(ch.isalnum() for lower, _, _, _ in sentence.words[: mention.start - sentence.start] for ch in lower)
+def is_whole(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are all the words of ``sentence``: an emoji or a bullet
+    may come before them and a full stop after, but no other word the fix would lose."""
+    words = sentence.words
+    outside = [*words[: start - sentence.start], *words[end - sentence.start:]]
+    return not any(ch.isalnum() for lower, _, _, _ in outside for ch in lower)
 
 
 def block_lemmas(sentence: Sentence) -> set[str]:
