@@ -71,13 +71,18 @@ def render_text(text: str, marks: list[Mark]) -> list[str]:
     ends = [s - len(m.group()) for s, m in zip(starts[1:], _LINE_BREAK.finditer(text))] + [len(text)]
     first_piece = {m.id: True for m in marks}
     by_start = sorted(marks, key=lambda m: (m.start, -m.end))
+    following = 0  # the next mark of by_start not yet reached
+    active: list[Mark] = []  # marks begun on an earlier line and still running, in by_start order
     for number, (line_start, line_end) in enumerate(zip(starts, ends), 1):
-        touching = [m for m in by_start if m.start < line_end and m.end > line_start]
-        cuts = sorted({line_start, line_end, *(p for m in touching for p in (m.start, m.end) if line_start < p < line_end)})
+        while following < len(by_start) and by_start[following].start < line_end:
+            active.append(by_start[following])
+            following += 1
+        active = [m for m in active if m.end > line_start]
+        cuts = sorted({line_start, line_end, *(p for m in active for p in (m.start, m.end) if line_start < p < line_end)})
         html: list[str] = []
         stack: list[Mark] = []
         for lo, hi in zip(cuts, cuts[1:]):
-            wanted = [m for m in touching if m.start <= lo and m.end >= hi]
+            wanted = [m for m in active if m.start <= lo and m.end >= hi]
             keep = 0
             while keep < len(stack) and keep < len(wanted) and stack[keep] is wanted[keep]:
                 keep += 1
@@ -88,7 +93,7 @@ def render_text(text: str, marks: list[Mark]) -> list[str]:
             stack = wanted
             html.append(escape(text[lo:hi]))
         html += ["</mark>"] * len(stack)
-        rows.append(f'<tr id="L{number}"><td class="ln">{number}</td><td class="tx">{"".join(html)}</td></tr>')
+        rows.append(f'<tr><td class="ln">{number}</td><td class="tx">{"".join(html)}</td></tr>')
     return rows
 
 
