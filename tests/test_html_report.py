@@ -146,6 +146,15 @@ def test_every_finding_is_marked_at_its_text_and_listed(project):
     assert {"HC101", "HC103", "MC201", "MC203", "OS501", "EV401"} <= codes
 
 
+def test_worker_processes_and_standard_input_keep_the_text(project):
+    path, diagnostics = review(project)
+    parallel = claimlint("check", "--jobs", "2", "--format", "html", "copy")
+    assert parallel.stdout == path.read_text(encoding="utf-8")
+    piped = claimlint("check", "--format", "html", "--stdin-filename", "copy/page.md", "-", input=PAGE_MD)
+    page = parse(piped.stdout)
+    assert len(page.text) == sum(1 for d in diagnostics if d["path"] == "copy/page.md")
+
+
 def test_the_page_is_self_contained_and_escapes_the_copy(project):
     path, _ = review(project)
     html = path.read_text(encoding="utf-8")
