@@ -32,7 +32,7 @@ def find_or_install() -> tuple[str | None, str]:
     if os.geteuid() != 0:
         return None, "chromium is not installed; as root the tests install it, else run: sudo apt-get install -y chromium"
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]):
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900, check=False)
         if done.returncode != 0:
             return None, f"{' '.join(command)} failed: {done.stderr.strip().splitlines()[-1:]}"
