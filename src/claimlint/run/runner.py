@@ -7,6 +7,7 @@ columns in UTF-16 code units and need the characters to convert.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -82,6 +83,9 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     try:
         if not p.exists():
             raise ReadError(f"{path}: no such file or directory")
+        if p.is_dir():  # only a folder that a walk could not read comes here: say why
+            with os.scandir(p):
+                pass
         if not p.is_file():
             raise ReadError(f"{path}: not a regular file")
         if p.stat().st_size > MAX_BYTES:
