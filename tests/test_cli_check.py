@@ -271,3 +271,12 @@ def test_readme_ci_commands_work_as_written(tmp_path, monkeypatch):
     assert github.exit_code == 1 and github.stdout.startswith("::error file=content/bad.md,")
     assert write_baseline.exit_code == 0 and (tmp_path / "claimlint-baseline.json").is_file()
     assert use_baseline.exit_code == 0, use_baseline.stdout
+
+
+def test_a_txt_heading_does_not_run_into_the_finding_below_it(project):
+    """The finding on the line under a heading marks that line's sentence only."""
+    write(project, "page.txt", f"Who we are\n{STRENGTHENED}\n\nWHY IT WORKS\n{STRENGTHENED[0].lower()}{STRENGTHENED[1:]}\n")
+    result = claimlint("check", "--format", "json", "page.txt")
+    assert result.exit_code == 1
+    spans = [(d["line"], d["end_line"], d["excerpt"]) for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "HC103"]
+    assert spans == [(2, 2, STRENGTHENED), (5, 5, STRENGTHENED[0].lower() + STRENGTHENED[1:])]
