@@ -10,11 +10,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from claimlint import __version__
-from cli_helpers import COMPLIANT, ROOT, STRENGTHENED, UNAUTHORISED, claimlint, one_line_error, write
+from cli_helpers import COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, one_line_error, validate_sarif, write
 from claimlint.formatters.github import escape_data, escape_property
-
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
@@ -59,15 +56,6 @@ def test_json_lists_every_claim_sentence_with_its_evidence(project):
 @pytest.fixture
 def sarif(project):
     return json.loads(run("sarif", "docs", "stale.md"))
-
-
-def validate_sarif(log: dict) -> None:
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA}")
-    import jsonschema
-
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(log)
 
 
 def test_sarif_is_valid_against_the_official_schema(sarif):
