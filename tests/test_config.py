@@ -89,6 +89,13 @@ def test_excludes_read_as_gitignore_patterns(project):
     assert {p for p, _ in findings(named)} == {"site/top.md", "drafts/keep.md"}
 
 
+def test_extend_exclude_can_take_back_a_default_exclude(project):
+    write(project, "claimlint.toml", 'extend-exclude = ["!build/"]\n')
+    write(project, "build/page.md", BOTH)
+    write(project, "dist/page.md", BOTH)
+    assert {p for p, _ in findings(claimlint("check", "--format", "concise", "."))} == {"site/page.md", "build/page.md"}
+
+
 def test_products_give_a_profile_and_front_matter_wins(project):
     write(project, "claimlint.toml", '[products."cosmetics/*"]\nprofile = "cosmetic"\nproduct = "Glow Serum"\n')
     write(project, "cosmetics/serum.md", f"{STRENGTHENED}\n")

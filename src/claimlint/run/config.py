@@ -309,8 +309,12 @@ class Settings:
             replaced = (config.root, config.exclude)
         else:
             replaced = (config.root, DEFAULT_EXCLUDE)
-        groups = [replaced, (config.root, config.extend_exclude), (cli.root, cli.extend_exclude)]
-        return any(glob_matches(path, root, tuple(patterns), directory) for root, patterns in groups)
+        # One list per folder the patterns are relative to, in order, so that a later
+        # "!pattern" (in extend-exclude) takes back what an earlier one excluded.
+        groups: dict[Path, tuple[str, ...]] = {}
+        for root, patterns in (replaced, (config.root, config.extend_exclude), (cli.root, cli.extend_exclude)):
+            groups[root] = groups.get(root, ()) + tuple(patterns)
+        return any(glob_matches(path, root, patterns, directory) for root, patterns in groups.items())
 
     def configs(self, paths: Iterable[str]) -> list[Config]:
         """The distinct config layers that govern ``paths``, the command line last."""
