@@ -13,5 +13,5 @@ def server_command() -> None:
     try:
         from claimlint.language_server import main
     except ImportError as exc:
-        fail(f"claimlint server needs the 'server' extra ({exc.name} is missing): pip install 'claimlint[server]'")
+        fail(f"claimlint server needs the 'server' extra ({exc.name} is missing): pip install 'claimlint-eu[server]'")
     main()
