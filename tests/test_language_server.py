@@ -4,6 +4,7 @@ One server for the module, as an editor keeps one for its session."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 
@@ -36,7 +37,7 @@ def uri_of(tmp_path, name: str) -> str:
 async def published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     """Wait for the server's next diagnostics of ``uri``."""
     while True:
-        params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
         if params.uri == uri:
             return list(params.diagnostics)
 
@@ -143,6 +144,18 @@ async def test_code_action_inserts_a_suppression_with_a_reason_placeholder(clien
     suppressed = apply(text, edit)
     assert suppressed == f"Intro.\n\n  {comment}\n  {copy}\n"
     assert await change(client, uri, 2, suppressed) == []
+
+
+async def test_a_broken_config_is_shown_and_the_server_stays_up(client, tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "claimlint.toml").write_text("[tool.claimlint\n", encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri_of(tmp_path / "broken", "page.md"), language_id="markdown", version=1, text=f"{STRENGTHENED}\n")))
+    shown = await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 60)
+    assert shown.type == types.MessageType.Error
+    assert shown.message.startswith("claimlint: ") and "claimlint.toml" in shown.message
+    [found] = await open_document(client, uri_of(tmp_path, "page.md"), f"{STRENGTHENED}\n", "markdown")
+    assert found.code == "HC103"
 
 
 async def test_engine_is_built_once_per_server(client, tmp_path):

@@ -71,15 +71,16 @@ class ClaimlintServer(LanguageServer):
         return name + LANGUAGE_SUFFIXES.get(document.language_id or "", "")
 
     def lint(self, uri: str) -> None:
+        from claimlint.knowledge.packs import PackError
         from claimlint.run.config import ConfigError
         from claimlint.run.runner import lint_document
 
         document = self.workspace.get_text_document(uri)
         path = self.path_of(document)
-        engine, settings = self.engine_and_settings()
         try:
+            engine, settings = self.engine_and_settings()
             file_settings = settings.for_file(path, engine.knowledge.rules)
-        except ConfigError as exc:
+        except (ConfigError, PackError) as exc:  # shown, and the server stays up for the fixed file
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"claimlint: {exc}"))
             return
         read = reader_for(path, document.language_id)
