@@ -38,10 +38,11 @@ class EngineOptions:
 
 
 class Engine:
-    def __init__(self, options: EngineOptions | None = None) -> None:
+    def __init__(self, options: EngineOptions | None = None, knowledge: Knowledge | None = None) -> None:
+        """``knowledge``, when given, is what the packs of ``options`` hold, loaded already."""
         self.options = options or EngineOptions()
         self.nlp = build_nlp(self.options.nlp_model)
-        self.knowledge = Knowledge.load(list(self.options.rule_packs))
+        self.knowledge = knowledge or Knowledge.load(list(self.options.rule_packs))
         self.phrases = PhraseTokens(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)

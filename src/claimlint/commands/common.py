@@ -21,9 +21,10 @@ def fail(message: str) -> None:
 _engines: dict[str, object] = {}
 
 
-def make_engine(options=None):
+def make_engine(options=None, knowledge=None):
     """The engine for ``options`` (an EngineOptions), built once per process: building
-    one compiles every pack."""
+    one compiles every pack. ``knowledge``, when the command loaded it already, is the
+    knowledge of ``options``' packs."""
     from claimlint.engine import Engine, EngineOptions
     from claimlint.knowledge.packs import PackError
 
@@ -31,7 +32,7 @@ def make_engine(options=None):
     key = repr(options)
     if key not in _engines:
         try:
-            _engines[key] = Engine(options)
+            _engines[key] = Engine(options, knowledge)
         except PackError as exc:
             fail(str(exc))
         except OSError as exc:
