@@ -61,7 +61,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         # Standard input is configured as the file it names.
         names = [stdin_filename or "-" if path == "-" else path for path in files]
         options = settings.engine_options(names)
-        knowledge = load_knowledge(options.rule_packs)
+        knowledge = load_knowledge(options)
         known = knowledge.rules
         settings.check_codes(names, known)
         items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]

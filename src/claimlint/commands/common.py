@@ -56,22 +56,24 @@ def csv_option(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def load_knowledge(rule_packs):
+def load_knowledge(options):
+    """The knowledge of an EngineOptions' language and rule packs; a pack error exits 2."""
     from claimlint.knowledge.base import Knowledge
     from claimlint.knowledge.packs import PackError
 
     try:
-        return Knowledge.load(list(rule_packs))
+        return Knowledge.load(list(options.rule_packs), options.language)
     except PackError as exc:
         fail(str(exc))
 
 
 def knowledge_for(config_file: str | None):
-    """The rules known here: the built-in packs and those the governing config adds."""
+    """The rules known here: the built-in packs of the configured language and those the
+    governing config adds."""
     from claimlint.run.config import Config, ConfigError, Settings, absolute
 
     try:
-        packs = Settings(Config(root=absolute(Path.cwd())), config_file).rule_packs([os.curdir])
+        options = Settings(Config(root=absolute(Path.cwd())), config_file).engine_options([os.curdir])
     except ConfigError as exc:
         fail(str(exc))
-    return load_knowledge(packs)
+    return load_knowledge(options)
