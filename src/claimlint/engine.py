@@ -123,7 +123,7 @@ class Engine:
         """Lint one plain-text string (rule examples, evaluation cases)."""
         from claimlint.readers.text import read_text
 
-        document = read_text(path, text)
+        document = read_text(path, text, self.knowledge.grammar.heading_joiners)
         return next(self.lint([(document, profile or Profile())]))[1]
 
 

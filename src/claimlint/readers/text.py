@@ -8,9 +8,10 @@ sentence below it. So some lines are blocks of their own:
 - a table row: a line starting with ``|`` or holding several `` | `` separators, one
   block per cell;
 - a heading: a line of at most 60 characters that neither starts in lower case nor ends in
-  punctuation or a word that joins it to what follows ("and", "of", "the" …), starts a
-  paragraph or follows a finished sentence, and is followed by a line that does not start
-  in lower case. So a hard-wrapped sentence stays whole.
+  punctuation or a word that joins it to what follows (``heading_joiners``, from the grammar
+  pack of the run's language: "and", "of", "the" …), starts a paragraph or follows a
+  finished sentence, and is followed by a line that does not start in lower case. So a
+  hard-wrapped sentence stays whole.
 
 ``# claimlint-…`` lines are directives and are not linted. The lines of a block are joined
 by a space that stands for the line break.
@@ -31,16 +32,13 @@ _DIRECTIVE = re.compile(r"#[ \t]*(claimlint-.*)")
 _HEADING_MAX = 60
 _SENTENCE_END = (".", "!", "?", "…")
 _PUNCTUATION = (*_SENTENCE_END, ",", ";", ":", "-", "–", "/", "&", "(")
-_JOINING_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for from with without into than as that which "
-    "who whose is are was were be can may will your our its their this these".split()
-)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _CELL = re.compile(r"([^|]+)")
 _RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
 
-def read_text(path: str, text: str) -> Document:
+def read_text(path: str, text: str, heading_joiners: frozenset[str] = frozenset()) -> Document:
+    """Read plain text; a line ending in one of ``heading_joiners`` runs on, never a heading."""
     doc = Document(path=path, source=text)
     lines = list(_lines(text))
     builder: SourceBuilder | None = None
@@ -74,7 +72,7 @@ def read_text(path: str, text: str) -> Document:
         elif builder is not None and builder.kind == "list_item" and indented:
             _join(builder, text, start, end, previous_break)
         elif (builder is None or builder.kind == "list_item" or sentence_done) and _is_heading(
-            text, start, end, lines[index + 1] if index + 1 < len(lines) else None
+            text, start, end, lines[index + 1] if index + 1 < len(lines) else None, heading_joiners
         ):
             flush()
             builder = SourceBuilder("heading")
@@ -122,21 +120,21 @@ def _directive(doc: Document, text: str, start: int, end: int) -> Directive | No
     return parse_directive(doc, match.group(1), start, end) if match else None
 
 
-def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None) -> bool:
+def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None, joiners: frozenset[str]) -> bool:
     return (
         end - start <= _HEADING_MAX
         and not text[start].islower()
         and not text.endswith(_PUNCTUATION, start, end)
-        and not _ends_with_joining_word(text[start:end])
+        and not _ends_with_joining_word(text[start:end], joiners)
         and following is not None
         and following[0] < following[1]
         and not text[following[0]].islower()
     )
 
 
-def _ends_with_joining_word(line: str) -> bool:
+def _ends_with_joining_word(line: str, joiners: frozenset[str]) -> bool:
     last = _LAST_WORD.search(line)
-    return last is not None and last.group(1).lower() in _JOINING_WORDS
+    return last is not None and last.group(1).lower() in joiners
 
 
 def _join(builder: SourceBuilder, text: str, start: int, end: int, line_break: int) -> None:

@@ -53,11 +53,11 @@ def unused_suppression(engine: Engine, document: Document, directive: Directive,
     return rule_finding(engine, "CL901", document.path, where, excerpt=text, directive=named)
 
 
-def read_input(path: str, stdin_name: str | None = None) -> Document:
+def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozenset[str] = frozenset()) -> Document:
     """Read one path ("-" is standard input); raise ReadError with a one-line message."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        return read_document(stdin_name or "-", data)
+        return read_document(stdin_name or "-", data, heading_joiners=heading_joiners)
     p = Path(path)
     try:
         if not p.exists():
@@ -69,7 +69,7 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return read_document(path, data)
+    return read_document(path, data, heading_joiners=heading_joiners)
 
 
 def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
@@ -89,7 +89,7 @@ def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: s
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
-                document = read_input(path, stdin_name)
+                document = read_input(path, stdin_name, engine.knowledge.grammar.heading_joiners)
                 profile = settings.profile_for(document)
             except ReadError as exc:
                 message = str(exc)
