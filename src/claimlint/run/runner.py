@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,15 +81,21 @@ def finish(engine: Engine, document: Document, findings: list[Finding], settings
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
 
-def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:
-    """Lint ``(path, settings)`` items, yielding one result per item in order."""
+def run(
+    engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
+    read: Callable[[str], Document] | None = None,
+) -> Iterator[FileResult]:
+    """Lint ``(path, settings)`` items, yielding one result per item in order. ``read``
+    reads a path (default: the file, or standard input for "-"); it raises ReadError."""
+    joiners = engine.knowledge.grammar.heading_joiners
+    reader = read or (lambda path: read_input(path, stdin_name, joiners))
     pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
-                document = read_input(path, stdin_name, engine.knowledge.grammar.heading_joiners)
+                document = reader(path)
                 profile = settings.profile_for(document)
             except ReadError as exc:
                 message = str(exc)
