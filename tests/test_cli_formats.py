@@ -81,6 +81,34 @@ def test_sarif_driver_describes_every_rule(sarif):
     assert hc101["shortDescription"]["text"] and hc101["fullDescription"]["text"]
 
 
+def test_sarif_rules_link_their_page_in_the_rule_reference(sarif):
+    """helpUri is the rule's page at this version's release tag; the page is in the repository."""
+    from claimlint import REPOSITORY, __version__
+
+    for rule in sarif["runs"][0]["tool"]["driver"]["rules"]:
+        prefix = f"{REPOSITORY}/blob/v{__version__}/"
+        assert rule["helpUri"] == f"{prefix}docs/rules/{rule['id']}.md"
+        assert (ROOT / rule["helpUri"].removeprefix(prefix)).is_file()
+
+
+def test_sarif_user_rules_have_no_help_link(project, monkeypatch):
+    write(project, "brand.yaml", (
+        "kind: rules\nrules:\n  - code: BR101\n    name: brand-banned-word\n    severity: warning\n"
+        "    message: Banned word.\n    basis: house style\n    explanation: Our brand does not say it.\n"
+        "    patterns: [epic]\n    examples: {fail: [{text: It is epic., span: epic}], pass: [It is good.]}\n"
+    ))
+    write(project, "claimlint.toml", 'rule-packs = ["brand.yaml"]\n')
+    write(project, "docs/epic.md", "It is epic.\n")
+    log = json.loads(run("sarif", "docs/epic.md"))
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert "helpUri" not in rules["BR101"] and "helpUri" in rules["HC101"]
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["BR101"]
+    if SARIF_SCHEMA.is_file():
+        import jsonschema
+
+        jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+
+
 def test_sarif_results_use_utf16_columns_and_relative_uris(sarif):
     results = sarif["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["HC103", "HC101", "CL901"]
