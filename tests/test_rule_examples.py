@@ -9,27 +9,15 @@ import json
 import textwrap
 
 import pytest
-import yaml
 
 from claimlint.knowledge.base import Knowledge
+from claimlint.run.examples import examples
 from cli_helpers import claimlint, write
 
 
 def _examples():
-    for rule in Knowledge.load().rules.values():
-        for kind in ("fail", "pass"):
-            for number, example in enumerate(rule.examples[kind]):
-                example = example if isinstance(example, dict) else {"text": example}
-                yield pytest.param(rule.code, kind, example, id=f"{rule.code}-{kind}-{number}")
-
-
-def _as_file(example: dict) -> tuple[str, str]:
-    """File name and content: a profile travels in Markdown front matter, as in real copy."""
-    text = example["text"]
-    if "profile" in example:
-        front = yaml.safe_dump({"claimlint": example["profile"]}, allow_unicode=True, sort_keys=False)
-        return "example.md", f"---\n{front}---\n{text}\n"
-    return f"example.{example.get('format', 'txt')}", text
+    for example in examples(Knowledge.load().rules.values()):
+        yield pytest.param(example, id=f"{example.code}-{example.kind}-{example.number}")
 
 
 def _marked(content: str, diagnostic: dict) -> str:
@@ -42,18 +30,18 @@ def _marked(content: str, diagnostic: dict) -> str:
     return content[offset(diagnostic["line"], diagnostic["column"]):offset(diagnostic["end_line"], diagnostic["end_column"])]
 
 
-@pytest.mark.parametrize(("code", "kind", "example"), list(_examples()))
-def test_rule_example(tmp_path, monkeypatch, code, kind, example):
+@pytest.mark.parametrize("example", list(_examples()))
+def test_rule_example(tmp_path, monkeypatch, example):
+    """As a file a user writes (a profile in front matter), linted by 'claimlint check'."""
     monkeypatch.chdir(tmp_path)
-    name, content = _as_file(example)
-    write(tmp_path, name, content)
-    result = claimlint("check", "--format", "json", "--fail-on", "never", name)
+    write(tmp_path, example.name, example.content)
+    result = claimlint("check", "--format", "json", "--fail-on", "never", example.name)
     diagnostics = json.loads(result.stdout)["diagnostics"] if result.stdout.strip() else []
-    marked = [_marked(content, d) for d in diagnostics if d["code"] == code]
-    if kind == "fail":
-        assert example["span"] in marked, (content, marked, [d["code"] for d in diagnostics])
+    marked = [_marked(example.content, d) for d in diagnostics if d["code"] == example.code]
+    if example.kind == "fail":
+        assert example.span in marked, (example.content, marked, [d["code"] for d in diagnostics])
     else:
-        assert not marked, (content, marked)
+        assert not marked, (example.content, marked)
 
 
 def test_every_rule_has_pass_and_fail_examples():
