@@ -38,7 +38,10 @@ def rule_command(code, output_format, config_file) -> None:
         out.append(f"Fix: {rule.suggestion}")
     for kind, title in (("fail", "Flagged"), ("pass", "Allowed")):
         out += ["", f"{title}:"]
-        out += ["  - " + text.replace("\n", "\n    ") for text in examples[kind]]
+        for example in rule.examples.get(kind, []):
+            out.append("  - " + _example_text(example).replace("\n", "\n    "))
+            if kind == "fail" and example["span"]:
+                out.append(f"    marks “{example['span']}”")
     click.echo("\n".join(out))
 
 
