@@ -67,13 +67,17 @@ def load_knowledge(options):
         fail(str(exc))
 
 
-def knowledge_for(config_file: str | None):
-    """The rules known here: the built-in packs of the configured language and those the
-    governing config adds."""
+def options_here(config_file: str | None):
+    """The EngineOptions of the config governing the working directory (or ``config_file``)."""
     from claimlint.run.config import Config, ConfigError, Settings, absolute
 
     try:
-        options = Settings(Config(root=absolute(Path.cwd())), config_file).engine_options([os.curdir])
+        return Settings(Config(root=absolute(Path.cwd())), config_file).engine_options([os.curdir])
     except ConfigError as exc:
         fail(str(exc))
-    return load_knowledge(options)
+
+
+def knowledge_for(config_file: str | None):
+    """The rules known here: the built-in packs of the configured language and those the
+    governing config adds."""
+    return load_knowledge(options_here(config_file))
