@@ -64,3 +64,24 @@ def test_config_language_selects_the_packs(tmp_path, monkeypatch):
     write(tmp_path, "claimlint.toml", "language = 3\n")
     result = claimlint("check", "copy.md")
     assert result.exit_code == 2 and "'language' must be a non-empty string" in result.stderr
+
+
+def test_a_language_folder_may_hold_its_own_register(tmp_path, monkeypatch):
+    """A register translation in rules/<language>/ is read instead of the EU's English one."""
+    import claimlint.knowledge.register as register_module
+    from claimlint.knowledge.register import Register
+
+    rules = tmp_path / "rules"
+    write(rules, "de/eu-register-authorised.yaml", (
+        "kind: register\nstatus: authorised\nsource: eine Übersetzung für den Test\nentries:\n"
+        "- id: POL-HC-0001\n  type: Art.13(1)\n  status: authorised\n  substance: Zink\n"
+        "  claim: Zink trägt zu einer normalen Funktion des Immunsystems bei.\n"
+    ))
+    write(rules, "eu-register-authorised.yaml", (
+        "kind: register\nstatus: authorised\nsource: the English text for the test\nentries:\n"
+        "- id: POL-HC-0001\n  type: Art.13(1)\n  status: authorised\n  substance: Zinc\n"
+        "  claim: Zinc contributes to the normal function of the immune system.\n"
+    ))
+    monkeypatch.setattr(register_module, "builtin_rules_dir", lambda: rules)
+    assert [e.substance for e in Register.load(language="de").authorised] == ["Zink"]
+    assert [e.substance for e in Register.load(language="fr").authorised] == ["Zinc"]  # no translation: the EU's text
