@@ -109,7 +109,7 @@ def _lemma_table(language: str) -> dict[int, str]:
 
 
 @lru_cache(maxsize=None)
-def build_nlp(language: str, model: str | None = None, sentence_ends: tuple[str, ...] = (".",), letter_stops: str = "") -> Language:
+def build_nlp(language: str, model: str | None, sentence_ends: tuple[str, ...], letter_stops: str) -> Language:
     """Build (once per process) the pipeline for ``language``; ``model`` names an installed
     trained pipeline. ``sentence_ends`` and ``letter_stops`` come from the grammar pack."""
     config = {"punct_chars": list(sentence_ends)}
