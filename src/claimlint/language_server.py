@@ -21,7 +21,7 @@ from pygls.workspace import TextDocument
 
 from claimlint import __version__
 from claimlint.findings import Finding
-from claimlint.readers import read_text, reader_for
+from claimlint.readers import is_plain_text, read_source
 
 SEVERITIES = {
     "error": types.DiagnosticSeverity.Error,
@@ -83,8 +83,9 @@ class ClaimlintServer(LanguageServer):
         except (ConfigError, PackError) as exc:  # shown, and the server stays up for the fixed file
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"claimlint: {exc}"))
             return
-        read = reader_for(path, document.language_id)
-        result = lint_document(engine, read(path, document.source), file_settings)
+        joiners = engine.knowledge.grammar.heading_joiners
+        copy = read_source(path, document.source, document.language_id, joiners)
+        result = lint_document(engine, copy, file_settings)
         if result.error:
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"claimlint: {result.error}"))
         codec, lines = document.position_codec, document.lines
@@ -159,7 +160,7 @@ def hover(ls: ClaimlintServer, params: types.HoverParams) -> types.Hover | None:
 def code_actions(ls: ClaimlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
     document = ls.workspace.get_text_document(uri)
-    comment = SUPPRESS_TEXT if reader_for(ls.path_of(document), document.language_id) is read_text else SUPPRESS_HTML
+    comment = SUPPRESS_TEXT if is_plain_text(ls.path_of(document), document.language_id) else SUPPRESS_HTML
     actions = []
     for p in ls.placed.get(uri, []):
         if not overlaps(p.range, params.range):
