@@ -58,6 +58,8 @@ class HealthClaimJudge(Judge):
             for claim in claims:
                 if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
+                if not self.linked(claim):
+                    continue
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
                     ctx.accepted.append(claim)
@@ -69,6 +71,18 @@ class HealthClaimJudge(Judge):
                 if verdict.rejected is not None:
                     cited.add(verdict.rejected.id)
                 self.report(ctx, claim, verdict)
+
+    @staticmethod
+    def linked(claim: Claim) -> bool:
+        """Does a modifier reach the effect it is taken for? Not across a comma: in "work
+        less effectively, oxidative damage accumulates" "less" modifies the work."""
+        if claim.how != "modifier":
+            return True
+        doc, effect = claim.sentence.doc, claim.effect
+        return any(
+            not any(t.text == "," for t in doc[min(r.end, effect.end):max(r.start, effect.start)])
+            for r in claim.relations
+        )
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
@@ -255,7 +269,7 @@ class HealthClaimJudge(Judge):
         if not holders:
             return ""
         named = ", ".join(_lower(h) for h in holders[:MAX_NAMED]) + (", …" if len(holders) > MAX_NAMED else "")
-        label = self.knowledge.effects[targets[0]].label if len(targets) == 1 else effect.label
+        label = " or ".join(self.knowledge.effects[t].label for t in targets[:2])
         template = "note_none_for" if subjects else "note"
         return self.template("HC101", template, effect=label, holders=named, substance=_join([_lower(x) for x in self.labels(subjects)]))
 
@@ -297,7 +311,8 @@ class HealthClaimJudge(Judge):
         fields = {"substance": substance, "effect": effect.label, "detail": verdict.detail}
         if verdict.code == "HC101":
             what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
-            fields["what"] = self.template("HC101", what, substance=_lower(substance), effect=effect.label, phrase=self.said(claim))
+            named = _join([_lower(x) for x in self.labels(verdict.substances)]) or "the product"
+            fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=self.said(claim))
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in suggested[:MAX_SUGGESTIONS]]
         if verdict.rejected is not None:
             rejected = verdict.rejected
