@@ -313,3 +313,4 @@ def test_a_register_wording_is_quoted_clean():
         "Helps to delay fatigue. Helps during competition / exercise."
     )
     assert clean_wording("contains Lactobacillus casei", openers) == "Contains Lactobacillus casei."
+    assert clean_wording("-Zinc helps joints -Zinc helps knees", openers) == "Zinc helps joints. Zinc helps knees."

@@ -74,15 +74,25 @@ class HealthClaimJudge(Judge):
 
     @staticmethod
     def linked(claim: Claim) -> bool:
-        """Does a modifier reach the effect it is taken for? Not across a comma: in "work
-        less effectively, oxidative damage accumulates" "less" modifies the work."""
+        """Does a modifier reach the effect it is taken for? A word of degree that has a
+        word of its own before a comma modifies that word: in "work less effectively,
+        oxidative damage accumulates" "less" belongs to "effectively". Adjectives in a row
+        ("thicker, fuller hair") and "for" ("for deep, restful sleep") reach the effect."""
         if claim.how != "modifier":
             return True
         doc, effect = claim.sentence.doc, claim.effect
-        return any(
-            not any(t.text == "," for t in doc[min(r.end, effect.end):max(r.start, effect.start)])
-            for r in claim.relations
-        )
+
+        def reaches(rel) -> bool:
+            if rel.key == "faithful" or rel.start >= effect.end:
+                return True
+            for token in doc[rel.end:effect.start]:
+                if token.text == ",":
+                    return True
+                if not token.is_punct:
+                    return not any(t.text == "," for t in doc[token.i:effect.start])
+            return True
+
+        return any(reaches(r) for r in claim.relations)
 
     @staticmethod
     def incidental(claim: Claim) -> bool:

@@ -55,6 +55,7 @@ class RegisterEntry:
 
 
 _LIST_MARK = re.compile(r"(?:^|(?<=[;/.]))\s*[-–•*]\s*")
+_ITEM_MARK = re.compile(r"\s+[-–•*]\s*(?=[A-Z])")  # "… joints -Glucosamine helps …": a new item
 _SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+(?=[A-Z])")
 
 
@@ -66,7 +67,7 @@ def clean_wording(text: str, openers: frozenset[str] = frozenset()) -> str:
     …", "properties It prolongs". A capitalised word after a lowercase one starts a new
     sentence when it is one of ``openers`` (pronouns, relation verbs) or the entry's own
     first word, so a substance's proper name inside a sentence stays where it is."""
-    text = " ".join(_LIST_MARK.sub(" ", text).split())
+    text = " ".join(_LIST_MARK.sub(" ", _ITEM_MARK.sub("; ", text)).split())
     first = text.split(" ", 1)[0].lower()
     sentences: list[str] = []
     for part in _SEPARATOR.split(text):
