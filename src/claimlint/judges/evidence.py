@@ -85,7 +85,7 @@ class EvidenceJudge(Judge):
     def continues(self, sentence: Sentence) -> bool:
         """Does the sentence go on with the study the sentence before it named? It does
         when a pronoun refers back to that one, or when it reports a finding (a verb in
-        the past tense: "When magnesium was added, fibroblasts closed …")."""
+        the past tense: "once zinc was given, the cells grew …")."""
         if links_back(sentence):
             return True
         return any(

@@ -148,12 +148,20 @@ class HealthClaimJudge(Judge):
                     return Verdict("HC102", substances=unauthorised, rejected=entry)
             return Verdict("HC101", substances=unauthorised)
         if reworded:
-            detail = self.template("HC103", "reworded", phrase=self.phrase(claim), wording=reworded[0].entry.claim)
-            return Verdict("HC103", detail, subjects, exceeded=reworded[0])
+            return Verdict("HC103", self.reworded(claim, reworded[0]), subjects, exceeded=reworded[0])
         if strengthened:
             problem, wording = strengthened[0]
             return Verdict("HC103", problem, subjects, exceeded=wording)
         return Verdict(None)
+
+    def reworded(self, claim: Claim, wording: AuthorisedClaim) -> str:
+        """A claim in other words than the register's: the word that says more, where
+        one does, else the claim's own words."""
+        doc = claim.sentence.doc
+        stronger = next((r for r in claim.relations if r.key == "strengthening"), None)
+        if stronger is not None:
+            return self.template("HC103", "stronger_word", word=doc[stronger.start:stronger.end].text, wording=wording.entry.claim)
+        return self.template("HC103", "reworded", phrase=self.phrase(claim), wording=wording.entry.claim)
 
     def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
         """A claim that attributes its effect to no substance: only the register's own
@@ -172,12 +180,14 @@ class HealthClaimJudge(Judge):
 
     def closest(self, claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
         """The authorised wording the claim is closest to: the same words for the effect,
-        then one the claim is faithful to, then the most shared words."""
+        then one the claim is faithful to, then a general one before one tied to a diet,
+        exercise or a group the claim does not speak of, then the most shared words."""
         doc = claim.sentence.doc
         phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
         return max(candidates, key=lambda ac: (
-            len(phrase & ac.head_words), not self.strength_problem(claim, ac), len(words & ac.lemmas),
+            len(phrase & ac.head_words), not self.strength_problem(claim, ac),
+            not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
         ))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
@@ -212,8 +222,8 @@ class HealthClaimJudge(Judge):
         gummies", the product's name, a caption verb) is about what the profile declares."""
         keys = list(dict.fromkeys(m.key for m in claim.substances)) or list(claim.carried)
         if not keys:
-            # "… shifts in favour of magnesium, barrier recovery is faster": a substance
-            # inside the claimed stretch is what the claim is about.
+            # "… and with more zinc, wound closure speeds up": a substance inside the
+            # claimed stretch is what the claim is about.
             start, end = claim.span()
             keys = list(dict.fromkeys(m.key for m in claim.sentence.of("substance") if start <= m.start and m.end <= end))
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
@@ -266,7 +276,7 @@ class HealthClaimJudge(Judge):
 
         def rank(ac: AuthorisedClaim) -> tuple:
             closeness = 0 if ac.head in targets else 1 if set(ac.effects) & set(targets) else 2
-            return (closeness, bool(self.qualifiers & ac.lemmas), -len(words & ac.lemmas), ac.entry.claim)
+            return (closeness, bool(self.qualifiers & ac.lemmas - words), -len(words & ac.lemmas), ac.entry.claim)
 
         return sorted(found.values(), key=rank)
 
