@@ -55,9 +55,10 @@ def test_an_entry_for_another_effect_is_no_citation(engine):
 
 
 def test_evidence_is_not_borrowed_by_a_sentence_of_its_own(engine):
-    text = "In a pilot study of 12 adults, zinc lozenges were tried. Zinc is clinically proven to support immunity."
-    (finding,) = [f for f in engine.lint_text(text) if f.code == "EV401"]
-    assert "sentence before" not in finding.message
+    text = "In a pilot study of 12 adults, zinc supported immune function. Zinc is clinically proven to support immunity."
+    proven = [f for f in engine.lint_text(text) if f.code == "EV401" and "clinically proven" in f.message]
+    assert len(proven) == 1 and "sentence before" not in proven[0].message
+    assert proven[0].evidence == "no evidence"
 
 
 def test_a_review_is_graded_as_a_review(engine):
