@@ -19,8 +19,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-import platformdirs
-
 from claimlint import __version__
 
 
@@ -30,6 +28,8 @@ def folder() -> Path | None:
     explicit = os.environ.get("CLAIMLINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    import platformdirs  # only where the cache is used: writing a SARIF error report needs none
+
     return Path(platformdirs.user_cache_dir("claimlint", appauthor=False))
 
 
