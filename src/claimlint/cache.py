@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+import platformdirs
+
 from claimlint import __version__
 
 
@@ -28,8 +30,6 @@ def folder() -> Path | None:
     explicit = os.environ.get("CLAIMLINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    import platformdirs  # only where the cache is used: writing a SARIF error report needs none
-
     return Path(platformdirs.user_cache_dir("claimlint", appauthor=False))
 
 

@@ -12,10 +12,10 @@ sentence below it. So some lines are blocks of their own:
   by a blank line, or is written in capitals, or does not run on into the next line. A
   line runs on when it ends in a word that joins it to what follows (``heading_joiners``,
   from the grammar pack of the run's language: "and", "of", "the" …) and the next line
-  starts in lower case; when only one of the two holds, it runs on
-  unless the next line could have taken its first word onto it, which a wrapping editor
-  would have done. So a hard-wrapped sentence stays whole, while "Who we are" or "Why it
-  works" above a sentence do not join it.
+  starts in lower case; when only one of the two holds, it runs on unless the next line
+  could have taken its first word onto it, which a wrapping editor would have done. So a
+  hard-wrapped sentence stays whole, while "Who we are" or "Why it works" above a sentence
+  do not join it.
 
 ``# claimlint-…`` lines are directives and are not linted. The lines of a block are joined
 by a space that stands for the line break.
@@ -43,7 +43,7 @@ _RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
 
 def read_text(path: str, text: str, heading_joiners: frozenset[str] = frozenset()) -> Document:
-    """Read plain text; ``heading_joiners`` are the words that join a line to the next."""
+    """Read plain text; a line ending in one of ``heading_joiners`` runs on, never a heading."""
     doc = Document(path=path, source=text)
     lines = list(_lines(text))
     builder: SourceBuilder | None = None
