@@ -48,6 +48,8 @@ class Finding:
     source_start: int = 0
     source_end: int = 0
     fix: Fix | None = None
+    notes: list[str] = field(default_factory=list)  # information, never a wording to use
+    merged: list["Finding"] = field(default_factory=list)  # findings on the same stretch, merged into this one
 
     @property
     def family(self) -> str:
@@ -76,7 +78,9 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "references": list(self.references),
+            "notes": list(self.notes),
             "evidence": self.evidence,
+            "merged": [{"code": m.code, "name": m.name, "severity": m.severity, "message": m.message} for m in self.merged],
             "fingerprint": self.fingerprint(),
             "fix": self.fix.to_dict() if self.fix else None,
         }
