@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -59,17 +60,18 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         # Standard input is configured as the file it names.
         names = [stdin_filename or "-" if path == "-" else path for path in files]
         options = settings.engine_options(names)
+        known = load_knowledge(options.rule_packs).rules
+        settings.check_codes(names, known)
+        items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
+        # A judge owning none of the codes any file selects is neither built nor run.
+        options = dataclasses.replace(options, codes=tuple(sorted(set().union(*(s.selected for _, s in items)))))
         workers = jobs or os.cpu_count() or 1
         parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
-        # Forked workers share this process's engine; spawned ones build their own, and
-        # here only the rule definitions are needed then.
+        # Forked workers share this process's engine; spawned ones build their own.
         engine = make_engine(options) if not parallel or FORKS else None
-        known = (engine.knowledge if engine else load_knowledge(options.rule_packs)).rules
-        settings.check_codes(names, known)
         accepted = baseline.read(baseline_file) if baseline_file else None
     except (ConfigError, baseline.BaselineError) as exc:
         fail(str(exc))
-    items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
     if parallel:
         results = list(run_parallel(options, items, workers, engine))

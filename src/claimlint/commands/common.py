@@ -56,11 +56,13 @@ def csv_option(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_knowledge(rule_packs):
-    from claimlint.knowledge.base import Knowledge
+    """The rules of the built-in packs and ``rule_packs``, each checked against the
+    check that reports it; a pack error ends the command."""
+    from claimlint.judges.registry import load_knowledge
     from claimlint.knowledge.packs import PackError
 
     try:
-        return Knowledge.load(list(rule_packs))
+        return load_knowledge(rule_packs)
     except PackError as exc:
         fail(str(exc))
 

@@ -8,16 +8,20 @@ finding suggests the nearest authorised wordings.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from claimlint.language.claims import Claim
-from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
+from claimlint.judges.composition import NutrientFacts
+from claimlint.judges.context import Accepted, DocContext
+from claimlint.knowledge.base import Effect, Substance
+from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
+from claimlint.language.claims import Claim
 from claimlint.language.mentions import Sentence
-from claimlint.knowledge.register_index import AuthorisedClaim
 
 MAX_SUGGESTIONS = 3
 RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction
+VERDICT_FIELDS = frozenset({"substance", "effect", "detail"})  # what every finding of this judge fills in
 
 
 @dataclass
@@ -29,19 +33,40 @@ class Verdict:
     rejected: object | None = None
 
 
+@dataclass(frozen=True)
+class HealthView:
+    """What the health-claims judge reads: the lexicons, the register (built on first use,
+    since copy for cosmetics never needs it) and the nutrient facts of declared products."""
+
+    effects: Mapping[str, Effect]
+    substances: Mapping[str, Substance]
+    qualifiers: frozenset[str]  # words of an authorised wording's condition ("regular", "intense")
+    index: Callable[[], RegisterIndex]
+    facts: NutrientFacts
+
+
 class HealthClaimJudge(Judge):
-    codes = ("HC101", "HC102", "HC103")
+    name = "health"
+    fields = {
+        "HC101": VERDICT_FIELDS,
+        "HC102": VERDICT_FIELDS | {"register_id", "register_claim", "reason"},  # the non-authorised entry
+        "HC103": VERDICT_FIELDS,
+    }
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        self.qualifiers = frozenset(engine.knowledge.words.get("qualifiers", []))
+    def __init__(self, view: HealthView) -> None:
+        self.view = view
+        self.effects = view.effects
+        self.substances = view.substances
+        self.qualifiers = view.qualifiers
 
-    def judge(self, ctx: DocContext) -> None:
+    def judge(self, ctx: DocContext) -> Accepted:
+        """Report the claims that fail; return those found authorised and faithful."""
+        accepted: list[Claim] = []
         if not ctx.profile.is_food:
-            return
+            return Accepted()
         for index, claims in ctx.claims.items():
             claimed = {c.effect.key for c in claims}
-            for effect_means in (self.knowledge.effects[c.effect.key].means for c in claims):
+            for effect_means in (self.effects[c.effect.key].means for c in claims):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
             for claim in claims:
@@ -49,13 +74,14 @@ class HealthClaimJudge(Judge):
                     continue  # physiology explained, not a product claim
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
-                    ctx.accepted.append(claim)
+                    accepted.append(claim)
                     continue
                 key = (verdict.code, claim.effect.key)
                 if key in reported:
                     continue
                 reported.add(key)
                 self.report(ctx, claim, verdict)
+        return Accepted(tuple(accepted))
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
@@ -70,8 +96,8 @@ class HealthClaimJudge(Judge):
 
     # -- deciding ------------------------------------------------------------------
     def evaluate(self, claim: Claim, claimed: set[str], ctx: DocContext) -> Verdict:
-        index = self.engine.index
-        effect = self.knowledge.effects[claim.effect.key]
+        index = self.view.index()
+        effect = self.effects[claim.effect.key]
         targets = [effect.key] if effect.register else list(effect.means)
         subjects = self.subjects(claim, ctx)
         if not subjects:
@@ -118,7 +144,7 @@ class HealthClaimJudge(Judge):
 
     def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
         """A claim that names no substance: only the register's own words may stand alone."""
-        index = self.engine.index
+        index = self.view.index()
         nearest = [ac for t in targets for ac in index.by_effect.get(t, [])]
         if not targets:
             return Verdict("HC101", substances=[], suggestions=[])
@@ -159,7 +185,7 @@ class HealthClaimJudge(Judge):
         dropped = self.qualifiers & ac.lemmas - context
         if dropped:
             return f"it leaves out the condition the authorised wording states (“{ac.entry.claim}”)"
-        optional = self.knowledge.effects[claim.effect.key].normal_optional
+        optional = self.effects[claim.effect.key].normal_optional
         if ac.needs_normal and not claim.normal_kept and not optional:
             return "it drops “normal” from the authorised wording"
         return ""
@@ -171,9 +197,9 @@ class HealthClaimJudge(Judge):
         keys = list(dict.fromkeys(m.key for m in claim.substances)) or list(claim.carried)
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
-        facts = self.engine.facts
+        facts = self.view.facts
         present = facts.composition(ctx.profile).present
-        return sorted(k for k in present if k in self.knowledge.substances and not self.knowledge.substances[k].members)
+        return sorted(k for k in present if k in self.substances and not self.substances[k].members)
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:
@@ -183,35 +209,35 @@ class HealthClaimJudge(Judge):
     def combination(self, subjects: list[str], targets: list[str]) -> AuthorisedClaim | None:
         """An authorised claim for a combination product whose parts the copy names."""
         named = set(subjects)
-        for ac in self.engine.index.combinations:
-            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.knowledge.substances}:
+        for ac in self.view.index().combinations:
+            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.substances}:
                 return ac
         return None
 
     def related(self, sub: str, targets: list[str]) -> list[AuthorisedClaim]:
         """Authorised claims of ``sub`` (any member, for a group like "B vitamins") for ``targets``."""
-        members = self.knowledge.substances[sub].members or [sub]
-        by_pair = self.engine.index.by_pair
+        members = self.substances[sub].members or [sub]
+        by_pair = self.view.index().by_pair
         return [ac for m in members for t in targets for ac in by_pair.get((m, t), [])]
 
     def nearest(self, claim: Claim, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
         """Authorised wordings nearest to the claim: the same effect from other
         substances first, then the substance's own claims, closest wording first."""
-        index = self.engine.index
+        index = self.view.index()
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
-        targets = [*targets, *self.knowledge.effects[claim.effect.key].near]
-        meant = {w for t in targets for w in self.knowledge.effects[t].label.lower().split()}
+        targets = [*targets, *self.effects[claim.effect.key].near]
+        meant = {w for t in targets for w in self.effects[t].label.lower().split()}
         rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas), -len(meant & ac.lemmas))  # noqa: E731
         found: list[AuthorisedClaim] = []
         for target in targets:
             found.extend(sorted(index.by_effect.get(target, []), key=rank)[:MAX_SUGGESTIONS])
         for sub in substances:
-            for member in self.knowledge.substances[sub].members or [sub]:
+            for member in self.substances[sub].members or [sub]:
                 found.extend(sorted(index.by_substance.get(member, []), key=rank)[:MAX_SUGGESTIONS])
         return found
 
     def labels(self, keys: list[str]) -> list[str]:
-        return [self.knowledge.substances[k].label for k in keys]
+        return [self.substances[k].label for k in keys]
 
     def phrase(self, claim: Claim) -> str:
         doc = claim.sentence.doc
@@ -219,7 +245,7 @@ class HealthClaimJudge(Judge):
         return doc[start:end].text
 
     def report(self, ctx: DocContext, claim: Claim, verdict: Verdict) -> None:
-        effect = self.knowledge.effects[claim.effect.key]
+        effect = self.effects[claim.effect.key]
         start, end = claim.span()
         suggestions = [ac.entry.claim for ac in _unique(verdict.suggestions)][: MAX_SUGGESTIONS * 2]
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in _unique(verdict.suggestions)][:MAX_SUGGESTIONS]

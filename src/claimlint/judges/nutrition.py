@@ -13,34 +13,46 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
 
-from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
-from claimlint.language.claims import is_advice, is_question, negated_at
-from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
 from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
+from claimlint.judges.context import DocContext
+from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
+from claimlint.language.claims import is_advice, is_question, negated_at
 from claimlint.language.mentions import DocMatches, Mention, Sentence
-
-if TYPE_CHECKING:
-    from claimlint.engine import Engine
+from claimlint.language.pipeline import PhraseTokens
 
 JOINERS = {",", "and", "&", "/", "plus"}
 
 
-class NutritionJudge(Judge):
-    codes = ("NC301", "NC302")
+@dataclass(frozen=True)
+class NutritionView:
+    """What the nutrition judge reads: the nutrient facts, and the vocabulary and phrase
+    tokens its matcher of Annex wordings is compiled with."""
 
-    def __init__(self, engine: "Engine") -> None:
-        super().__init__(engine)
-        self.facts = facts = NutrientFacts(engine)
-        self.matcher = PhraseMatcher(engine.nlp.vocab, attr="LEMMA")
+    facts: NutrientFacts
+    vocab: Vocab
+    phrases: PhraseTokens
+
+
+class NutritionJudge(Judge):
+    name = "nutrition"
+    fields = {
+        "NC301": frozenset({"wording", "detail"}),
+        "NC302": frozenset({"nutrient", "amount", "stated", "expected", "nrv"}),
+    }
+
+    def __init__(self, view: NutritionView) -> None:
+        self.facts = facts = view.facts
+        self.strings = view.vocab.strings
+        self.matcher = PhraseMatcher(view.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
         def add(label: str, phrases: list[str]) -> None:
-            self.matcher.add(label, [engine.phrases.doc(p) for p in phrases])
+            self.matcher.add(label, [view.phrases.doc(p) for p in phrases])
 
         for strength, phrases in facts.wordings.items():
             add("wording:" + strength, phrases)
@@ -62,7 +74,7 @@ class NutritionJudge(Judge):
     # -- NC301 ------------------------------------------------------------------------
     def nutrition_claims(self, ctx: DocContext) -> None:
         comp = self.facts.composition(ctx.profile)
-        strings = self.engine.nlp.vocab.strings
+        strings = self.strings
         for sentence, matches in self._sentence_matches(ctx):
             if is_question(sentence) or is_advice(sentence):
                 continue

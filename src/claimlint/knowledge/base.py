@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimlint.knowledge.packs import PackError, builtin_pack_paths, load_pack
+from claimlint.knowledge.packs import PackError, builtin_pack_paths, load_pack, rule_line
 
 
 @dataclass
@@ -27,6 +27,7 @@ class RuleDef:
     profiles: list[str] | None = None
     suggestion: str | None = None
     source: str = ""
+    builtin: bool = True  # defined by a pack shipped with claimlint
 
     @property
     def family(self) -> str:
@@ -71,20 +72,26 @@ class Knowledge:
     def load(cls, extra_packs: list[str | Path] = ()) -> "Knowledge":
         knowledge = cls()
         paths = [p for p in builtin_pack_paths() if not p.name.startswith("eu-register")]
-        for path in [*paths, *map(Path, extra_packs)]:
-            if path.is_dir():
-                for sub in sorted(path.glob("*.yaml")):
-                    knowledge.add(load_pack(sub))
-            else:
-                knowledge.add(load_pack(path))
+        for path in paths:
+            knowledge.add(load_pack(path))
+        for path in map(Path, extra_packs):
+            for sub in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+                knowledge.add(load_pack(sub), builtin=False)
         knowledge.check()
         return knowledge
 
-    def add(self, pack: dict[str, Any]) -> None:
+    def add(self, pack: dict[str, Any], builtin: bool = True) -> None:
+        """Merge one pack in. A user pack (``builtin`` false) may replace a built-in rule
+        only by saying ``override: true``: reusing a code by accident would silently
+        replace a rule of claimlint's own."""
         kind = pack["kind"]
         self.pack_paths.append(pack["_path"])
         if kind == "rules":
             for rule in pack["rules"]:
+                code = rule["code"]
+                if not builtin and code in self.rules and self.rules[code].builtin and not rule.get("override"):
+                    where = f"{pack['_path']}:{rule_line(pack['_path'], code)}: rule {code}"
+                    raise PackError(f"{where}: reuses a built-in rule code; say 'override: true' to replace that rule")
                 self.rules[rule["code"]] = RuleDef(
                     code=rule["code"],
                     name=rule["name"],
@@ -98,6 +105,7 @@ class Knowledge:
                     profiles=rule.get("profiles"),
                     suggestion=rule.get("suggestion"),
                     source=pack["_path"],
+                    builtin=builtin,
                 )
         elif kind == "substances":
             for key, spec in pack.get("groups", {}).items():

@@ -19,6 +19,7 @@ from claimlint.document import Directive, Document
 from claimlint.engine import Engine
 from claimlint.findings import Finding
 from claimlint.knowledge.profile import Profile, ProfileError
+from claimlint.knowledge.rulebook import RuleBook, Where
 from claimlint.readers import ReadError, read_document
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -33,24 +34,13 @@ class FileResult:
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
 
 
-def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
-    """A finding the run itself reports (CL901, CL902), worded by its rule definition."""
-    rule = engine.knowledge.rule(code)
-    line, column, end_line, end_column = where
-    return Finding(
-        code=code, name=rule.name, severity=engine.severity(code, rule.severity),
-        message=rule.message.format(**fields), path=path,
-        line=line, column=column, end_line=end_line, end_column=end_column,
-        excerpt=excerpt, excerpt_span=(0, len(excerpt)), references=[rule.basis],
-    )
-
-
-def unused_suppression(engine: Engine, document: Document, directive: Directive, codes: tuple[str, ...]) -> Finding:
+def unused_suppression(rulebook: RuleBook, document: Document, directive: Directive, codes: tuple[str, ...]) -> Finding:
+    """CL901 on a suppression comment that suppressed nothing."""
     text = document.line_text(directive.line).strip()
     named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
     end_column = len(document.line_text(directive.end_line)) + 1
-    where = (directive.line, directive.column, directive.end_line, end_column)
-    return rule_finding(engine, "CL901", document.path, where, excerpt=text, directive=named)
+    where = Where(directive.line, directive.column, directive.end_line, end_column, excerpt=text)
+    return rulebook.finding("CL901", document.path, where, directive=named)
 
 
 def read_input(path: str, stdin_name: str | None = None) -> Document:
@@ -72,10 +62,10 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     return read_document(path, data)
 
 
-def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+def finish(rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
     """Apply suppressions (reporting unused ones) and the file's selection."""
     kept, unused = suppressions.apply(document, findings)
-    kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
+    kept += [unused_suppression(rulebook, document, d, codes) for d, codes in unused]
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
@@ -99,11 +89,11 @@ def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: s
                 pending.append(settings)
                 yield document, profile
                 continue
-            finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
+            finding = engine.rulebook.finding("CL902", shown, Where(1, 1, 1, 1), reason=message)
             pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
 
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine, document, findings, pending.popleft())
+        yield finish(engine.rulebook, document, findings, pending.popleft())
     yield from pending  # only failed inputs are left
