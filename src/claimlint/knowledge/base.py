@@ -165,6 +165,3 @@ class Knowledge:
         for condition in self.diseases.get("cosmetic", []):
             if condition not in terms:
                 raise PackError(f"diseases: cosmetic condition {condition!r} is not one of the disease terms")
-
-    def rule(self, code: str) -> RuleDef:
-        return self.rules[code]
