@@ -97,3 +97,28 @@ def test_select_does_not_run_judges_it_does_not_need(tmp_path, monkeypatch):
     assert result.exit_code == 1 and " MC201 " in result.output and " HC101 " not in result.output
     with pytest.raises(AssertionError, match="the health judge ran"):
         claimlint("check", "--format", "concise", "--select", "HC101", "page.md")
+
+
+def test_judges_fill_exactly_the_placeholders_they_declare(engine, monkeypatch):
+    """Every fail example of every judged rule, linted: each finding is given the fields
+    its judge declares for the code, no more and no fewer."""
+    from claimlint.knowledge.profile import Profile
+    from claimlint.knowledge.rulebook import RuleBook
+    from claimlint.readers import read_document
+
+    given: dict[str, set[frozenset[str]]] = {}
+    finding = RuleBook.finding
+
+    def recording(self, code, path, where, suggestions=(), references=(), **fields):
+        given.setdefault(code, set()).add(frozenset(fields))
+        return finding(self, code, path, where, suggestions, references, **fields)
+
+    monkeypatch.setattr(RuleBook, "finding", recording)
+    declared = {code: fields for spec in registry.JUDGES for code, fields in spec.judge.fields.items()}
+    for code in declared:
+        for example in engine.knowledge.rules[code].examples["fail"]:
+            example = example if isinstance(example, dict) else {"text": example}
+            document = read_document(f"example.{example.get('format', 'txt')}", example["text"].encode("utf-8"))
+            next(engine.lint([(document, Profile.from_mapping(example.get("profile") or {}))]))
+    assert set(given) == set(declared)
+    assert {code: {declared[code]} for code in given} == given
