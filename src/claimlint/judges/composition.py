@@ -30,7 +30,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from claimlint.judges import Judge
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.amounts import Amount, Found, find_amounts, parse_amount, show
 from claimlint.knowledge.base import Effect, Knowledge, Substance
@@ -364,13 +363,7 @@ class CompositionView:
     facts: NutrientFacts
 
 
-class CompositionJudge(Judge):
-    name = "composition"
-    fields = {
-        "HC104": frozenset({"substance", "register_id", "detail"}),
-        "HC105": frozenset({"substance"}),
-    }
-
+class CompositionJudge:
     def __init__(self, view: CompositionView) -> None:
         self.view = view
         self.effects = view.effects

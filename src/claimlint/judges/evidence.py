@@ -21,7 +21,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from claimlint.judges import Judge
 from claimlint.judges.context import Accepted, DocContext, EvidenceLevels
 from claimlint.language.claims import Claim, clause_bounds, negated_at
 from claimlint.language.evidence_cues import (
@@ -60,15 +59,7 @@ class EvidenceView:
     require_evidence: bool  # EV402: every claim needs an evidence tag
 
 
-class EvidenceJudge(Judge):
-    name = "evidence"
-    fields = {
-        "EV401": frozenset({"certainty", "phrase", "needed", "found"}),
-        "EV402": frozenset({"phrase"}),
-        "EV403": frozenset({"tag", "problem"}),
-        "EV404": frozenset({"level", "found", "phrase"}),
-    }
-
+class EvidenceJudge:
     def __init__(self, view: EvidenceView) -> None:
         self.view = view
         self.scale = Scale(view.pack)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from claimlint.judges import Judge
 from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import Effect, Substance
@@ -21,7 +20,6 @@ from claimlint.language.mentions import Sentence
 
 MAX_SUGGESTIONS = 3
 RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction
-VERDICT_FIELDS = frozenset({"substance", "effect", "detail"})  # what every finding of this judge fills in
 
 
 @dataclass
@@ -45,14 +43,7 @@ class HealthView:
     facts: NutrientFacts
 
 
-class HealthClaimJudge(Judge):
-    name = "health"
-    fields = {
-        "HC101": VERDICT_FIELDS,
-        "HC102": VERDICT_FIELDS | {"register_id", "register_claim", "reason"},  # the non-authorised entry
-        "HC103": VERDICT_FIELDS,
-    }
-
+class HealthClaimJudge:
     def __init__(self, view: HealthView) -> None:
         self.view = view
         self.effects = view.effects

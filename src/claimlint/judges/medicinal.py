@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimlint.judges import Judge
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
 from claimlint.language.claims import is_advice, is_testimonial, negated_at
@@ -34,13 +33,7 @@ class MedicinalView:
     skin_physiology: frozenset[str]  # words that put a cosmetic's effect inside the body
 
 
-class MedicinalJudge(Judge):
-    name = "medicinal"
-    fields = {
-        "MC201": frozenset({"terms", "how"}),
-        "MC205": frozenset({"effect", "phrase"}),
-    }
-
+class MedicinalJudge:
     def __init__(self, view: MedicinalView) -> None:
         self.effects = view.effects
         self.cosmetic_conditions = view.cosmetic_conditions

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
-from claimlint.judges import Judge
 from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
@@ -38,13 +37,7 @@ class NutritionView:
     phrases: PhraseTokens
 
 
-class NutritionJudge(Judge):
-    name = "nutrition"
-    fields = {
-        "NC301": frozenset({"wording", "detail"}),
-        "NC302": frozenset({"nutrient", "amount", "stated", "expected", "nrv"}),
-    }
-
+class NutritionJudge:
     def __init__(self, view: NutritionView) -> None:
         self.facts = facts = view.facts
         self.strings = view.vocab.strings

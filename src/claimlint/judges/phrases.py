@@ -7,13 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimlint.judges import Judge
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import RuleDef
 from claimlint.language.claims import is_advice, negated_at
-
-PHRASE = frozenset({"phrase"})  # the matched words: the one placeholder a pattern rule's message has
-
 
 @dataclass(frozen=True)
 class PhraseView:
@@ -22,12 +18,8 @@ class PhraseView:
     rules: Mapping[str, RuleDef]
 
 
-class PhraseJudge(Judge):
-    """Runs every rule that has patterns, the built-in ones below and any a user pack adds."""
-
-    name = "phrases"
-    fields = {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")}
-    pattern_fields = PHRASE
+class PhraseJudge:
+    """Runs every rule that has patterns: the built-in ones and any a user pack adds."""
 
     def __init__(self, view: PhraseView) -> None:
         self.rules = view.rules

@@ -1,36 +1,33 @@
 """The judges, in the order they run, with what each owns, reads and passes on.
 
-Each entry names a judge, how its view is cut from what the engine built (so a judge is
-handed only what it reads), the earlier judges' results it reads and the result it
-publishes for later ones. The order is this list's; :func:`check_order` holds that every
-result a judge reads comes from a judge before it, and the engine passes each result
-under its name, as the keyword of the judge's ``judge`` method.
+Each entry names a judge, the codes it reports with the placeholders it fills in their
+messages, the earlier judges' results it reads, the result it publishes for later ones,
+and how it is built from its view of what the engine built (so a judge is handed only
+what it reads). The order is this list's; :func:`check_order` holds that every result a
+judge reads comes from a judge before it, and the engine passes each result under its
+name, as the keyword of the judge's ``judge`` method.
 
-The registry is also where a rule code finds its check: every judge declares its codes
-and the placeholders it fills in their messages, and :data:`RUN` declares the codes the
+The registry is also where a rule code finds its check: :data:`RUN` declares the codes the
 run reports itself (a suppression comment that suppresses nothing, an unreadable file).
+The judge modules are imported only when a judge is built, so reading this table (to list
+or check rules) does not load the language pipeline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-
-from claimlint.judges import Judge
-from claimlint.judges.composition import CompositionJudge, CompositionView, NutrientFacts
-from claimlint.judges.evidence import EvidenceJudge, EvidenceView
-from claimlint.judges.health import HealthClaimJudge, HealthView
-from claimlint.judges.medicinal import MedicinalJudge, MedicinalView
-from claimlint.judges.nutrition import NutritionJudge, NutritionView
-from claimlint.judges.phrases import PhraseJudge, PhraseView
 from claimlint.knowledge.base import Knowledge
-from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import Owner, check_rules
-from claimlint.language.evidence_cues import evidence_pack
-from claimlint.language.pipeline import PhraseTokens
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from claimlint.judges.composition import NutrientFacts
+    from claimlint.knowledge.register_index import RegisterIndex
+    from claimlint.language.pipeline import PhraseTokens
 
 ACCEPTED = "accepted"  # Accepted: the claims found authorised and faithfully worded
 EVIDENCE_LEVELS = "evidence_levels"  # EvidenceLevels: the evidence weighed per sentence
@@ -53,40 +50,99 @@ class Resources:
 
 @dataclass(frozen=True)
 class JudgeSpec:
-    judge: type[Judge]
-    view: Callable[[Resources], Any]
+    name: str
+    fields: Mapping[str, frozenset[str]]  # the codes it reports, each with the placeholders it fills
+    build: Callable[[Resources], Any]  # the judge, built from its view
     reads: tuple[str, ...] = ()  # results of earlier judges, passed by these names
-    publishes: str | None = None  # the name of what ``judge`` returns, for later judges
+    publishes: str | None = None  # the name of what its ``judge`` returns, for later judges
+    pattern_fields: frozenset[str] | None = None  # for the judge running every rule that has patterns
 
     @property
     def owner(self) -> Owner:
-        return Owner(self.judge.name, self.judge.fields, self.judge.pattern_fields)
+        return Owner(self.name, self.fields, self.pattern_fields)
 
+
+def _health(r: Resources) -> Any:
+    from claimlint.judges.health import HealthClaimJudge, HealthView
+
+    qualifiers = frozenset(r.knowledge.words.get("qualifiers", []))
+    return HealthClaimJudge(HealthView(r.knowledge.effects, r.knowledge.substances, qualifiers, r.index, r.facts))
+
+
+def _composition(r: Resources) -> Any:
+    from claimlint.judges.composition import CompositionJudge, CompositionView
+
+    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts))
+
+
+def _nutrition(r: Resources) -> Any:
+    from claimlint.judges.nutrition import NutritionJudge, NutritionView
+
+    return NutritionJudge(NutritionView(r.facts, r.nlp.vocab, r.phrases))
+
+
+def _medicinal(r: Resources) -> Any:
+    from claimlint.judges.medicinal import MedicinalJudge, MedicinalView
+
+    diseases, words = r.knowledge.diseases, r.knowledge.words
+    return MedicinalJudge(MedicinalView(
+        r.knowledge.effects,
+        frozenset(diseases.get("cosmetic", [])),
+        frozenset(diseases.get("generic", [])),
+        frozenset(words.get("skin_physiology", [])),
+    ))
+
+
+def _phrases(r: Resources) -> Any:
+    from claimlint.judges.phrases import PhraseJudge, PhraseView
+
+    return PhraseJudge(PhraseView(r.knowledge.rules))
+
+
+def _evidence(r: Resources) -> Any:
+    from claimlint.judges.evidence import EvidenceJudge, EvidenceView
+    from claimlint.language.evidence_cues import evidence_pack
+
+    return EvidenceJudge(EvidenceView(evidence_pack(r.knowledge), r.nlp, r.phrases, r.evidence, r.require_evidence))
+
+
+VERDICT = frozenset({"substance", "effect", "detail"})  # every health-claim finding's
+PHRASE = frozenset({"phrase"})  # the matched words: what a pattern rule's message may say
 
 JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec(
-        HealthClaimJudge,
-        lambda r: HealthView(
-            r.knowledge.effects, r.knowledge.substances, frozenset(r.knowledge.words.get("qualifiers", [])),
-            r.index, r.facts,
-        ),
+        "health",
+        {"HC101": VERDICT, "HC102": VERDICT | {"register_id", "register_claim", "reason"}, "HC103": VERDICT},
+        _health,
         publishes=ACCEPTED,
     ),
-    JudgeSpec(CompositionJudge, lambda r: CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts)),
-    JudgeSpec(NutritionJudge, lambda r: NutritionView(r.facts, r.nlp.vocab, r.phrases)),
     JudgeSpec(
-        MedicinalJudge,
-        lambda r: MedicinalView(
-            r.knowledge.effects,
-            frozenset(r.knowledge.diseases.get("cosmetic", [])),
-            frozenset(r.knowledge.diseases.get("generic", [])),
-            frozenset(r.knowledge.words.get("skin_physiology", [])),
-        ),
+        "composition",
+        {"HC104": frozenset({"substance", "register_id", "detail"}), "HC105": frozenset({"substance"})},
+        _composition,
     ),
-    JudgeSpec(PhraseJudge, lambda r: PhraseView(r.knowledge.rules), reads=(ACCEPTED,)),
     JudgeSpec(
-        EvidenceJudge,
-        lambda r: EvidenceView(evidence_pack(r.knowledge), r.nlp, r.phrases, r.evidence, r.require_evidence),
+        "nutrition",
+        {"NC301": frozenset({"wording", "detail"}), "NC302": frozenset({"nutrient", "amount", "stated", "expected", "nrv"})},
+        _nutrition,
+    ),
+    JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"effect", "phrase"})}, _medicinal),
+    JudgeSpec(
+        "phrases",
+        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")},
+        _phrases,
+        reads=(ACCEPTED,),
+        pattern_fields=PHRASE,
+    ),
+    JudgeSpec(
+        "evidence",
+        {
+            "EV401": frozenset({"certainty", "phrase", "needed", "found"}),
+            "EV402": frozenset({"phrase"}),
+            "EV403": frozenset({"tag", "problem"}),
+            "EV404": frozenset({"level", "found", "phrase"}),
+        },
+        _evidence,
         reads=(ACCEPTED,),
         publishes=EVIDENCE_LEVELS,
     ),
@@ -99,7 +155,7 @@ def check_order(specs: Iterable[JudgeSpec]) -> None:
     for spec in specs:
         missing = [name for name in spec.reads if name not in published]
         if missing:
-            raise ValueError(f"judge {spec.judge.name!r} reads {missing[0]!r}, which no earlier judge publishes")
+            raise ValueError(f"judge {spec.name!r} reads {missing[0]!r}, which no earlier judge publishes")
         if spec.publishes:
             published.add(spec.publishes)
 
@@ -127,18 +183,17 @@ def needed(knowledge: Knowledge, codes: Iterable[str] | None) -> list[JudgeSpec]
     if codes is None:
         return list(JUDGES)
     codes = set(codes)
-    patterned = {code for code in codes if code in knowledge.rules and knowledge.rules[code].patterns}
+    patterned = any(code in knowledge.rules and knowledge.rules[code].patterns for code in codes)
     wanted: set[str] = set()  # names of the judges that must run
     read: set[str] = set()  # results a running judge reads
     for spec in reversed(JUDGES):
-        judge = spec.judge
-        owns = codes & judge.codes() or (patterned and judge.pattern_fields is not None)
+        owns = bool(codes & set(spec.fields)) or (patterned and spec.pattern_fields is not None)
         if owns or (spec.publishes is not None and spec.publishes in read):
-            wanted.add(judge.name)
+            wanted.add(spec.name)
             read.update(spec.reads)
-    return [spec for spec in JUDGES if spec.judge.name in wanted]
+    return [spec for spec in JUDGES if spec.name in wanted]
 
 
-def build(resources: Resources, codes: Iterable[str] | None = None) -> list[tuple[JudgeSpec, Judge]]:
-    """The judges a run selecting ``codes`` needs, each built from its own view."""
-    return [(spec, spec.judge(spec.view(resources))) for spec in needed(resources.knowledge, codes)]
+def build(resources: Resources, codes: Iterable[str] | None = None) -> list[tuple[JudgeSpec, Any]]:
+    """The judges a run selecting ``codes`` needs, in order, each built from its own view."""
+    return [(spec, spec.build(resources)) for spec in needed(resources.knowledge, codes)]
