@@ -133,6 +133,7 @@ class Engine:
 
 
 def claim_record(document: Document, sentence: Sentence, levels: EvidenceLevels) -> ClaimRecord:
+    """A sentence read as a claim, with the evidence weighed for it, for reviewers to audit."""
     start, _ = sentence.char_range(sentence.start, sentence.end)
     line, column = document.position(sentence.block.source_offset(start))
     return ClaimRecord(document.path, line, column, sentence.text, levels.by_sentence.get(sentence.index))

@@ -92,8 +92,8 @@ class Knowledge:
                 if not builtin and code in self.rules and self.rules[code].builtin and not rule.get("override"):
                     where = f"{pack['_path']}:{rule_line(pack['_path'], code)}: rule {code}"
                     raise PackError(f"{where}: reuses a built-in rule code; say 'override: true' to replace that rule")
-                self.rules[rule["code"]] = RuleDef(
-                    code=rule["code"],
+                self.rules[code] = RuleDef(
+                    code=code,
                     name=rule["name"],
                     severity=rule["severity"],
                     message=rule["message"],
