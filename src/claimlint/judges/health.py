@@ -38,7 +38,7 @@ class HealthView:
 
     effects: Mapping[str, Effect]
     substances: Mapping[str, Substance]
-    qualifiers: frozenset[str]  # words of an authorised wording's condition ("regular", "intense")
+    qualifiers: frozenset[str]  # words of the condition an authorised wording states ("exercise", "pregnancy")
     index: Callable[[], RegisterIndex]
     facts: NutrientFacts
 
