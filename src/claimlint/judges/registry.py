@@ -8,7 +8,7 @@ judge reads comes from a judge before it, and the engine passes each result unde
 name, as the keyword of the judge's ``judge`` method.
 
 The registry is also where a rule code finds its check: :data:`RUN` declares the codes the
-run reports itself (a suppression comment that suppresses nothing, an unreadable file).
+run reports itself (an unreadable file, suppression comments that are wrong).
 The judge modules are imported only when a judge is built, so reading this table (to list
 or check rules) does not load the language pipeline.
 """
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 ACCEPTED = "accepted"  # Accepted: the claims found authorised and faithfully worded
 EVIDENCE_LEVELS = "evidence_levels"  # EvidenceLevels: the evidence weighed per sentence
 
-RUN = Owner("run", {"CL901": frozenset({"directive"}), "CL902": frozenset({"reason"})})
+SUPPRESSION = frozenset({"directive", "codes"})  # the comment as written, and the codes it names
+RUN = Owner("run", {"CL901": SUPPRESSION, "CL902": frozenset({"reason"}), "CL903": SUPPRESSION, "CL904": SUPPRESSION})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ columns in UTF-16 code units and need the characters to convert.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,13 +35,32 @@ class FileResult:
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
 
 
-def unused_suppression(rulebook: RuleBook, document: Document, directive: Directive, codes: tuple[str, ...]) -> Finding:
-    """CL901 on a suppression comment that suppressed nothing."""
+def directive_finding(rulebook: RuleBook, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
+    """A finding about a suppression comment (CL901, CL903, CL904), marking the whole comment."""
     text = document.line_text(directive.line).strip()
     named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
     end_column = len(document.line_text(directive.end_line)) + 1
     where = Where(directive.line, directive.column, directive.end_line, end_column, excerpt=text)
-    return rulebook.finding("CL901", document.path, where, directive=named)
+    return rulebook.finding(code, document.path, where, directive=named, codes=", ".join(codes))
+
+
+def suppression_findings(rulebook: RuleBook, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
+    """What is wrong with the document's suppression comments: those that suppressed
+    nothing (CL901), those that do not say why (CL903), codes no rule has (CL904; a
+    misspelt code is reported as that, not also as unused)."""
+    known = rulebook.rules
+    out = []
+    for directive, codes in unused:
+        real = tuple(c for c in codes if c in known)
+        if real or not codes:
+            out.append(directive_finding(rulebook, document, directive, "CL901", real))
+    for directive in document.directives:
+        if directive.action != "enable" and not directive.reason:
+            out.append(directive_finding(rulebook, document, directive, "CL903", directive.codes))
+        unknown = tuple(c for c in directive.codes if c not in known)
+        if unknown:
+            out.append(directive_finding(rulebook, document, directive, "CL904", unknown))
+    return out
 
 
 def read_input(path: str, stdin_name: str | None = None) -> Document:
@@ -52,6 +72,9 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     try:
         if not p.exists():
             raise ReadError(f"{path}: no such file or directory")
+        if p.is_dir():  # only a folder that a walk could not read comes here: say why
+            with os.scandir(p):
+                pass
         if not p.is_file():
             raise ReadError(f"{path}: not a regular file")
         if p.stat().st_size > MAX_BYTES:
@@ -63,9 +86,9 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
 
 
 def finish(rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
-    """Apply suppressions (reporting unused ones) and the file's selection."""
+    """Apply suppressions (reporting the comments themselves where wrong) and the file's selection."""
     kept, unused = suppressions.apply(document, findings)
-    kept += [unused_suppression(rulebook, document, d, codes) for d, codes in unused]
+    kept += suppression_findings(rulebook, document, unused)
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
