@@ -17,7 +17,7 @@ rules:
     basis: house style
     explanation: Our brand does not say it.
     patterns: ["{pattern}"]
-    examples: {{fail: ["It is epic."], pass: ["It is good."]}}
+    examples: {{fail: [{{text: "It is epic.", span: "epic"}}], pass: ["It is good."]}}
 """
 
 
@@ -70,7 +70,7 @@ rules:
     message: "{message}"
     basis: house style
     explanation: A rule of the brand's own.
-{extra}    examples: {{fail: ["It is epic."], pass: ["It is good."]}}
+{extra}    examples: {{fail: [{{text: "It is epic.", span: "epic"}}], pass: ["It is good."]}}
 """
 
 

@@ -17,6 +17,8 @@ from claimlint.findings import ClaimRecord, Finding
 from claimlint.judges import registry
 from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import DocContext, EvidenceLevels
+from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
@@ -33,6 +35,7 @@ MAX_DOC = 100_000  # characters of the blocks that share one Doc
 @dataclass
 class EngineOptions:
     rule_packs: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # the packs of rules/<language>/ and spaCy's blank pipeline for it
     nlp_model: str | None = None
     severities: tuple[tuple[str, str], ...] = ()
     require_evidence: bool = False  # EV402: every claim needs an evidence tag
@@ -41,11 +44,14 @@ class EngineOptions:
 
 
 class Engine:
-    def __init__(self, options: EngineOptions | None = None) -> None:
+    def __init__(self, options: EngineOptions | None = None, knowledge: Knowledge | None = None) -> None:
+        """``knowledge``, when given, is what the packs of ``options`` hold, loaded already."""
         self.options = options or EngineOptions()
-        self.nlp = build_nlp(self.options.nlp_model)
-        self.knowledge = registry.load_knowledge(self.options.rule_packs)
+        # Knowledge loaded by a command was checked against the registry as it loaded.
+        self.knowledge = knowledge or registry.load_knowledge(self.options.rule_packs, self.options.language)
         self.rulebook = RuleBook(self.knowledge.rules, dict(self.options.severities))
+        grammar = self.knowledge.grammar
+        self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
         self.phrases = PhraseTokens(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
@@ -128,7 +134,7 @@ class Engine:
         """Lint one plain-text string (rule examples, evaluation cases)."""
         from claimlint.readers.text import read_text
 
-        document = read_text(path, text)
+        document = read_text(path, text, self.knowledge.grammar.heading_joiners)
         return next(self.lint([(document, profile or Profile())]))[1]
 
 

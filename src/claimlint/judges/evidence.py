@@ -52,9 +52,11 @@ class EvidenceView:
     """What the evidence judge reads: the evidence pack (levels and cues), the pipeline
     that reads footnotes and reference lists, and the project's evidence settings."""
 
+
     pack: Mapping[str, Any]
     nlp: Language
     phrases: PhraseTokens
+    common_words: frozenset[str]  # too common to anchor a cue
     entries: Mapping[str, object]  # the configured evidence file's entries, by key
     require_evidence: bool  # EV402: every claim needs an evidence tag
 
@@ -63,7 +65,7 @@ class EvidenceJudge:
     def __init__(self, view: EvidenceView) -> None:
         self.view = view
         self.scale = Scale(view.pack)
-        self.cues = CueMatcher(view.nlp, view.pack, view.phrases)
+        self.cues = CueMatcher(view.nlp, view.pack, view.phrases, view.common_words)
 
     def judge(self, ctx: DocContext, accepted: Accepted) -> EvidenceLevels:
         """Report overstated and unsupported wording; return the level weighed per sentence."""

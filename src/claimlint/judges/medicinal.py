@@ -19,7 +19,6 @@ from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
-READER = {"you", "your", "you're", "you’re"}
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
@@ -31,6 +30,7 @@ class MedicinalView:
     cosmetic_conditions: frozenset[str]  # conditions a cosmetic may speak of ("dandruff")
     generic_terms: frozenset[str]  # words for illness in general, which alone make no list
     skin_physiology: frozenset[str]  # words that put a cosmetic's effect inside the body
+    reader: frozenset[str]  # words that address the reader
 
 
 class MedicinalJudge:
@@ -41,6 +41,7 @@ class MedicinalJudge:
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
         self.cosmetic_effects = frozenset(k for k, e in view.effects.items() if e.cosmetic)
         self.skin_physiology = view.skin_physiology
+        self.reader = view.reader
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -68,7 +69,7 @@ class MedicinalJudge:
                     claimed, how = diseases, "lists conditions the product is presented for"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "reports a condition relieved (testimonial)"
-                elif sentence.text.rstrip().endswith("?") and words & READER:
+                elif sentence.text.rstrip().endswith("?") and words & self.reader:
                     claimed, how = diseases, "asks the reader about a condition the product is offered for"
         if not claimed and not standalone:
             return

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.rulebook import Owner, check_rules
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def _composition(r: Resources) -> Any:
 def _nutrition(r: Resources) -> Any:
     from claimlint.judges.nutrition import NutritionJudge, NutritionView
 
-    return NutritionJudge(NutritionView(r.facts, r.nlp.vocab, r.phrases))
+    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases))
 
 
 def _medicinal(r: Resources) -> Any:
@@ -91,6 +92,7 @@ def _medicinal(r: Resources) -> Any:
         frozenset(diseases.get("cosmetic", [])),
         frozenset(diseases.get("generic", [])),
         frozenset(words.get("skin_physiology", [])),
+        r.knowledge.grammar.reader,
     ))
 
 
@@ -104,7 +106,10 @@ def _evidence(r: Resources) -> Any:
     from claimlint.judges.evidence import EvidenceJudge, EvidenceView
     from claimlint.language.evidence_cues import evidence_pack
 
-    return EvidenceJudge(EvidenceView(evidence_pack(r.knowledge), r.nlp, r.phrases, r.evidence, r.require_evidence))
+    view = EvidenceView(
+        evidence_pack(r.knowledge), r.nlp, r.phrases, r.knowledge.grammar.common_words, r.evidence, r.require_evidence,
+    )
+    return EvidenceJudge(view)
 
 
 VERDICT = frozenset({"substance", "effect", "detail"})  # every health-claim finding's
@@ -169,10 +174,11 @@ def owners() -> list[Owner]:
     return [*(spec.owner for spec in JUDGES), RUN]
 
 
-def load_knowledge(rule_packs: Iterable[str] = ()) -> Knowledge:
-    """The rule packs, checked against the checks that report their codes: a rule no
-    check reports, or whose message names a placeholder no check fills, is a PackError."""
-    knowledge = Knowledge.load(list(rule_packs))
+def load_knowledge(rule_packs: Iterable[str] = (), language: str = DEFAULT_LANGUAGE) -> Knowledge:
+    """The packs of ``language`` and ``rule_packs``, checked against the checks that report
+    their codes: a rule no check reports, or whose message names a placeholder no check
+    fills, is a PackError."""
+    knowledge = Knowledge.load(list(rule_packs), language)
     check_rules(knowledge.rules, owners())
     return knowledge
 
