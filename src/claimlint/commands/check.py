@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -69,6 +70,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         known = knowledge.rules
         settings.check_codes(names, known)
         items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
+        # A judge owning none of the codes any file selects is neither built nor run.
+        options = dataclasses.replace(options, codes=tuple(sorted(set().union(*(s.selected for _, s in items)))))
         accepted = baseline.read(baseline_file) if baseline_file else None
     except (ConfigError, baseline.BaselineError) as exc:
         fail(str(exc))

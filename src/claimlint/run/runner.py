@@ -22,6 +22,7 @@ from claimlint.document import Directive, Document
 from claimlint.engine import Engine
 from claimlint.findings import Finding
 from claimlint.knowledge.profile import Profile, ProfileError
+from claimlint.knowledge.rulebook import RuleBook, Where
 from claimlint.readers import ReadError, read_document
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -36,43 +37,31 @@ class FileResult:
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
 
 
-def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
-    """A finding the run itself reports (CL9xx), worded by its rule definition."""
-    rule = engine.knowledge.rule(code)
-    line, column, end_line, end_column = where
-    return Finding(
-        code=code, name=rule.name, severity=engine.severity(code, rule.severity),
-        message=rule.message.format(**fields), path=path,
-        line=line, column=column, end_line=end_line, end_column=end_column,
-        excerpt=excerpt, excerpt_span=(0, len(excerpt)), references=[rule.basis],
-    )
-
-
-def directive_finding(engine: Engine, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
+def directive_finding(rulebook: RuleBook, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
     """A finding about a suppression comment (CL901, CL903, CL904), marking the whole comment."""
     text = document.line_text(directive.line).strip()
     named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
     end_column = len(document.line_text(directive.end_line)) + 1
-    where = (directive.line, directive.column, directive.end_line, end_column)
-    return rule_finding(engine, code, document.path, where, excerpt=text, directive=named, codes=", ".join(codes))
+    where = Where(directive.line, directive.column, directive.end_line, end_column, excerpt=text)
+    return rulebook.finding(code, document.path, where, directive=named, codes=", ".join(codes))
 
 
-def suppression_findings(engine: Engine, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
+def suppression_findings(rulebook: RuleBook, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
     """What is wrong with the document's suppression comments: those that suppressed
     nothing (CL901), those that do not say why (CL903), codes no rule has (CL904; a
     misspelt code is reported as that, not also as unused)."""
-    known = engine.knowledge.rules
+    known = rulebook.rules
     out = []
     for directive, codes in unused:
         real = tuple(c for c in codes if c in known)
         if real or not codes:
-            out.append(directive_finding(engine, document, directive, "CL901", real))
+            out.append(directive_finding(rulebook, document, directive, "CL901", real))
     for directive in document.directives:
         if directive.action != "enable" and not directive.reason:
-            out.append(directive_finding(engine, document, directive, "CL903", directive.codes))
+            out.append(directive_finding(rulebook, document, directive, "CL903", directive.codes))
         unknown = tuple(c for c in directive.codes if c not in known)
         if unknown:
-            out.append(directive_finding(engine, document, directive, "CL904", unknown))
+            out.append(directive_finding(rulebook, document, directive, "CL904", unknown))
     return out
 
 
@@ -98,12 +87,12 @@ def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozen
     return read_document(path, data, heading_joiners=heading_joiners)
 
 
-def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+def finish(rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
     """Apply suppressions (reporting the comments themselves where wrong) and the file's
     selection, then merge what is left on one stretch of copy (after, so a code not
     reported hides nothing)."""
     kept, unused = suppressions.apply(document, findings)
-    kept += suppression_findings(engine, document, unused)
+    kept += suppression_findings(rulebook, document, unused)
     kept = merge([f for f in kept if f.code in settings.selected])
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
@@ -133,11 +122,11 @@ def run(
                 pending.append(settings)
                 yield document, profile
                 continue
-            finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
+            finding = engine.rulebook.finding("CL902", shown, Where(1, 1, 1, 1), reason=message)
             pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
 
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine, document, findings, pending.popleft())
+        yield finish(engine.rulebook, document, findings, pending.popleft())
     yield from pending  # only failed inputs are left
