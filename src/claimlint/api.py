@@ -32,7 +32,7 @@ from claimlint.readers import ReadError
 from claimlint.readers.feeds import PRESETS, Feed, FeedOptions
 from claimlint.readers.text import read_text
 from claimlint.run.config import Config, FileSettings, Settings, absolute
-from claimlint.run.feeds import Executor, ProcessExecutor, lint_feed
+from claimlint.run.feeds import PARTITION_ROWS, Executor, ProcessExecutor, lint_feed
 from claimlint.run.runner import FileResult, finish, lint_in_order, unreadable
 
 __all__ = ["Diagnostic", "FeedOptions", "Linter", "LintError", "PRESETS", "ProfileLike", "TextItem"]
@@ -101,7 +101,8 @@ class Linter:
     ``select``, ``extend_select`` and ``ignore`` take rule codes or prefixes; ``profile``
     is the product profile of texts that give none; ``feed`` says how to read feeds.
     ``executor`` is ``"local"`` (``jobs`` processes; 1 lints in this process) or
-    ``"dask"`` (a Dask cluster at ``scheduler``, or a local one of ``jobs`` workers).
+    ``"dask"`` (a Dask cluster at ``scheduler``, or a local one of ``jobs`` workers);
+    either way a feed goes out in partitions of ``partition_rows`` rows.
     Use the linter as a context manager, or call :meth:`close`, to stop a Dask client.
     """
 
@@ -118,6 +119,7 @@ class Linter:
         executor: str = "local",
         jobs: int = 1,
         scheduler: str | None = None,
+        partition_rows: int = PARTITION_ROWS,
     ) -> None:
         cli = Config(
             root=absolute(root), select=tuple(select) if select is not None else None,
@@ -129,16 +131,18 @@ class Linter:
         self._given_engine: Engine | None = None
         self._feed = feed
         self._executor_name, self._jobs, self._scheduler = executor, jobs, scheduler
+        self.partition_rows = partition_rows
         self._executor: Any = None
 
     @classmethod
     def for_run(cls, settings: Settings, options: EngineOptions, engine: Engine | None, executor: str = "local",
-                jobs: int = 1, scheduler: str | None = None) -> Linter:
+                jobs: int = 1, scheduler: str | None = None, partition_rows: int = PARTITION_ROWS) -> Linter:
         """A linter sharing a command's settings and engine (how ``claimlint check`` reads feeds)."""
         linter = cls.__new__(cls)
         linter._settings, linter._root, linter.options = settings, str(settings.cli.root), options
         linter._given_engine, linter._feed = engine, None
         linter._executor_name, linter._jobs, linter._scheduler = executor, jobs, scheduler
+        linter.partition_rows = partition_rows
         linter._executor = None
         return linter
 
@@ -202,7 +206,8 @@ class Linter:
         except ReadError as exc:
             yield unreadable(self.engine, path, str(exc), settings)
             return
-        yield from lint_feed(self._given_engine or self._local_engine(), self.options, reader, records, settings, self._get_executor())
+        yield from lint_feed(self._given_engine or self._local_engine(), self.options, reader, records, settings,
+                             self._get_executor(), self.partition_rows)
 
     def _local_engine(self) -> Engine | None:
         """The engine, where rows are linted in this process (a cluster builds its own)."""

@@ -13,6 +13,7 @@ from claimlint.commands.common import csv_option, exit_code, fail, load_knowledg
 from claimlint.formatters import FORMATS
 from claimlint.knowledge.profile import PROFILES
 from claimlint.readers.feeds import PRESETS, FeedOptions, is_feed
+from claimlint.run.feeds import PARTITION_ROWS
 from claimlint.run.config import FAIL_ON
 
 
@@ -39,13 +40,14 @@ from claimlint.run.config import FAIL_ON
 @click.option("--profile-field", "profile_fields", multiple=True, help="Feed field with the product type, mapped to a profile by 'feed.profiles'.")
 @click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True, help="Where feed rows are linted: here (with --jobs) or on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address for --executor dask (default: a local cluster of --jobs workers).")
+@click.option("--partition-rows", type=click.IntRange(min=1), default=PARTITION_ROWS, show_default=True, help="Feed rows per partition handed to a worker (--jobs, --executor dask).")
 @click.option("--stdin-filename", default=None, help="Name to report for standard input ('-').")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
           force_exclude, baseline_file, write_baseline, output_file, jobs, feed_preset, id_field, text_fields, html_fields,
-          profile_fields, executor, scheduler, stdin_filename, statistics, no_color, quiet) -> None:
+          profile_fields, executor, scheduler, partition_rows, stdin_filename, statistics, no_color, quiet) -> None:
     """Lint files and directories ('-' reads standard input).
 
     CSV, TSV and JSON Lines files named here are read as product feeds, one document per
@@ -90,7 +92,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
             import distributed  # noqa: F401
         except ImportError:
             fail("--executor dask needs Dask: pip install 'claimlint-eu[dask]'")
-    linter = Linter.for_run(settings, options, engine, executor, workers, scheduler)
+    linter = Linter.for_run(settings, options, engine, executor, workers, scheduler, partition_rows)
 
     def lint_files(batch: list) -> Iterator:
         if parallel and len(batch) > 1:

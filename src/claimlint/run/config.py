@@ -183,7 +183,10 @@ def _feed(value: Any, root: Path) -> FeedOptions:
             raise ValueError(f"{key!r} {exc}") from None
     base = FeedOptions()
     if "preset" in value:
-        base = PRESETS[_choice(tuple(PRESETS))(value["preset"], root)]
+        try:
+            base = PRESETS[_choice(tuple(sorted(PRESETS)))(value["preset"], root)]
+        except ValueError as exc:
+            raise ValueError(f"'preset' {exc}") from None
     return FeedOptions(**given).over(base)
 
 

@@ -12,6 +12,7 @@ started for the run. Workers need claimlint installed, as any Dask task's code.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -68,7 +69,10 @@ class DaskExecutor:
         if self.scheduler:
             self.client = Client(self.scheduler)
         else:
-            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            self.cluster = LocalCluster(
+                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR,  # workers slow to exit are stopped anyway; not the run's business
+            )
             self.client = Client(self.cluster)
         return self
 

@@ -108,10 +108,10 @@ class ProcessExecutor:
 
 
 def lint_feed(engine: Engine | None, options: EngineOptions, feed: Feed, records: Iterable[Record], settings: FileSettings,
-              executor: Executor | None = None) -> Iterator[FileResult]:
+              executor: Executor | None = None, partition_rows: int = PARTITION_ROWS) -> Iterator[FileResult]:
     """The results of every row of ``feed``: streamed through ``engine`` here without an
     executor, else in partitions through the executor."""
     if executor is None:
         yield from lint_rows(engine or Engine(options), feed, records, settings)
     else:
-        yield from executor.map(options, lint_partition, partitions(feed, records, settings))
+        yield from executor.map(options, lint_partition, partitions(feed, records, settings, partition_rows))
