@@ -32,11 +32,15 @@ class Executor(Protocol):
 
 
 def lint_rows(engine: Engine, feed: Feed, records: Iterable[Record], settings: FileSettings) -> Iterator[FileResult]:
-    """One result per record, in order; a row that cannot be read gets a CL902 finding."""
+    """One result per record, in order; a row that cannot be read gets a CL902 finding.
+    Rows without copy (a shop's variant and image rows) never reach the engine."""
 
     def inputs():
         for record in records:
             row = feed.row(record)
+            if row.document is not None and not row.document.blocks:
+                yield FileResult(feed.path, row=row.id)  # a variant or image row: no copy to read
+                continue
             if row.document is not None:
                 try:
                     profile = settings.profile_for(row.document)
