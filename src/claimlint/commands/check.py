@@ -13,7 +13,7 @@ from claimlint.commands.common import csv_option, exit_code, fail, load_knowledg
 from claimlint.formatters import FORMATS
 from claimlint.knowledge.profile import PROFILES
 from claimlint.readers.feeds import PRESETS, FeedOptions, is_feed
-from claimlint.run.feeds import PARTITION_ROWS
+from claimlint.run.feeds import PARTITION_ROWS, ExecutorError
 from claimlint.run.config import FAIL_ON
 
 
@@ -95,6 +95,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     linter = Linter.for_run(settings, options, engine, executor, workers, scheduler, partition_rows)
 
     def lint_files(batch: list) -> Iterator:
+        if not batch:
+            return
         if parallel and len(batch) > 1:
             results = run_parallel(options, batch, workers, engine)
         else:
@@ -133,6 +135,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
             emit(sink, out.write(result), quiet and output_format == "text", color)
         for piece in out.close():
             emit(sink, piece, quiet and output_format == "text", color)
+    except ExecutorError as exc:
+        fail(str(exc))
     finally:
         linter.close()
         if sink is not None:

@@ -19,7 +19,10 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from claimlint.engine import Engine, EngineOptions
+from claimlint.run.feeds import ExecutorError
 from claimlint.run.parallel import in_order
+
+CONNECT_TIMEOUT = "20s"
 
 _ENGINES = "claimlint_engines"  # the worker attribute holding its engines, by options
 builds: list[str] = []  # the engines this process built, so tests can count them
@@ -67,7 +70,10 @@ class DaskExecutor:
 
     def __enter__(self) -> DaskExecutor:
         if self.scheduler:
-            self.client = Client(self.scheduler)
+            try:
+                self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ExecutorError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
         else:
             self.cluster = LocalCluster(
                 n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,

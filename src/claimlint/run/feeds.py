@@ -25,6 +25,10 @@ PARTITION_ROWS = 500
 Partition = tuple[Feed, list[Record], FileSettings]
 
 
+class ExecutorError(Exception):
+    """Where rows were to be linted cannot be reached (a Dask scheduler); one line."""
+
+
 class Executor(Protocol):
     """Runs ``work(engine, part)`` over partitions somewhere, yielding results in order."""
 

@@ -3,7 +3,8 @@
 Where processes can fork, the engine is built once and inherited by the workers;
 elsewhere each worker builds its own with "spawn". The file list is cut into contiguous
 chunks handed out in order with ``imap``, so the results come back in input order and
-the report is the same, byte for byte, as with one job.
+the report is the same, byte for byte, as with one job. A feed's rows, which may be
+millions, go out in partitions through :func:`map_partitions`, a window at a time.
 """
 
 from __future__ import annotations
