@@ -165,3 +165,21 @@ def test_rows_stream_through_the_linter(engine):
 def test_presets_use_the_column_names_of_the_exports():
     assert PRESETS["shopify"].id_field == "Handle" and "Body (HTML)" in PRESETS["shopify"].html_fields
     assert PRESETS["google-merchant"].text_fields[:2] == ("title", "description")
+
+
+def test_github_annotations_stream_errors_first_and_point_at_file_lines(project):
+    write(project, "p.csv", (
+        "id,copy\n"
+        'w,"<!-- claimlint-disable-next-line MC201 -->\n<p>Plain words.</p>"\n'
+        f"e,{UNAUTHORISED}\n"
+    ))
+    out = claimlint("check", "--id-field", "id", "--html-field", "copy", "--text-field", "copy", "--format", "github", "p.csv").stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=p.csv,line=4,") and "title=HC101" in lines[0]
+    assert lines[1].startswith("::warning file=p.csv,line=2,") and "title=CL901" in lines[1]
+
+
+def test_a_profile_map_to_an_unknown_profile_is_a_config_error(project):
+    write(project, "claimlint.toml", '[feed]\nprofiles = { "Pet food" = "animal" }\n')
+    result = claimlint("check", "x.csv")
+    assert result.exit_code == 2 and "'feed' 'profiles' must be a table of product type = profile" in result.stderr
