@@ -10,15 +10,19 @@ from pathlib import Path
 import click
 
 from claimlint.commands.common import csv_option, exit_code, fail, load_knowledge, make_engine
+from claimlint.commands.report_file import CheckCommand, open_report
 from claimlint.formatters import FORMATS
+from claimlint.formatters.text import SUMMARY_LINES
 from claimlint.knowledge.profile import PROFILES
 from claimlint.readers.feeds import PRESETS, FeedOptions, is_feed
 from claimlint.run.feeds import PARTITION_ROWS, ExecutorError
 from claimlint.run.config import FAIL_ON
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.command(cls=CheckCommand)
+# Not click.Path's readability check: it would stop the run at an unreadable file, which
+# is reported (CL902) after the other files are linted.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--select", default=None, help="Rule codes or prefixes to check, comma-separated (replaces config 'select'; ALL for every rule).")
 @click.option("--extend-select", default=None, help="Rule codes or prefixes to check in addition, comma-separated.")
@@ -43,7 +47,7 @@ from claimlint.run.config import FAIL_ON
 @click.option("--partition-rows", type=click.IntRange(min=1), default=PARTITION_ROWS, show_default=True, help="Feed rows per partition handed to a worker (--jobs, --executor dask).")
 @click.option("--stdin-filename", default=None, help="Name to report for standard input ('-').")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
-@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (nor when NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
           force_exclude, baseline_file, write_baseline, output_file, jobs, feed_preset, id_field, text_fields, html_fields,
@@ -116,7 +120,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
                 batch.append((path, file_settings))
         yield from lint_files(batch)
 
-    color = not no_color and output_format == "text" and output_file is None and sys.stdout.isatty()
+    color = not no_color and not os.environ.get("NO_COLOR") and output_format == "text" and output_file is None and sys.stdout.isatty()
     out = writer(output_format, len(items), color=color, statistics=statistics, rules=known)
     sink = open_output(output_file)
     recorded: list = []
@@ -125,9 +129,12 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         for result, file_settings in results():
             if write_baseline:  # the run goes on as if with --baseline: nothing recorded fails it
                 recorded += result.findings
+                out.baselined += len(result.findings)
                 result.findings = []
             elif accepted is not None:
-                result.findings = baseline.new_findings(result.findings, accepted)
+                new = baseline.new_findings(result.findings, accepted)
+                out.baselined += len(result.findings) - len(new)
+                result.findings = new
             if result.error:
                 click.echo(f"claimlint: {result.error}", err=True)
                 unreadable = True
@@ -157,7 +164,7 @@ def open_output(output_file: str | None):
     if output_file is None:
         return None
     try:
-        return open(output_file, "w", encoding="utf-8")  # noqa: SIM115 (closed by the caller)
+        return open_report(output_file)
     except OSError as exc:
         fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
 
@@ -165,7 +172,7 @@ def open_output(output_file: str | None):
 def emit(sink, text: str, quiet: bool, color: bool) -> None:
     """Write a piece of the report; ``quiet`` drops the text format's summary line."""
     if quiet:
-        text = "".join(line + "\n" for line in text.splitlines() if not line.startswith(("Found ", "All checks passed")))
+        text = "".join(line + "\n" for line in text.splitlines() if not line.startswith(SUMMARY_LINES))
     if not text:
         return
     if sink is None:

@@ -20,6 +20,7 @@ class Report:
     statistics: bool = False
     width: int = 80
     rules: dict[str, RuleDef] = field(default_factory=dict)  # every known rule, for formats that describe them
+    baselined: int = 0  # findings left out because a baseline holds them
 
     @property
     def findings(self):
@@ -46,6 +47,7 @@ class Collected:
         self.render = render
         self.report = report
         self.results: list[FileResult] = []
+        self.baselined = 0  # findings left out because a baseline holds them
 
     def write(self, result: FileResult) -> str:
         last = self.results[-1] if self.results else None
@@ -59,7 +61,7 @@ class Collected:
         return ""
 
     def close(self) -> list[str]:
-        return [self.render(Report(self.results, **self.report))]
+        return [self.render(Report(self.results, baselined=self.baselined, **self.report))]
 
 
 def writer(name: str, files: int, color: bool = False, statistics: bool = False, rules: dict | None = None):

@@ -17,6 +17,7 @@ class Stream:
     def __init__(self, files: int, statistics: bool = False, **_: object) -> None:
         self.statistics = statistics
         self.tally = Tally()
+        self.baselined = 0  # counted by the run; the format does not show it
 
     def write(self, result: FileResult) -> str:
         self.tally.add(result.findings)

@@ -43,6 +43,7 @@ class Stream:
     memory until they grow large) to follow them, so a long run's memory stays bounded."""
 
     def __init__(self, files: int, **_: object) -> None:
+        self.baselined = 0  # counted by the run; the format does not show it
         self.later = {severity: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8") for severity in list(COMMANDS)[1:]}
 
     def write(self, result: FileResult) -> str:

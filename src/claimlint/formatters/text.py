@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_SUGGESTIONS = 2
 NO_EVIDENCE = "no evidence"  # shown only on evidence findings, where it is the point
+SUMMARY_LINES = ("Found ", "No new findings", "All checks passed")  # how the last line starts; --quiet drops it
 
 
 def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, int]:
@@ -103,6 +104,7 @@ class Stream:
     def __init__(self, files: int, color: bool = False, statistics: bool = False, width: int = 80, **_: object) -> None:
         self.files, self.color, self.statistics, self.width = files, color, statistics, width
         self.tally = Tally()
+        self.baselined = 0  # findings left out because a baseline holds them
 
     def write(self, result: FileResult) -> str:
         self.tally.add(result.findings)
@@ -120,6 +122,9 @@ class Stream:
         if total:
             parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
             out.append(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.")
+        elif self.baselined:
+            n = self.baselined
+            out.append(f"No new findings: {n} finding{'s' if n != 1 else ''} recorded in the baseline ({files} file{'s' if files != 1 else ''}).")
         else:
             out.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
         return ["\n".join(out) + "\n"]
@@ -127,6 +132,7 @@ class Stream:
 
 def render(report: Report) -> str:
     stream = Stream(len(report.results), report.color, report.statistics, report.width)
+    stream.baselined = report.baselined
     return "".join(stream.write(result) for result in report.results) + "".join(stream.close())
 
 
