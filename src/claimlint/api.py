@@ -166,7 +166,7 @@ class Linter:
         def inputs() -> Iterator[FileResult | tuple[Any, Profile, FileSettings]]:
             for item in items:
                 text_id, text, given = (*item, None) if len(item) == 2 else item
-                document = read_text(str(text_id), text)
+                document = read_text(str(text_id), text, engine.knowledge.grammar.heading_joiners)
                 if isinstance(given, Profile):
                     yield document, given, settings
                     continue
