@@ -41,6 +41,8 @@ class Finding:
     evidence: str | None = None  # evidence level weighed, where one was
     source_start: int = 0
     source_end: int = 0
+    notes: list[str] = field(default_factory=list)  # information, never a wording to use
+    merged: list["Finding"] = field(default_factory=list)  # findings on the same stretch, merged into this one
     feed: FeedLocation | None = None  # for a finding in a feed row
 
     @property
@@ -71,7 +73,9 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "references": list(self.references),
+            "notes": list(self.notes),
             "evidence": self.evidence,
+            "merged": [{"code": m.code, "name": m.name, "severity": m.severity, "message": m.message} for m in self.merged],
             "fingerprint": self.fingerprint(),
             **({"feed": self.feed.to_dict()} if self.feed else {}),
         }

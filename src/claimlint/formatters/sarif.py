@@ -79,7 +79,10 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
         "message": {"text": f.message},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: key},
-        "properties": {"excerpt": f.excerpt, "suggestions": f.suggestions, "references": f.references},
+        "properties": {
+            "excerpt": f.excerpt, "suggestions": f.suggestions, "notes": f.notes, "references": f.references,
+            "merged": [{"code": m.code, "message": m.message} for m in f.merged],
+        },
     }
     if f.feed is not None:
         location["logicalLocations"] = feed_locations(f.feed)

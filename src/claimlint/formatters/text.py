@@ -1,8 +1,11 @@
 """Human output: ``path:line:col: CODE severity message``, the sentence with the claim
-marked, and the suggestion, readable on an 80-column terminal."""
+marked, the allowed wordings (``= allowed:``), information that is not a wording to use
+(``= note:``) and the codes merged into the finding (``= also:``), readable on an
+80-column terminal whatever the width of the characters."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -20,25 +23,48 @@ NO_EVIDENCE = "no evidence"  # shown only on evidence findings, where it is the 
 SUMMARY_LINES = ("Found ", "No new findings", "All checks passed")  # how the last line starts; --quiet drops it
 
 
+ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def cells(char: str) -> int:
+    """Terminal columns one character takes: two for wide and full-width characters
+    (CJK, most emoji), none for combining marks, joiners and variation selectors."""
+    if char in ZERO_WIDTH or unicodedata.combining(char) or "\ufe00" <= char <= "\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def display_width(text: str) -> int:
+    return sum(map(cells, text))
+
+
 def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, int]:
-    """The excerpt on one line, cut to ``width`` around the marked span."""
+    """The excerpt on one line, at most ``width`` columns wide, cut around the marked
+    span with "…" where text was cut; returns the text and the span's character offsets in it."""
     start, end = span
     flat = excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
     if end <= start:
         start, end = 0, len(flat)
-    if len(flat) <= width:
+    if display_width(flat) <= width:
         return flat, start, end
-    mark = end - start
-    left = max(0, start - max(8, (width - mark) // 2))
-    right = min(len(flat), left + width)
-    left = max(0, right - width)
-    text = flat[left:right]
-    offset = left
-    if left > 0:
-        text = "…" + text[1:]
-    if right < len(flat):
-        text = text[:-1] + "…"
-    return text, max(0, start - offset), min(len(text), end - offset)
+    before = [0]  # columns before each character
+    for char in flat:
+        before.append(before[-1] + cells(char))
+    room = width - 2  # a "…" may stand at either end
+    context = max(8, (room - (before[end] - before[start])) // 2)
+    left = start
+    while left > 0 and before[start] - before[left - 1] <= context:
+        left -= 1
+    right = left
+    while right < len(flat) and before[right + 1] - before[left] <= room:
+        right += 1
+    while left > 0 and before[right] - before[left - 1] <= room:  # the end reached: fill from the left
+        left -= 1
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(flat) else ""
+    text = head + flat[left:right] + tail
+    shift = len(head) - left
+    return text, max(len(head), start + shift), min(len(text) - len(tail), end + shift)
 
 
 def wrap(text: str, width: int, first: str = "  ", rest: str = "  ") -> list[str]:
@@ -73,12 +99,16 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
         text, s, e = _window(f.excerpt, f.excerpt_span, width - len(gutter))
         lines.append(" " * (len(gutter) - 2) + "|")
         lines.append(gutter + text)
-        marker = " " * s + "^" * max(1, e - s)
+        marker = " " * display_width(text[:s]) + "^" * max(1, display_width(text[s:e]))
         lines.append(" " * (len(gutter) - 2) + "| " + style(marker, fg=SEVERITY_COLOURS.get(f.severity)))
     if f.evidence and (f.family == "EV" or f.evidence != NO_EVIDENCE):
         lines.append(f"  = evidence: {f.evidence}")
     for suggestion in f.suggestions[:MAX_SUGGESTIONS]:
         lines += wrap(suggestion, width - 2, "  = allowed: ", "    ")
+    for note in f.notes:
+        lines += wrap(note, width - 2, "  = note: ", "    ")
+    for other in f.merged:
+        lines += wrap(f"{other.code} {other.message}", width - 2, "  = also: ", "    ")
     return lines
 
 

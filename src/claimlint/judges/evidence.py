@@ -3,8 +3,10 @@
 Each sentence's evidence is gathered from the register (every claim it makes is
 authorised), the tags it carries ([@key], [^key], [3]) and its text cues ("in cell
 cultures", "randomised, placebo-controlled"). A sentence with none of its own takes the
-cues and tags of the sentence before it in the same paragraph when that one reports a
-finding: copy names a study, then goes on with what it found.
+cues and tags of the sentence before it in the same paragraph when it goes on with the
+study that one names: a pronoun refers back ("These results …") or it reports a finding
+in the past tense. A sentence that merely follows another, stating something of its own,
+has its own evidence or none.
 
 Wording is *proven* ("clinically proven", "shown to"), *qualified* ("may", "preliminary",
 "pending") or, for any other statement of an effect, *assertive*; each class needs a
@@ -18,7 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from claimlint.language.claims import Claim, clause_bounds, negated_at
+from claimlint.language.claims import Claim, clause_bounds, links_back, negated_at
 from claimlint.judges.context import DocContext
 from claimlint.language.evidence_cues import (
     Cue, CueMatcher, Level, Library, Scale, Source, Tag, clip, evidence_pack, find_tags, footnote_definitions,
@@ -72,12 +74,24 @@ class EvidenceJudge(Judge):
             reading = Reading(sentence, claims, [c for c in claims if id(c) not in accepted])
             self.read(reading, own, tags, library)
             sources, tagged = reading.sources, reading.tags
-            if not sources and not tagged and previous is not None and previous.sentence.block is sentence.block and previous.statement:
+            lent = previous is not None and previous.sentence.block is sentence.block and previous.statement and self.continues(sentence)
+            if not sources and not tagged and lent:
                 sources = [Source(s.level, f"{s.what} (sentence before)") for s in previous.sources if s.level is not self.scale.authorised]
                 tagged = previous.tags
             self.weigh(ctx, reading, sources, bool(tagged), require)
             previous = reading
         self.annotate(ctx)
+
+    def continues(self, sentence: Sentence) -> bool:
+        """Does the sentence go on with the study the sentence before it named? It does
+        when a pronoun refers back to that one, or when it reports a finding (a verb in
+        the past tense: "once zinc was given, the cells grew …")."""
+        if links_back(sentence):
+            return True
+        return any(
+            lower in self.scale.reporting or (lower.endswith("ed") and lemma != lower and not punct)
+            for lower, lemma, punct, _ in sentence.words
+        )
 
     # -- reading a sentence ----------------------------------------------------------
     def read(self, reading: Reading, cues: list[Cue], tags: list[Tag], library: Library) -> None:
@@ -89,8 +103,10 @@ class EvidenceJudge(Judge):
         reading.qualified = reading.pending or any(c.kind == "qualified" for c in cues)
         reading.proven = next((c for c in live if c.kind == "proven"), None)
         if not reading.pending:
+            graded = [c for c in live if c.kind == "level"]
+            reviews = [c for c in graded if c.key in self.scale.reviews]
             reading.sources = [
-                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in live if c.kind == "level"
+                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in reviews or graded
             ]
         if reading.claims and not reading.unaccepted:
             reading.sources.append(Source(self.scale.authorised, "the EU register of authorised health claims"))

@@ -30,6 +30,10 @@ class MedicinalJudge(Judge):
         self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
         self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
         self.reader = self.knowledge.grammar.reader  # words that address the reader
+        self.prevention = frozenset(self.knowledge.words.get("prevention", []))
+        self.healing = frozenset(self.knowledge.words.get("healing", []))
+        self.nouns = self.knowledge.condition_nouns
+        self.templates = self.knowledge.rule("MC201").templates
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -49,16 +53,15 @@ class MedicinalJudge(Judge):
         how = ""
         if diseases:
             claimed = [d for d in diseases if self.governed(sentence, d)]
-            how = "claims to prevent, treat or relieve"
             if not claimed:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
-                    claimed, how = diseases, "lists conditions the product is presented for"
+                    claimed, how = diseases, "list"
                 elif is_testimonial(sentence):
-                    claimed, how = diseases, "reports a condition relieved (testimonial)"
+                    claimed, how = diseases, "testimonial"
                 elif sentence.text.rstrip().endswith("?") and words & self.reader:
-                    claimed, how = diseases, "asks the reader about a condition the product is offered for"
+                    claimed, how = diseases, "question"
         if not claimed and not standalone:
             return
         marks = claimed + standalone
@@ -67,10 +70,47 @@ class MedicinalJudge(Judge):
         governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]
         if governing:
             start = min(start, governing[-1].start)
-        named = claimed or standalone  # the conditions when there are any, else the medicinal words
-        terms = sorted({doc[m.start:m.end].text for m in named}, key=str.lower)
-        what = how if claimed else "uses a medicinal term"
-        ctx.finding("MC201", sentence, start, end, terms=", ".join(terms[:6]), how=what)
+        if claimed:
+            terms = _join(self.conditions(sentence, claimed))
+            how = how or self.action(sentence, start, end)
+        else:
+            how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
+        ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def conditions(self, sentence: Sentence, mentions: list[Mention]) -> list[str]:
+        """The conditions a claim names, as nouns: terms next to each other (or one word
+        apart) read as one ("diabetic foot ulcer"), and a term that is an adjective or a process named by its condition
+        ("inflammatory" -> inflammation, "wound healing" -> wounds)."""
+        doc = sentence.doc
+        runs: list[list[int]] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            gap = doc[runs[-1][1]:m.start] if runs else None
+            if runs and len(gap) <= 1 and all(t.is_alpha and not t.is_stop for t in gap):
+                runs[-1][1] = max(runs[-1][1], m.end)
+            else:
+                runs.append([m.start, m.end])
+        names: list[str] = []
+        for start, end in runs:
+            phrase = doc[start:end].text.lower()
+            if phrase in self.nouns:
+                phrase = self.nouns[phrase]
+            else:
+                head, _, last = phrase.rpartition(" ")
+                if last in self.nouns:
+                    phrase = f"{head} {self.nouns[last]}".strip()
+            if phrase not in names:
+                names.append(phrase)
+        return names[:6]
+
+    def action(self, sentence: Sentence, start: int, end: int) -> str:
+        """What a medicinal claim promises, by its words: to prevent, to heal, or to
+        treat or relieve."""
+        text = " " + " ".join(t.lower_ for t in sentence.doc[start:end]) + " "
+        if any(f" {w} " in text for w in self.prevention):
+            return "prevent"
+        if any(f" {w} " in text for w in self.healing):
+            return "heal"
+        return "treat"
 
     def governed(self, sentence: Sentence, disease: Mention) -> bool:
         if negated_at(sentence, disease.start, sentence.of("modifier")):
@@ -109,3 +149,7 @@ class MedicinalJudge(Judge):
                     phrase=doc[start:end].text,
                 )
                 break
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -28,6 +28,7 @@ class RuleDef:
     exceptions: list[str] = field(default_factory=list)  # wording a match inside of which is no finding
     profiles: list[str] | None = None
     suggestion: str | None = None
+    templates: dict[str, str] = field(default_factory=dict)  # named parts of the message, and notes
     source: str = ""
 
     @property
@@ -66,6 +67,7 @@ class Knowledge:
     effects: dict[str, Effect] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)  # verb classes, negations, hedges …
     diseases: dict[str, list[str]] = field(default_factory=dict)
+    condition_nouns: dict[str, str] = field(default_factory=dict)  # "inflammatory" -> "inflammation"
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
     relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
@@ -105,6 +107,7 @@ class Knowledge:
                     exceptions=rule.get("exceptions", []),
                     profiles=rule.get("profiles"),
                     suggestion=rule.get("suggestion"),
+                    templates=rule.get("templates", {}),
                     source=pack["_path"],
                 )
         elif kind == "substances":
@@ -145,6 +148,7 @@ class Knowledge:
             for name, words in pack.items():
                 if isinstance(words, list):
                     self.diseases.setdefault(name, []).extend(words)
+            self.condition_nouns.update(pack.get("nouns", {}))
         else:
             self.packs.setdefault(kind, []).append(pack)
 

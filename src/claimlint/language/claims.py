@@ -283,13 +283,18 @@ def _singular(token) -> bool:
     return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and token.lemma_ != text
 
 
+def links_back(sentence: Sentence) -> bool:
+    """Does the sentence open with a pronoun that refers to the sentence before ("It
+    also …", "These results …")?"""
+    return bool(sentence.words) and sentence.words[0][0] in sentence.grammar.pronoun_subjects
+
+
 def carry_pronoun_subjects(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
     """"Magnesium is found in … It also helps …": a claim whose sentence opens with a
     pronoun and names no substance is about the substances of the sentence before."""
     previous: Sentence | None = None
     for sentence in sentences:
-        opening = sentence.words[0][0] if sentence.words else ""
-        if opening in sentence.grammar.pronoun_subjects and previous is not None and previous.block is sentence.block:
+        if links_back(sentence) and previous is not None and previous.block is sentence.block:
             keys = tuple(dict.fromkeys(m.key for m in previous.of("substance")))
             for claim in claims.get(sentence.index, []):
                 if not claim.substances:

@@ -1,6 +1,7 @@
 """A run: read every input, lint what can be read, report what cannot (CL902).
 
-Per document, after linting: suppression comments, then the file's rule selection. The
+Per document, after linting: suppression comments, the file's rule selection, then the
+merge of findings on one stretch of copy (run/merge.py). The
 result keeps the text of the lines its findings point at, because some formats count
 columns in UTF-16 code units and need the characters to convert.
 """
@@ -16,6 +17,7 @@ from typing import TypeVar
 from pathlib import Path
 
 from claimlint.run import suppressions
+from claimlint.run.merge import merge
 from claimlint.run.config import FileSettings
 from claimlint.document import Directive, Document
 from claimlint.engine import Engine
@@ -99,10 +101,12 @@ def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozen
 
 
 def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
-    """Apply suppressions (reporting the comments themselves where wrong) and the file's selection."""
+    """Apply suppressions (reporting the comments themselves where wrong) and the file's
+    selection, then merge what is left on one stretch of copy (after, so a code not
+    reported hides nothing)."""
     kept, unused = suppressions.apply(document, findings)
     kept += suppression_findings(engine, document, unused)
-    kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
+    kept = merge([f for f in kept if f.code in settings.selected])
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
