@@ -13,6 +13,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from claimlint.run import suppressions
@@ -35,6 +36,7 @@ class FileResult:
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
+    row: str | None = None  # the row's id, for the result of one row of a feed
 
 
 def directive_finding(rulebook: RuleBook, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
@@ -106,27 +108,47 @@ def run(
     reads a path (default: the file, or standard input for "-"); it raises ReadError."""
     joiners = engine.knowledge.grammar.heading_joiners
     reader = read or (lambda path: read_input(path, stdin_name, joiners))
-    pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
-    def documents() -> Iterator[tuple[Document, Profile]]:
+    def inputs() -> Iterator[FileResult | tuple[Document, Profile, FileSettings]]:
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
                 document = reader(path)
-                profile = settings.profile_for(document)
+                yield document, settings.profile_for(document), settings
             except ReadError as exc:
-                message = str(exc)
+                yield unreadable(engine, shown, str(exc), settings)
             except ProfileError as exc:
-                message = f"{shown}: front matter field 'claimlint': {exc}"
-            else:
-                pending.append(settings)
-                yield document, profile
+                yield unreadable(engine, shown, f"{shown}: front matter field 'claimlint': {exc}", settings)
+
+    for entry in lint_in_order(engine, inputs()):
+        yield entry if isinstance(entry, FileResult) else finish(engine.rulebook, *entry)
+
+
+def unreadable(engine: Engine, path: str, message: str, settings: FileSettings, line: int = 1) -> FileResult:
+    """The result for an input that cannot be linted: a CL902 finding where selected."""
+    finding = engine.rulebook.finding("CL902", path, Where(line, 1, line, 1), reason=message)
+    return FileResult(path, [finding] if "CL902" in settings.selected else [], message)
+
+
+T = TypeVar("T")
+
+
+def lint_in_order(engine: Engine, inputs: Iterable[FileResult | tuple[Document, Profile, T]]) -> Iterator[FileResult | tuple[Document, list[Finding], T]]:
+    """Lint the documents among ``inputs`` as one stream, passing results of inputs that
+    could not be read through in their place, so everything comes out in input order."""
+    pending: deque[FileResult | T] = deque()  # failed inputs and linted ones' companions, in order
+
+    def documents() -> Iterator[tuple[Document, Profile]]:
+        for entry in inputs:
+            if isinstance(entry, FileResult):
+                pending.append(entry)
                 continue
-            finding = engine.rulebook.finding("CL902", shown, Where(1, 1, 1, 1), reason=message)
-            pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
+            document, profile, companion = entry
+            pending.append(companion)
+            yield document, profile
 
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine.rulebook, document, findings, pending.popleft())
+        yield document, findings, pending.popleft()
     yield from pending  # only failed inputs are left
