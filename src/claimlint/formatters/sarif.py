@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from claimlint import DISTRIBUTION, HOMEPAGE, __version__, rule_page
 from claimlint.run.baseline import fingerprints
-from claimlint.findings import Finding
+from claimlint.findings import FeedLocation, Finding
 from claimlint.formatters import Report
 from claimlint.knowledge.base import RuleDef
 from claimlint.knowledge.packs import builtin_rules_dir
@@ -80,13 +80,23 @@ def sarif_fix(f: Finding, lines: dict[int, str]) -> dict:
     }
 
 
+def feed_locations(feed: FeedLocation) -> list[dict]:
+    """A feed row as an object and its field as a property of it (SARIF's logical
+    locations name what a physical line cannot: which product, which attribute)."""
+    row = {"name": feed.row, "fullyQualifiedName": feed.row, "kind": "object"}
+    if feed.field is None:
+        return [row]
+    return [row, {"name": feed.field, "fullyQualifiedName": f"{feed.row}/{feed.field}", "kind": "property"}]
+
+
 def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
     region = utf16_region(lines, f.line, f.column, f.end_line, f.end_column)
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}],
+        "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: key},
         "properties": {
             "excerpt": f.excerpt, "suggestions": f.suggestions, "notes": f.notes, "references": f.references,
@@ -95,6 +105,9 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
     }
     if f.fix:
         result["fixes"] = [sarif_fix(f, lines)]
+    if f.feed is not None:
+        location["logicalLocations"] = feed_locations(f.feed)
+        result["properties"]["feed"] = f.feed.to_dict()
     if f.code in rule_index:
         result["ruleIndex"] = rule_index[f.code]
     return result
