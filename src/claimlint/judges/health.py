@@ -38,6 +38,7 @@ class Verdict:
     substances: list[str] = field(default_factory=list)  # the keys the claim is about
     rejected: object | None = None
     exceeded: AuthorisedClaim | None = None  # HC103: the authorised wording the claim says more than
+    wording: AuthorisedClaim | None = None  # the one authorised claim the copy strengthened, for a fix
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class HealthClaimJudge:
         unauthorised: list[str] = []
         reworded: list[AuthorisedClaim] = []  # the closest wording of each substance claimed in other words
         strengthened: list[tuple[str, AuthorisedClaim]] = []
+        plainest: list[AuthorisedClaim] = []  # the wording that adds least, for a fix
         for sub in subjects:
             related = self.related(sub, targets)
             if not related:
@@ -160,6 +162,7 @@ class HealthClaimJudge:
             problem = self.strength_problem(claim, closest)
             if problem:
                 strengthened.append((problem, closest))
+                plainest.append(self.plainest(claim, covering))
         if unauthorised:
             words = self.effect_words(claim)
             for sub in unauthorised:
@@ -171,7 +174,8 @@ class HealthClaimJudge:
             return Verdict("HC103", self.reworded(claim, reworded[0]), subjects, exceeded=reworded[0])
         if strengthened:
             problem, wording = strengthened[0]
-            return Verdict("HC103", problem, subjects, exceeded=wording)
+            fix = plainest[0] if len(subjects) == 1 else None
+            return Verdict("HC103", problem, subjects, exceeded=wording, wording=fix)
         return Verdict(None)
 
     def reworded(self, claim: Claim, wording: AuthorisedClaim) -> str:
@@ -208,6 +212,13 @@ class HealthClaimJudge:
             len(phrase & ac.head_words), not self.strength_problem(claim, ac),
             not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
         ))
+
+    @staticmethod
+    def plainest(claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
+        """The authorised wording that adds least to what the claim says: the one to offer
+        in its place, rather than one with conditions the copy never spoke of."""
+        words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
+        return min(candidates, key=lambda ac: (len(ac.lemmas - words), len(ac.entry.claim)))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
         """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
@@ -363,6 +374,14 @@ class HealthClaimJudge:
             )
         finding = ctx.finding(verdict.code, claim.sentence, start, end, [ac.entry.claim for ac in suggested[: MAX_SUGGESTIONS * 2]], references, **fields)
         finding.notes.extend(n for n in notes if n)
+        subject = claim.substances[0] if len(claim.substances) == 1 else None
+        alone = len(ctx.claims.get(claim.sentence.index, ())) == 1
+        if verdict.wording is not None and subject is not None and alone and is_whole(claim.sentence, subject.start, end):
+            # "Vitamin C boosts your immune system.": a sentence that is nothing but this
+            # claim becomes the authorised one, "Vitamin C contributes to the normal …".
+            wording = verdict.wording.entry.claim.strip().rstrip(".")
+            if wording.split()[0].lower() == claim.sentence.doc[subject.start].lower_:  # the copy's own subject
+                ctx.fix(finding, claim.sentence, subject.start, end, wording)
 
 
 def _join(items: list[str]) -> str:
@@ -379,6 +398,14 @@ def _lower(label: str) -> str:
 def _clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def is_whole(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are all the words of ``sentence``: an emoji or a bullet
+    may come before them and a full stop after, but no other word the fix would lose."""
+    words = sentence.words
+    outside = [*words[: start - sentence.start], *words[end - sentence.start:]]
+    return not any(ch.isalnum() for lower, _, _, _ in outside for ch in lower)
 
 
 def block_lemmas(sentence: Sentence) -> set[str]:
