@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import click
 
 from claimlint.findings import Finding
 from claimlint.formatters import Report
+
+if TYPE_CHECKING:
+    from claimlint.run.runner import FileResult
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_SUGGESTIONS = 2
@@ -87,6 +91,8 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
     where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
     head = f"{where} {style(f.code, fg=SEVERITY_COLOURS.get(f.severity), bold=True)} {f.severity}"
     lines = [head]
+    if f.feed is not None:
+        lines.append(f"  = row {f.feed.row}" + (f", field {f.feed.field} at {f.feed.line}:{f.feed.column}" if f.feed.field else ""))
     lines += wrap(f.message, width - 2)
     if f.excerpt:
         gutter = f"{f.line} | "
@@ -106,27 +112,60 @@ def render_finding(f: Finding, color: bool, width: int) -> list[str]:
     return lines
 
 
+class Tally:
+    """What a summary needs of the findings written so far: counts, not the findings."""
+
+    def __init__(self) -> None:
+        self.severities: Counter[str] = Counter()
+        self.codes: Counter[tuple[str, str]] = Counter()
+
+    def add(self, findings: list[Finding]) -> None:
+        self.severities.update(f.severity for f in findings)
+        self.codes.update((f.code, f.name) for f in findings)
+
+    @property
+    def total(self) -> int:
+        return sum(self.severities.values())
+
+
+class Stream:
+    """The text report written as the results come, for runs too large to hold."""
+
+    def __init__(self, files: int, color: bool = False, statistics: bool = False, width: int = 80, **_: object) -> None:
+        self.files, self.color, self.statistics, self.width = files, color, statistics, width
+        self.tally = Tally()
+        self.baselined = 0  # findings left out because a baseline holds them
+
+    def write(self, result: FileResult) -> str:
+        self.tally.add(result.findings)
+        out: list[str] = []
+        for f in result.findings:
+            out += render_finding(f, self.color, self.width)
+            out.append("")
+        return "".join(line + "\n" for line in out)
+
+    def close(self) -> list[str]:
+        out: list[str] = []
+        if self.statistics:
+            out += statistics(self.tally.codes)
+        counts, total, files = self.tally.severities, self.tally.total, self.files
+        if total:
+            parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+            out.append(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.")
+        elif self.baselined:
+            n = self.baselined
+            out.append(f"No new findings: {n} finding{'s' if n != 1 else ''} recorded in the baseline ({files} file{'s' if files != 1 else ''}).")
+        else:
+            out.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
+        return ["\n".join(out) + "\n"]
+
+
 def render(report: Report) -> str:
-    out: list[str] = []
-    findings = report.findings
-    for f in findings:
-        out += render_finding(f, report.color, report.width)
-        out.append("")
-    if report.statistics:
-        out += statistics(findings)
-    counts = Counter(f.severity for f in findings)
-    files = len(report.results)
-    if findings:
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-        out.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.")
-    elif report.baselined:
-        n = report.baselined
-        out.append(f"No new findings: {n} finding{'s' if n != 1 else ''} recorded in the baseline ({files} file{'s' if files != 1 else ''}).")
-    else:
-        out.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
-    return "\n".join(out) + "\n"
+    stream = Stream(len(report.results), report.color, report.statistics, report.width)
+    stream.baselined = report.baselined
+    return "".join(stream.write(result) for result in report.results) + "".join(stream.close())
 
 
-def statistics(findings: list[Finding]) -> list[str]:
-    counts = Counter((f.code, f.name) for f in findings)
-    return [f"{n:>5}  {code}  {name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))] + [""]
+def statistics(codes: Counter[tuple[str, str]]) -> list[str]:
+    """Findings per code, the most frequent first."""
+    return [f"{n:>5}  {code}  {name}" for (code, name), n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))] + [""]

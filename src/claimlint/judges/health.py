@@ -13,14 +13,17 @@ substances the law allows it for: information, never a rewording.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from claimlint.judges.composition import NutrientFacts
+from claimlint.judges.context import Accepted, DocContext
+from claimlint.knowledge.base import Effect, Substance
+from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
 from claimlint.language.claims import Claim
-from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
 from claimlint.language.mentions import Sentence
 from claimlint.knowledge.register import clean_wording
-from claimlint.knowledge.register_index import AuthorisedClaim, content_lemmas
+from claimlint.knowledge.register_index import content_lemmas
 
 MAX_SUGGESTIONS = 3
 MAX_NAMED = 6  # substances a note names before "…"
@@ -37,21 +40,37 @@ class Verdict:
     exceeded: AuthorisedClaim | None = None  # HC103: the authorised wording the claim says more than
 
 
-class HealthClaimJudge(Judge):
-    codes = ("HC101", "HC102", "HC103")
+@dataclass(frozen=True)
+class HealthView:
+    """What the health-claims judge reads: the lexicons, the register (built on first use,
+    since copy for cosmetics never needs it) and the nutrient facts of declared products."""
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        self.qualifiers = frozenset(engine.knowledge.words.get("qualifiers", []))
-        self.openers = frozenset(w.split()[0].lower() for name in ("sentence_openers", "faithful", "strengthening") for w in engine.knowledge.words.get(name, []))
-        self.templates = {code: engine.knowledge.rule(code).templates for code in self.codes}
+    effects: Mapping[str, Effect]
+    substances: Mapping[str, Substance]
+    qualifiers: frozenset[str]  # words of the condition an authorised wording states ("exercise", "pregnancy")
+    index: Callable[[], RegisterIndex]
+    facts: NutrientFacts
+    openers: frozenset[str]  # words that may open a sentence run into the one before in a register text
+    templates: Mapping[str, Mapping[str, str]]  # message parts by code, from the rule packs
 
-    def judge(self, ctx: DocContext) -> None:
+
+class HealthClaimJudge:
+    def __init__(self, view: HealthView) -> None:
+        self.view = view
+        self.effects = view.effects
+        self.substances = view.substances
+        self.qualifiers = view.qualifiers
+        self.openers = view.openers
+        self.templates = view.templates
+
+    def judge(self, ctx: DocContext) -> Accepted:
+        """Report the claims that fail; return those found authorised and faithful."""
+        accepted: list[Claim] = []
         if not ctx.profile.is_food:
-            return
+            return Accepted()
         for index, claims in ctx.claims.items():
             claimed = {c.effect.key for c in claims}
-            for effect_means in (self.knowledge.effects[c.effect.key].means for c in claims):
+            for effect_means in (self.effects[c.effect.key].means for c in claims):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
             cited: set[str] = set()  # register entries cited in this sentence: each once
@@ -62,7 +81,7 @@ class HealthClaimJudge(Judge):
                     continue
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
-                    ctx.accepted.append(claim)
+                    accepted.append(claim)
                     continue
                 key = (verdict.code, claim.effect.key)
                 if key in reported or (verdict.rejected is not None and verdict.rejected.id in cited):
@@ -71,6 +90,7 @@ class HealthClaimJudge(Judge):
                 if verdict.rejected is not None:
                     cited.add(verdict.rejected.id)
                 self.report(ctx, claim, verdict)
+        return Accepted(tuple(accepted))
 
     @staticmethod
     def linked(claim: Claim) -> bool:
@@ -107,8 +127,8 @@ class HealthClaimJudge(Judge):
 
     # -- deciding ------------------------------------------------------------------
     def evaluate(self, claim: Claim, claimed: set[str], ctx: DocContext) -> Verdict:
-        index = self.engine.index
-        effect = self.knowledge.effects[claim.effect.key]
+        index = self.view.index()
+        effect = self.effects[claim.effect.key]
         targets = [effect.key] if effect.register else list(effect.means)
         subjects = self.subjects(claim, ctx)
         if not subjects:
@@ -164,9 +184,8 @@ class HealthClaimJudge(Judge):
         return self.template("HC103", "reworded", phrase=self.phrase(claim), wording=wording.entry.claim)
 
     def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
-        """A claim that attributes its effect to no substance: only the register's own
-        words may stand alone."""
-        index = self.engine.index
+        """A claim that names no substance: only the register's own words may stand alone."""
+        index = self.view.index()
         nearest = [ac for t in targets for ac in index.by_effect.get(t, [])]
         if not targets:
             return Verdict("HC101")
@@ -211,7 +230,7 @@ class HealthClaimJudge(Judge):
         dropped = self.qualifiers & ac.lemmas - context
         if dropped:
             return self.template("HC103", "condition_dropped", wording=wording)
-        optional = self.knowledge.effects[claim.effect.key].normal_optional
+        optional = self.effects[claim.effect.key].normal_optional
         if ac.needs_normal and not claim.normal_kept and not optional:
             return self.template("HC103", "normal_dropped", wording=wording)
         return ""
@@ -228,9 +247,9 @@ class HealthClaimJudge(Judge):
             keys = list(dict.fromkeys(m.key for m in claim.sentence.of("substance") if start <= m.start and m.end <= end))
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
-        facts = self.engine.facts
+        facts = self.view.facts
         present = facts.composition(ctx.profile).present
-        return sorted(k for k in present if k in self.knowledge.substances and not self.knowledge.substances[k].members)
+        return sorted(k for k in present if k in self.substances and not self.substances[k].members)
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:
@@ -240,15 +259,15 @@ class HealthClaimJudge(Judge):
     def combination(self, subjects: list[str], targets: list[str]) -> AuthorisedClaim | None:
         """An authorised claim for a combination product whose parts the copy names."""
         named = set(subjects)
-        for ac in self.engine.index.combinations:
-            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.knowledge.substances}:
+        for ac in self.view.index().combinations:
+            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.substances}:
                 return ac
         return None
 
     def related(self, sub: str, targets: list[str]) -> list[AuthorisedClaim]:
         """Authorised claims of ``sub`` (any member, for a group like "B vitamins") for ``targets``."""
-        members = self.knowledge.substances[sub].members or [sub]
-        by_pair = self.engine.index.by_pair
+        members = self.substances[sub].members or [sub]
+        by_pair = self.view.index().by_pair
         return [ac for m in members for t in targets for ac in by_pair.get((m, t), [])]
 
     def allowed_substances(self, claim: Claim, ctx: DocContext) -> set[str]:
@@ -256,16 +275,16 @@ class HealthClaimJudge(Judge):
         names (or a pronoun carries) and those the product declares."""
         keys = {m.key for m in claim.sentence.of("substance")} | set(claim.carried)
         if ctx.profile.declared:
-            keys |= set(self.engine.facts.composition(ctx.profile).present)
-        known = self.knowledge.substances
+            keys |= set(self.view.facts.composition(ctx.profile).present)
+        known = self.substances
         return {member for k in keys if k in known for member in (known[k].members or [k])}
 
     def alternatives(self, claim: Claim, targets: list[str], allowed: set[str]) -> list[AuthorisedClaim]:
         """Authorised wordings of ``allowed`` substances for the claimed effect (or one
         near it): the claimed effect first, general wordings before those tied to a diet,
         exercise or a group, then the one sharing most words with the claim."""
-        index = self.engine.index
-        near = list(self.knowledge.effects[claim.effect.key].near)
+        index = self.view.index()
+        near = list(self.effects[claim.effect.key].near)
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
         found = {
             ac.entry.id: ac
@@ -283,13 +302,13 @@ class HealthClaimJudge(Judge):
     def note(self, effect, targets: list[str], subjects: list[str]) -> str:
         """Which substances the law allows the effect for, when the copy may use none."""
         holders = sorted({
-            self.knowledge.substances[k].label if k in self.knowledge.substances else ac.entry.substance
-            for t in targets for ac in self.engine.index.by_effect.get(t, []) for k in ac.substances
+            self.substances[k].label if k in self.substances else ac.entry.substance
+            for t in targets for ac in self.view.index().by_effect.get(t, []) for k in ac.substances
         }, key=str.lower)
         if not holders:
             return ""
         named = ", ".join(_lower(h) for h in holders[:MAX_NAMED]) + (", …" if len(holders) > MAX_NAMED else "")
-        label = " or ".join(self.knowledge.effects[t].label for t in targets[:2])
+        label = " or ".join(self.effects[t].label for t in targets[:2])
         template = "note_none_for" if subjects else "note"
         return self.template("HC101", template, effect=label, holders=named, substance=_join([_lower(x) for x in self.labels(subjects)]))
 
@@ -300,7 +319,7 @@ class HealthClaimJudge(Judge):
         return content_lemmas(claim.sentence.doc[claim.effect.start:claim.effect.end])
 
     def labels(self, keys: list[str]) -> list[str]:
-        return [self.knowledge.substances[k].label for k in keys]
+        return [self.substances[k].label for k in keys]
 
     def phrase(self, claim: Claim) -> str:
         doc = claim.sentence.doc
@@ -318,13 +337,13 @@ class HealthClaimJudge(Judge):
         return doc[start:end].text
 
     def report(self, ctx: DocContext, claim: Claim, verdict: Verdict) -> None:
-        effect = self.knowledge.effects[claim.effect.key]
+        effect = self.effects[claim.effect.key]
         start, end = claim.span()
         targets = [effect.key] if effect.register else list(effect.means)
         allowed = self.allowed_substances(claim, ctx)
         suggested = self.alternatives(claim, targets, allowed)
         exceeded = verdict.exceeded
-        if exceeded is not None and (exceeded.substances & allowed or exceeded in self.engine.index.combinations):
+        if exceeded is not None and (exceeded.substances & allowed or exceeded in self.view.index().combinations):
             suggested = [exceeded, *(ac for ac in suggested if ac is not exceeded)]
         notes = [] if suggested or not targets else [self.note(effect, targets, verdict.substances)]
         substance = _join(self.labels(verdict.substances)) or "the product"

@@ -9,9 +9,12 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.language.claims import is_advice, is_testimonial, negated_at
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
+from claimlint.knowledge.base import Effect
+from claimlint.language.claims import is_advice, is_testimonial, negated_at
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -19,21 +22,34 @@ RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
-class MedicinalJudge(Judge):
-    codes = ("MC201", "MC205")
+@dataclass(frozen=True)
+class MedicinalView:
+    """What the medicinal judge reads of the lexicons."""
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        self.cosmetic_conditions = frozenset(self.knowledge.diseases.get("cosmetic", []))
-        self.generic_terms = frozenset(self.knowledge.diseases.get("generic", []))
+    effects: Mapping[str, Effect]
+    cosmetic_conditions: frozenset[str]  # conditions a cosmetic may speak of ("dandruff")
+    generic_terms: frozenset[str]  # words for illness in general, which alone make no list
+    skin_physiology: frozenset[str]  # words that put a cosmetic's effect inside the body
+    reader: frozenset[str]  # words that address the reader
+    prevention: frozenset[str]  # words that say a condition is prevented
+    healing: frozenset[str]  # words that say a condition is healed
+    nouns: Mapping[str, str]  # the noun a message names a condition term by
+    templates: Mapping[str, str]  # MC201's message parts, from its rule
+
+
+class MedicinalJudge:
+    def __init__(self, view: MedicinalView) -> None:
+        self.effects = view.effects
+        self.cosmetic_conditions = view.cosmetic_conditions
+        self.generic_terms = view.generic_terms
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
-        self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
-        self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
-        self.reader = self.knowledge.grammar.reader  # words that address the reader
-        self.prevention = frozenset(self.knowledge.words.get("prevention", []))
-        self.healing = frozenset(self.knowledge.words.get("healing", []))
-        self.nouns = self.knowledge.condition_nouns
-        self.templates = self.knowledge.rule("MC201").templates
+        self.cosmetic_effects = frozenset(k for k, e in view.effects.items() if e.cosmetic)
+        self.skin_physiology = view.skin_physiology
+        self.reader = view.reader
+        self.prevention = view.prevention
+        self.healing = view.healing
+        self.nouns = view.nouns
+        self.templates = view.templates
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -145,7 +161,7 @@ class MedicinalJudge(Judge):
                 start, end = claim.span()
                 ctx.finding(
                     "MC205", claim.sentence, start, end,
-                    effect=self.knowledge.effects[effect].label,
+                    effect=self.effects[effect].label,
                     phrase=doc[start:end].text,
                 )
                 break
