@@ -42,6 +42,7 @@ def test_the_corpora_are_the_kinds_of_copy_they_name(tmp_path):
     assert streams and all(p.read_text(encoding="utf-8").startswith("code,name,size,description\n") for p in streams)
 
 
+@pytest.mark.slow  # it starts about seven Python processes with spaCy in them
 def test_quick_benchmark_runs_every_measure(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--corpora", "catalogue"],
                          capture_output=True, text=True, cwd=tmp_path, timeout=900)
