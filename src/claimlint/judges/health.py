@@ -59,7 +59,7 @@ class HealthClaimJudge(Judge):
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
-        """"…a function that matters for collagen and skin": a bare "for" or "healthy" in
+        """"…an effect that counts for bones and teeth": a bare "for" or "healthy" in
         running text, with no substance and no product named, claims nothing."""
         return (
             claim.how == "modifier"

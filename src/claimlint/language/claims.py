@@ -130,7 +130,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             if previous_end <= r.start and r.end <= effect.start and clause_of(r.start) == clause
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
-        # normal energy-yielding metabolism and the reduction of tiredness".
+        # normal muscle function and to normal protein synthesis".
         own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
@@ -214,7 +214,7 @@ VERB_REACH = 2  # tokens between a substance and the verb it is the subject of
 
 
 def _unnamed_effect(sentence: Sentence) -> list[Claim]:
-    """"Magnesium drives this movement", "Selenium optimises the normal function of …": a
+    """"Zinc drives this process", "Iodine optimises your thyroid …": a
     substance that opens its sentence and is said to boost, drive or optimise something
     makes a claim even when no effect word follows."""
     substances = sentence.of("substance")
