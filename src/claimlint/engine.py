@@ -46,6 +46,7 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.judges = [judge(self) for judge in all_judges()]
         self.phrases.save()
         self._severities = dict(self.options.severities)
@@ -104,7 +105,7 @@ class Engine:
 
     def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
         for sentence in ctx.sentences:
-            claims = build_claims(sentence, self.perceivable, self.register_effects)
+            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims
         carry_pronoun_subjects(ctx.sentences, ctx.claims)

@@ -45,7 +45,8 @@ class HealthClaimJudge(Judge):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
             for claim in claims:
-                if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
+                named = claim.substances or claim.carried or self.declared_own(claim, ctx)
+                if not named and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
@@ -169,11 +170,18 @@ class HealthClaimJudge(Judge):
         """The substance keys a claim is about; a claim about the product itself ("our
         gummies", the product's name, a caption verb) is about what the profile declares."""
         keys = list(dict.fromkeys(m.key for m in claim.substances)) or list(claim.carried)
+        keys = keys or self.declared_own(claim, ctx)
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
-        facts = self.engine.facts
-        present = facts.composition(ctx.profile).present
+        present = self.engine.facts.composition(ctx.profile).present
         return sorted(k for k in present if k in self.knowledge.substances and not self.knowledge.substances[k].members)
+
+    def declared_own(self, claim: Claim, ctx: DocContext) -> list[str]:
+        """The body's own proteins a claim names ("collagen") that the product declares."""
+        if not claim.body_own or not ctx.profile.declared:
+            return []
+        present = self.engine.facts.composition(ctx.profile).present
+        return [k for k in claim.body_own if k in present]
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:

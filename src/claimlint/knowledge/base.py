@@ -41,6 +41,7 @@ class Substance:
     forms: dict[str, list[str]]
     members: list[str] = field(default_factory=list)  # for groups ("B vitamins")
     register: list[str] = field(default_factory=list)
+    body_own: bool = False  # a protein the body makes (collagen): bare, it names the body's own
 
 
 @dataclass
@@ -110,7 +111,7 @@ class Knowledge:
                     continue
                 self.substances[key] = Substance(
                     key, spec["label"], spec.get("names", []), dict(spec.get("forms") or {}),
-                    register=spec.get("register", []),
+                    register=spec.get("register", []), body_own=bool(spec.get("body_own", False)),
                 )
         elif kind == "effects":
             self.words.setdefault("neutral", []).extend(pack.get("neutral", []))

@@ -200,7 +200,7 @@ class Annotator:
         for cls in ("faithful", "strengthening", "medicinal"):
             self._add(lm, "relation", cls, k.words.get(cls, []))
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
-        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns"):
+        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns", "study_nouns", "topic_verbs", "study_results"):
             self._add(lm, cue, cue, k.words.get(cue, []))
         self._add(lm, "vitamin_head", "vitamin", ["vitamin"])
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
