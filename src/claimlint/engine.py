@@ -16,7 +16,7 @@ from claimlint.judges import all_judges
 from claimlint.knowledge.base import Knowledge
 from claimlint.language.mentions import SEPARATOR, Annotator
 from claimlint.language.pipeline import PhraseTokens, build_nlp
-from claimlint.knowledge.profile import Profile
+from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.language.sections import reference_blocks
 
@@ -47,6 +47,7 @@ class Engine:
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
+        self.profile_cues = ProfileCues(self.knowledge.profile_cues)
         self.judges = [judge(self) for judge in all_judges()]
         self.phrases.save()
         self._severities = dict(self.options.severities)

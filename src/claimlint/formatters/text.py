@@ -81,6 +81,9 @@ def render(report: Report) -> str:
     for f in findings:
         out += render_finding(f, report.color, report.width)
         out.append("")
+    for result in report.results:
+        if result.inferred_from:
+            out.append(f"{result.path}: profile: {result.profile}, inferred from '{result.inferred_from}'")
     if report.statistics:
         out += statistics(findings)
     counts = Counter(f.severity for f in findings)

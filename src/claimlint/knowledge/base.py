@@ -67,6 +67,7 @@ class Knowledge:
     diseases: dict[str, list[str]] = field(default_factory=dict)
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
+    profile_cues: dict[str, list[str]] = field(default_factory=dict)  # words that show the kind of product
 
     @classmethod
     def load(cls, extra_packs: list[str | Path] = ()) -> "Knowledge":
@@ -132,6 +133,9 @@ class Knowledge:
             for name, words in pack.items():
                 if isinstance(words, list):
                     self.words.setdefault(name, []).extend(words)
+        elif kind == "profiles":
+            for name, words in pack["cues"].items():
+                self.profile_cues.setdefault(name, []).extend(words)
         elif kind == "diseases":
             for name, words in pack.items():
                 if isinstance(words, list):

@@ -206,6 +206,7 @@ class Annotator:
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
+        self._add(lo, "treatment", "treatment", k.diseases.get("treatment", []), lemma=False)
         for cue in ("first_person", "change_cues"):
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
         for rule in k.rules.values():

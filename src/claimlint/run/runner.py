@@ -31,6 +31,8 @@ class FileResult:
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
+    profile: str = ""  # the profile the file was judged under
+    inferred_from: str | None = None  # the copy's word that profile was inferred from
 
 
 def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
@@ -72,31 +74,34 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     return read_document(path, data)
 
 
-def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings, profile: Profile) -> FileResult:
     """Apply suppressions (reporting unused ones) and the file's selection."""
     kept, unused = suppressions.apply(document, findings)
     kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
-    return FileResult(document.path, kept, lines=lines, claims=document.claims)
+    return FileResult(
+        document.path, kept, lines=lines, claims=document.claims,
+        profile=profile.name, inferred_from=profile.inferred_from,
+    )
 
 
 def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:
     """Lint ``(path, settings)`` items, yielding one result per item in order."""
-    pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
+    pending: deque[FileResult | tuple[FileSettings, Profile]] = deque()  # failed inputs and linted ones' settings, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
                 document = read_input(path, stdin_name)
-                profile = settings.profile_for(document)
+                profile = settings.profile_for(document, engine.profile_cues)
             except ReadError as exc:
                 message = str(exc)
             except ProfileError as exc:
                 message = f"{shown}: front matter field 'claimlint': {exc}"
             else:
-                pending.append(settings)
+                pending.append((settings, profile))
                 yield document, profile
                 continue
             finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
@@ -105,5 +110,6 @@ def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: s
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine, document, findings, pending.popleft())
+        settings, profile = pending.popleft()
+        yield finish(engine, document, findings, settings, profile)
     yield from pending  # only failed inputs are left
