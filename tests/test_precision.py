@@ -97,3 +97,32 @@ def test_declared_collagen_is_an_ingredient(engine):
 
 def test_collagen_said_to_rebuild_is_sold_as_an_ingredient(engine):
     assert codes(engine, "Collagen rebuilds cartilage.") != []
+
+
+# -- effects built from parts ---------------------------------------------------------------
+
+PARTS = [
+    ("Supports intestinal barrier repair.", "HC103", "intestinal barrier repair"),
+    ("Improves mental function.", "HC103", "mental function"),
+    ("Zinc for people with weakened immunity.", "MC201", "weakened immunity"),
+    ("Ginger for impaired liver function.", "MC201", "impaired liver function"),
+]
+
+
+@pytest.mark.parametrize("text,code,span", PARTS)
+def test_effects_and_conditions_from_parts(engine, text, code, span):
+    found = marked(engine, text)
+    assert any(c == code and span in m for c, m in found), found
+
+
+def test_parts_leave_authorised_wordings_alone(engine):
+    for text in (
+        "Zinc contributes to normal cognitive function.",
+        "Vitamin C contributes to the normal function of the immune system.",
+        "Vitamin D contributes to the maintenance of normal muscle function.",
+    ):
+        assert codes(engine, text) == [], text
+
+
+def test_a_cosmetic_state_of_hair_is_no_condition(engine):
+    assert "MC201" not in codes(engine, "Repairs damaged hair from the inside.")

@@ -68,6 +68,7 @@ class Knowledge:
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
     profile_cues: dict[str, list[str]] = field(default_factory=dict)  # words that show the kind of product
+    effect_parts: dict[str, Any] = field(default_factory=lambda: {"organs": {}, "aspects": [], "states": []})
 
     @classmethod
     def load(cls, extra_packs: list[str | Path] = ()) -> "Knowledge":
@@ -116,6 +117,10 @@ class Knowledge:
                 )
         elif kind == "effects":
             self.words.setdefault("neutral", []).extend(pack.get("neutral", []))
+            parts = pack.get("parts", {})
+            self.effect_parts["organs"].update(parts.get("organs", {}))
+            self.effect_parts["aspects"].extend(parts.get("aspects", []))
+            self.effect_parts["states"].extend(parts.get("states", []))
             for key, spec in pack["effects"].items():
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),
@@ -158,6 +163,9 @@ class Knowledge:
                 target = self.effects.get(meant)
                 if target is None or not target.register:
                     raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")
+        for organ, key in self.effect_parts["organs"].items():
+            if key not in self.effects:
+                raise PackError(f"effects: organ {organ!r} names unknown effect {key!r}")
         terms = set(self.diseases.get("terms", []))
         for condition in self.diseases.get("cosmetic", []):
             if condition not in terms:
