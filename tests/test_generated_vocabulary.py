@@ -14,7 +14,7 @@ from claimlint.knowledge.profile import Profile
 from claimlint.readers.text import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATED = ROOT / "rules" / "generated"
+GENERATED = ROOT / "rules" / "en" / "generated"
 DATA = ROOT.parent / "shared" / "data" / "eu-register"
 NAMES = [hpo_import.PACK, effects_import.PACK]
 

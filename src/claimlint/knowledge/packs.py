@@ -115,5 +115,32 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
+def rule_line(path: str | Path, code: str) -> int | str:
+    """The line of the rule ``code`` in the rules pack at ``path``, for an error message
+    about a rule that loaded but cannot be used ("?" if the file cannot be read again)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        rules = yaml.load(text, Loader=_Loader)["rules"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return "?"
+    index = next((i for i, rule in enumerate(rules) if rule.get("code") == code), None)
+    line = _yaml_line(text, ["rules", index, "code"]) if index is not None else None
+    return line or "?"
+
+
 def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_rules_dir().rglob("*.yaml"))
+
+
+DEFAULT_LANGUAGE = "en"
+
+
+def language_pack_paths(language: str) -> list[Path]:
+    """The built-in packs a run in ``language`` reads, besides the register: the
+    language-neutral packs directly in ``rules/`` and every pack in ``rules/<language>/``."""
+    rules = builtin_rules_dir()
+    folder = rules / language
+    if not language or not folder.is_dir() or folder.name == "schema":
+        raise PackError(f"{folder}: no rule packs for language {language!r}")
+    paths = [*sorted(rules.glob("*.yaml")), *sorted(folder.rglob("*.yaml"))]
+    return [p for p in paths if not p.name.startswith("eu-register")]

@@ -7,12 +7,13 @@ whole register is read at most once per process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from claimlint.knowledge.packs import builtin_rules_dir, load_pack
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE, builtin_rules_dir, load_pack
 
 AUTHORISED_PACK = "eu-register-authorised.yaml"
 REJECTED_PACK = "eu-register-non-authorised.yaml"
@@ -53,6 +54,36 @@ class RegisterEntry:
         )
 
 
+_LIST_MARK = re.compile(r"(?:^|(?<=[;/.]))\s*[-–•*]\s*")
+_ITEM_MARK = re.compile(r"\s+[-–•*]\s*(?=[A-Z])")  # "… joints -Glucosamine helps …": a new item
+_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+(?=[A-Z])")
+
+
+def clean_wording(text: str, openers: frozenset[str] = frozenset()) -> str:
+    """A register wording as one reads it aloud: no list dashes, one space between
+    words, list items and run-together sentences ended with a full stop.
+
+    The register's free-text fields were pasted from applications: "- Helps …; - helps
+    …", "properties It prolongs". A capitalised word after a lowercase one starts a new
+    sentence when it is one of ``openers`` (pronouns, relation verbs) or the entry's own
+    first word, so a substance's proper name inside a sentence stays where it is."""
+    text = " ".join(_LIST_MARK.sub(" ", _ITEM_MARK.sub("; ", text)).split())
+    first = text.split(" ", 1)[0].lower()
+    sentences: list[str] = []
+    for part in _SEPARATOR.split(text):
+        words: list[str] = []
+        for word in part.split():
+            bare = word.strip("\"'“”‘’(").lower()
+            run_on = words and word[:1].isupper() and words[-1][-1:].islower() and (bare in openers or bare == first)
+            if run_on:
+                words[-1] += "."
+            words.append(word)
+        if words:
+            sentence = " ".join(words)
+            sentences.append(sentence[:1].upper() + sentence[1:] + ("" if sentence[-1] in ".!?" else "."))
+    return " ".join(sentences)
+
+
 def _entries(path: Path) -> list[RegisterEntry]:
     return [RegisterEntry.from_pack(item) for item in load_pack(path)["entries"]]
 
@@ -81,10 +112,15 @@ class Register:
         return self._authorised_index.get(entry_id) or self._rejected_index.get(entry_id)
 
     @classmethod
-    def load(cls, rules_dir: Path | str | None = None) -> Register:
-        """The register in ``rules_dir`` (default: the built-in packs), read once per process."""
-        directory = Path(rules_dir) if rules_dir is not None else builtin_rules_dir()
-        return _load(directory.resolve())
+    def load(cls, rules_dir: Path | str | None = None, language: str = DEFAULT_LANGUAGE) -> Register:
+        """The register in ``rules_dir`` (default: the built-in packs), read once per process.
+
+        The built-in register is the EU's English text in ``rules/``; a language whose
+        folder holds its own translation of the register packs reads that instead."""
+        if rules_dir is None:
+            translated = builtin_rules_dir() / language
+            rules_dir = translated if (translated / AUTHORISED_PACK).is_file() else builtin_rules_dir()
+        return _load(Path(rules_dir).resolve())
 
 
 @lru_cache(maxsize=None)

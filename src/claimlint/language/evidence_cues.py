@@ -70,6 +70,8 @@ class Scale:
         self.none = known("none", "levels")
         self.needs = {cls: known(spec["needs"], f"certainty.{cls}.needs") for cls, spec in pack["certainty"].items()}
         self.preclinical = {known(key, "preclinical").key for key in pack["preclinical"]}
+        self.reviews = {known(key, "reviews").key for key in pack.get("reviews", [])}
+        self.reporting = frozenset(pack.get("reporting", []))
 
     def level(self, name: object) -> Level | None:
         """The level an evidence entry names ("rct", "In vitro", "meta-analysis"), if known."""
@@ -110,10 +112,10 @@ class CueMatcher:
     are; only cues with numbers or gaps need the anchored pattern matcher.
     """
 
-    def __init__(self, nlp: Language, pack: dict[str, Any], tokens: PhraseTokens) -> None:
+    def __init__(self, nlp: Language, pack: dict[str, Any], tokens: PhraseTokens, common: frozenset[str] = frozenset()) -> None:
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
-        self.patterns = AnchoredPatterns(vocab)
+        self.patterns = AnchoredPatterns(vocab, common)
         self._labels: dict[int, tuple[str, str]] = {}
 
         def add(kind: str, key: str, phrases: list[str], field: str) -> None:

@@ -101,7 +101,8 @@ def load_cases(path: Path, languages: set[str] | None, excluded_jurisdictions: s
 def run_cases(engine: Engine, cases: list[Case]) -> None:
     """Lint each case as ``claimlint check`` would a file with the case's profile as its
     product config (so a case without one has its profile inferred from its words)."""
-    documents = (read_text(c.id, c.text) for c in cases)
+    joiners = engine.knowledge.grammar.heading_joiners
+    documents = (read_text(c.id, c.text, joiners) for c in cases)
     items = ((d, _settings(c).profile_for(d, engine.profile_cues)) for c, d in zip(cases, documents))
     for case, (_, findings) in zip(cases, engine.lint(items)):
         case.codes = tuple(sorted({f.code for f in findings}))
