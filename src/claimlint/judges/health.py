@@ -76,7 +76,8 @@ class HealthClaimJudge:
             reported: set[tuple[str, str]] = set()
             cited: set[str] = set()  # register entries cited in this sentence: each once
             for claim in claims:
-                if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
+                named = claim.substances or claim.carried or self.declared_own(claim, ctx)
+                if not named and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
                 if not self.linked(claim):
                     continue
@@ -117,7 +118,7 @@ class HealthClaimJudge:
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
-        """"…a function that matters for collagen and skin": a bare "for" or "healthy" in
+        """"…an effect that counts for bones and teeth": a bare "for" or "healthy" in
         running text, with no substance and no product named, claims nothing."""
         return (
             claim.how == "modifier"
@@ -256,11 +257,19 @@ class HealthClaimJudge:
             # claimed stretch is what the claim is about.
             start, end = claim.span()
             keys = list(dict.fromkeys(m.key for m in claim.sentence.of("substance") if start <= m.start and m.end <= end))
+        keys = keys or self.declared_own(claim, ctx)
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
         facts = self.view.facts
         present = facts.composition(ctx.profile).present
         return sorted(k for k in present if k in self.substances and not self.substances[k].members)
+
+    def declared_own(self, claim: Claim, ctx: DocContext) -> list[str]:
+        """The body's own proteins a claim names ("collagen") that the product declares."""
+        if not claim.body_own or not ctx.profile.declared:
+            return []
+        present = self.view.facts.composition(ctx.profile).present
+        return [k for k in claim.body_own if k in present]
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:
