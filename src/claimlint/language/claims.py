@@ -252,8 +252,6 @@ def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perc
     return effect.end < len(doc) and doc[effect.end].lower_ in sentence.grammar.perception_after
 
 
-POSSESSIVES = {"your", "its", "their", "'s", "’s"}
-PRODUCT_DETERMINERS = {"our", "this", "these"}
 PRODUCT_NOUN_REACH = 2  # "collagen drink", "collagen beauty powder"
 
 
@@ -263,7 +261,7 @@ def _as_ingredient(sentence: Sentence, mention: Mention) -> bool:
     doc = sentence.doc
     if mention.end - mention.start > 1:
         return True  # a named form: "hydrolysed collagen", "collagen peptides"
-    if mention.start > sentence.start and doc[mention.start - 1].lower_ in PRODUCT_DETERMINERS:
+    if mention.start > sentence.start and doc[mention.start - 1].lower_ in sentence.grammar.product_determiners:
         return True
     return any(0 <= m.start - mention.end <= PRODUCT_NOUN_REACH - 1 for m in sentence.of("product_nouns"))
 
