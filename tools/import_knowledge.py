@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import effects_import  # noqa: E402
 import hpo_import  # noqa: E402
+from register_import import write_files  # noqa: E402
 
 HAND_PACKS = ROOT / "rules" / "en"
 
@@ -77,13 +78,7 @@ def render(data_dir: Path) -> dict[str, str]:
 
 
 def write_packs(data_dir: Path, out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in render(data_dir).items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    return write_files(render(data_dir), out_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
