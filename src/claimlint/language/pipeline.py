@@ -121,6 +121,34 @@ def token_rows(doc: Doc) -> TokenRows:
     return rows
 
 
+class TokenizerWarmer:
+    """Keeps spaCy's tokenizer cache working on long Docs.
+
+    The tokenizer caches how it split each whitespace-separated chunk, but a Doc stops
+    adding to that cache once it has met one special-case token ("C.", "e.g."), which
+    in copy happens within a few words: a long Doc is then tokenised several times slower
+    than its lines. Tokenising each chunk never seen before on its own first fills the
+    cache, and the long Doc is then assembled from it. The tokens are the same: a chunk
+    is split the same way wherever it stands."""
+
+    CACHE_SIZE = 100_000  # chunks the tokenizer may cache (spaCy keeps 10,000)
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.tokenizer.max_cache_size = max(self.tokenizer.max_cache_size, self.CACHE_SIZE)
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str) -> None:
+        """Tokenise the chunks of ``text`` not seen before, while the cache has room."""
+        if len(self.seen) >= self.tokenizer.max_cache_size:
+            return
+        new = set(text.split()).difference(self.seen)
+        self.seen.update(new)
+        tokenizer = self.tokenizer
+        for chunk in new:
+            tokenizer(chunk)
+
+
 def _lemma_table(language: str) -> dict[int, str]:
     """The lemma lookup table of spacy-lookups-data for ``language``, as a plain dict (cached:
     reading the packaged table takes longer than the rest of the pipeline's set-up)."""
