@@ -22,6 +22,7 @@ from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
+from claimlint.language.candidates import can_claim
 from claimlint.language.claims import answer_questions, build_claims, carry_pronoun_subjects
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
@@ -52,6 +53,7 @@ class EngineOptions:
     require_evidence: bool = False  # EV402: every claim needs an evidence tag
     evidence: tuple[tuple[str, object], ...] = ()  # entries of the configured evidence file
     codes: tuple[str, ...] | None = None  # the codes any file of the run selects (None: all); judges owning none are not built
+    candidates: bool = True  # claims and mention judges only for sentences that can hold a claim; off only to check it changes nothing
 
 
 class Engine:
@@ -125,6 +127,7 @@ class Engine:
                 yield part.ctx.document, sorted(findings, key=Finding.sort_key)
                 findings.clear()
 
+        candidate = can_claim if self.options.candidates else (lambda sentence: True)
         done = 0
         piped = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
         for index, docs in groupby(piped, key=lambda pair: pair[1][0]):
@@ -133,7 +136,12 @@ class Engine:
             for doc, (_, group) in docs:
                 for sentence in self.annotator.sentences(doc, group):
                     sentence.index = len(ctx.sentences) + len(ctx.references)
-                    (ctx.references if id(sentence.block) in part.references else ctx.sentences).append(sentence)
+                    if id(sentence.block) in part.references:
+                        ctx.references.append(sentence)
+                        continue
+                    ctx.sentences.append(sentence)
+                    if candidate(sentence):
+                        ctx.candidates.append(sentence)
             # Documents without blocks arrive as one empty text and still get judged.
             while done < index:
                 yield from judge(done)
@@ -145,7 +153,7 @@ class Engine:
     def _judge(self, ctx: DocContext) -> list[Finding]:
         """Build the claims of one document (or part of one) and judge them; the document's
         claim records grow by those of this part."""
-        for sentence in ctx.sentences:
+        for sentence in ctx.candidates:
             claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims

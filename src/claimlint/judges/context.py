@@ -29,6 +29,7 @@ class DocContext:
     rulebook: RuleBook
     sentences: list[Sentence] = field(default_factory=list)
     references: list[Sentence] = field(default_factory=list)  # sentences of reference lists
+    candidates: list[Sentence] = field(default_factory=list)  # the sentences that can hold a claim (language/candidates.py)
     claims: dict[int, list[Claim]] = field(default_factory=dict)  # by sentence index
     findings: list[Finding] = field(default_factory=list)  # what the judges reported, in order
 

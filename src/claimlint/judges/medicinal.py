@@ -52,7 +52,7 @@ class MedicinalJudge:
         self.templates = view.templates
 
     def judge(self, ctx: DocContext) -> None:
-        for sentence in ctx.sentences:
+        for sentence in ctx.candidates:
             if is_advice(sentence):
                 continue
             self.medicinal(ctx, sentence)
