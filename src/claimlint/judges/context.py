@@ -52,7 +52,7 @@ class DocContext:
         sent_start, sent_end = sentence.char_range(sentence.start, sentence.end)
         where = Where(
             line, column, end_line, end_column,
-            excerpt=block.text[sent_start:sent_end],
+            excerpt=sentence.text,  # one string for all the findings of a sentence
             excerpt_span=(char_start - sent_start, char_end - sent_start),
             source_start=src_start,
             source_end=src_end,
