@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import Effect, Substance
+from claimlint.knowledge.nutrients import NutrientFacts
 from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
 from claimlint.language.claims import Claim
 from claimlint.language.mentions import Sentence

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
-from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.grammar import Grammar
-from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
+from claimlint.knowledge.amounts import AmountReader, Found, rounds_to, show
+from claimlint.knowledge.nutrients import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.language.claims import is_advice, is_question, negated_at
 from claimlint.language.mentions import DocMatches, Mention, Sentence
 from claimlint.language.pipeline import PhraseTokens
@@ -158,15 +158,16 @@ class NutritionJudge:
 
     # -- NC302 ------------------------------------------------------------------------
     def reference_intakes(self, ctx: DocContext) -> None:
+        amounts = self.facts.amounts
         nrv_table = False
         for unit in _units(ctx.sentences):
             block = unit[0].block
             if block.kind != "table_cell":
                 nrv_table = False
-            if block.kind == "table_cell" and _nrv_heading(unit):
+            if block.kind == "table_cell" and _nrv_heading(unit, amounts):
                 nrv_table = True
                 continue
-            row = [_Cell(s, find_amounts(s.text), find_percentages(s.text, bare=nrv_table)) for s in unit]
+            row = [_Cell(s, amounts.find_amounts(s.text), amounts.find_percentages(s.text, bare=nrv_table)) for s in unit]
             self._check_row(ctx, row)
 
     def _check_row(self, ctx: DocContext, row: list["_Cell"]) -> None:
@@ -233,9 +234,9 @@ def _units(sentences: list[Sentence]):
         yield unit
 
 
-def _nrv_heading(row: list[Sentence]) -> bool:
+def _nrv_heading(row: list[Sentence], amounts: AmountReader) -> bool:
     """A table row heading a column of reference-intake percentages ("%NRV", "% RI*")."""
-    return any(NRV_HEADING.search(s.text) for s in row) and not any(find_percentages(s.text, bare=True) for s in row)
+    return any(amounts.is_nrv_heading(s.text) for s in row) and not any(amounts.find_percentages(s.text, bare=True) for s in row)
 
 
 def _tokens(sentence: Sentence, found: Found) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from claimlint.knowledge.rulebook import Owner, check_rules
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from claimlint.judges.composition import NutrientFacts
+    from claimlint.knowledge.nutrients import NutrientFacts
     from claimlint.knowledge.register_index import RegisterIndex
     from claimlint.language.pipeline import PhraseTokens
 
@@ -77,7 +77,8 @@ def _health(r: Resources) -> Any:
 def _composition(r: Resources) -> Any:
     from claimlint.judges.composition import CompositionJudge, CompositionView
 
-    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts))
+    templates = r.knowledge.rules["HC104"].templates
+    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts, templates))
 
 
 def _nutrition(r: Resources) -> Any:
