@@ -95,7 +95,7 @@ class CompositionJudge:
         start, end = min([start, *(m.start for m in mentions)]), max([end, *(m.end for m in mentions)])
         ctx.finding(
             "HC104", claim.sentence, start, end,
-            references=[f"{entry.id} {entry.url}".strip(), f"{entry.id} conditions of use: {entry.conditions}"],
+            references=[f"{entry.id} {entry.url}".strip(), self.view.templates["conditions"].format(register_id=entry.id, conditions=entry.conditions)],
             substance=self.substances[key].label,
             register_id=entry.id,
             detail=self.view.templates["and"].join(o.detail for o in failed),

@@ -327,13 +327,21 @@ class HealthClaimJudge:
         }, key=str.lower)
         if not holders:
             return ""
-        named = ", ".join(_lower(h) for h in holders[:MAX_NAMED]) + (", …" if len(holders) > MAX_NAMED else "")
-        label = " or ".join(self.effects[t].label for t in targets[:2])
+        parts = self.templates["HC101"]
+        named = parts["list_separator"].join(_lower(h) for h in holders[:MAX_NAMED]) + (parts["list_more"] if len(holders) > MAX_NAMED else "")
+        label = parts["or"].join(self.effects[t].label for t in targets[:2])
         template = "note_none_for" if subjects else "note"
-        return self.template("HC101", template, effect=label, holders=named, substance=_join([_lower(x) for x in self.labels(subjects)]))
+        return self.template("HC101", template, effect=label, holders=named, substance=self.join([_lower(x) for x in self.labels(subjects)]))
 
     def template(self, code: str, name: str, **fields: str) -> str:
         return self.templates[code][name].format(**fields)
+
+    def join(self, items: list[str]) -> str:
+        """Names in a message: "zinc", "zinc and selenium", "zinc, copper and selenium"."""
+        parts = self.templates["HC101"]
+        if len(items) <= 1:
+            return "".join(items)
+        return parts["list_separator"].join(items[:-1]) + parts["and"] + items[-1]
 
     def effect_words(self, claim: Claim) -> set[str]:
         return content_lemmas(claim.sentence.doc[claim.effect.start:claim.effect.end])
@@ -366,11 +374,11 @@ class HealthClaimJudge:
         if exceeded is not None and (exceeded.substances & allowed or exceeded in self.view.index().combinations):
             suggested = [exceeded, *(ac for ac in suggested if ac is not exceeded)]
         notes = [] if suggested or not targets else [self.note(effect, targets, verdict.substances)]
-        substance = _join(self.labels(verdict.substances)) or "the product"
+        substance = self.join(self.labels(verdict.substances)) or self.template("HC101", "the_product")
         fields = {"substance": substance, "effect": effect.label, "detail": verdict.detail}
         if verdict.code == "HC101":
             what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
-            named = _join([_lower(x) for x in self.labels(verdict.substances)]) or "the product"
+            named = self.join([_lower(x) for x in self.labels(verdict.substances)]) or self.template("HC101", "the_product")
             fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=self.said(claim))
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in suggested[:MAX_SUGGESTIONS]]
         if verdict.rejected is not None:
@@ -379,7 +387,7 @@ class HealthClaimJudge:
             fields.update(
                 register_id=rejected.id,
                 register_claim=_clip(clean_wording(rejected.claim, self.openers)),
-                reason=_clip(clean_wording(rejected.reasons, self.openers) or "No reason recorded."),
+                reason=_clip(clean_wording(rejected.reasons, self.openers) or self.template("HC102", "no_reason")),
             )
         finding = ctx.finding(verdict.code, claim.sentence, start, end, [ac.entry.claim for ac in suggested[: MAX_SUGGESTIONS * 2]], references, **fields)
         finding.notes.extend(n for n in notes if n)
@@ -391,12 +399,6 @@ class HealthClaimJudge:
             wording = verdict.wording.entry.claim.strip().rstrip(".")
             if wording.split()[0].lower() == claim.sentence.doc[subject.start].lower_:  # the copy's own subject
                 ctx.fix(finding, claim.sentence, subject.start, end, wording)
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _lower(label: str) -> str:

@@ -12,6 +12,7 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -28,19 +29,21 @@ from claimlint.language.pipeline import PhraseTokens
 @dataclass(frozen=True)
 class NutritionView:
     """What the nutrition judge reads: the nutrient facts, the grammar words that join
-    nutrients and mark percentages, and the vocabulary and phrase tokens its matcher of
-    Annex wordings is compiled with."""
+    nutrients and mark percentages, the vocabulary and phrase tokens its matcher of
+    Annex wordings is compiled with, and NC301's message parts."""
 
     facts: NutrientFacts
     grammar: Grammar
     vocab: Vocab
     phrases: PhraseTokens
+    templates: Mapping[str, str]  # NC301's message parts, from its rule
 
 
 class NutritionJudge:
     def __init__(self, view: NutritionView) -> None:
         self.facts = facts = view.facts
         self.grammar = view.grammar
+        self.templates = view.templates
         self.strings = view.vocab.strings
         self.matcher = PhraseMatcher(view.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
@@ -142,16 +145,16 @@ class NutritionJudge:
         doc = sentence.doc
         wording = doc[start:end].text
         if isinstance(claim, str):
-            key, detail, reference = wording.lower(), "the Annex lists no such nutrition claim", claim
+            key, detail, reference = wording.lower(), self.templates["not_in_annex"], claim
         else:
             key, reference = f"{claim.claim}:{nutrient}", f"{claim.claim}: {claim.text} ({claim.citation})"
             if claim.no_percentage and start > sentence.start and doc[start - 1].text in self.grammar.percent:
-                detail = f"claims expressed as “X % {claim.claim.lower()}” are prohibited"
+                detail = self.templates["no_percentage"].format(claim=claim.claim.lower())
             else:
                 outcome = self.facts.evaluate(claim, comp, nutrient)
                 if outcome.ok is not False:
                     return
-                detail = f"{outcome.detail} for {claim.claim}"
+                detail = self.templates["not_met"].format(detail=outcome.detail, claim=claim.claim)
         if key not in reported:
             reported.add(key)
             ctx.finding("NC301", sentence, start, end, references=[reference], wording=wording, detail=detail)

@@ -84,7 +84,7 @@ def _composition(r: Resources) -> Any:
 def _nutrition(r: Resources) -> Any:
     from claimlint.judges.nutrition import NutritionJudge, NutritionView
 
-    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases))
+    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases, r.knowledge.rules["NC301"].templates))
 
 
 def _medicinal(r: Resources) -> Any:
@@ -116,6 +116,7 @@ def _evidence(r: Resources) -> Any:
 
     view = EvidenceView(
         evidence_pack(r.knowledge), r.nlp, r.phrases, r.knowledge.grammar.common_words, r.evidence, r.require_evidence,
+        {code: r.knowledge.rules[code].templates for code in ("EV401", "EV403")},
     )
     return EvidenceJudge(view)
 
