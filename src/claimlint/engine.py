@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from functools import cached_property
 from itertools import groupby
 
-from claimlint.language.claims import answer_questions, build_claims, carry_pronoun_subjects
+from claimlint.language.claims import answer_questions, build_claims
+from claimlint.language.discourse import Discourse
 from claimlint.judges.context import DocContext
 from claimlint.document import Block, Document
 from claimlint.findings import Finding
@@ -46,6 +47,7 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        self.discourse = Discourse(lambda key: self.knowledge.substances[key].label)
         self.judges = [judge(self) for judge in all_judges()]
         self.phrases.save()
         self._severities = dict(self.options.severities)
@@ -107,7 +109,7 @@ class Engine:
             claims = build_claims(sentence, self.perceivable, self.register_effects)
             if claims:
                 ctx.claims[sentence.index] = claims
-        carry_pronoun_subjects(ctx.sentences, ctx.claims)
+        self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims)
         answer_questions(ctx.sentences, ctx.claims)
         for judge in self.judges:
             judge.judge(ctx)

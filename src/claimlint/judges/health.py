@@ -224,7 +224,7 @@ class HealthClaimJudge(Judge):
         suggestions = [ac.entry.claim for ac in _unique(verdict.suggestions)][: MAX_SUGGESTIONS * 2]
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in _unique(verdict.suggestions)][:MAX_SUGGESTIONS]
         fields = {
-            "substance": _join(verdict.substances) or "the product",
+            "substance": (_join(verdict.substances) or "the product") + (f" ({claim.origin})" if claim.origin else ""),
             "effect": effect.label,
             "detail": verdict.detail,
         }

@@ -19,7 +19,6 @@ from claimlint.language.mentions import CLAUSE_BREAKS, Mention, Sentence
 # Memory", "Joint Relief"); a short line with other words ("Apply to skin") is no caption.
 CAPTION_FILLERS = {"a", "an", "the", "and", "&", "+", "your", "you", "our", "for", "of", "with", "to", "in", "normal", "healthy", "natural", "naturally", "daily", "all", "day", "every", "everyday", "total", "complete", "advanced", "plus"}
 RELATIVE = {"which", "that", "who"}
-PRONOUN_SUBJECTS = {"it", "they", "this", "these", "both", "each", "which"}
 CAPTION_TOKENS = 6
 # Nouns of relation that belong to the effect right after them ("the reduction of
 # tiredness"), with the verb they stand for when compared with an authorised wording.
@@ -44,7 +43,8 @@ class Claim:
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
-    carried: tuple[str, ...] = ()  # substances a pronoun ("It also helps …") takes from the sentence before
+    carried: tuple[str, ...] = ()  # substances the claim takes from elsewhere in the document (discourse)
+    origin: str = ""  # where the carried substances came from: "'it' = Magnesium, line 12"
     implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
 
     @property
@@ -155,8 +155,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             how = "standalone"
         elif effect.start == sentence.start and not governing and _singular(doc[effect.start]):
             how = "verbal"  # "Detoxifies and purifies": the effect word is the verb
-        elif governing:
-            how = "verbal"
+        elif governing or _verb_after_subject(sentence, effect):
+            how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
         elif caption or _caption_pair(effect, substances):
@@ -230,6 +230,26 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
     return []
 
 
+SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
+ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")
+
+
+def _verb_after_subject(sentence: Sentence, effect: Mention) -> bool:
+    """"Magnesium calms …", "It also soothes …": an effect word in the verb's form right
+    after a substance, a product noun or a pronoun, with at most two adverbs between."""
+    if not _singular(sentence.doc[effect.start]):
+        return False
+    covered = {i for m in sentence.mentions for i in range(m.start, m.end)}
+    position = effect.start
+    for _ in range(ADVERB_REACH + 1):
+        if any(m.end == position for m in sentence.of(*SUBJECT_KINDS)):
+            return True
+        position -= 1
+        if position < sentence.start or position in covered or sentence.words[position - sentence.start][2]:
+            return False
+    return False
+
+
 def _opens(sentence: Sentence, mention: Mention) -> bool:
     return all(lower in CAPTION_FILLERS for lower, _, _, _ in sentence.words[: mention.start - sentence.start])
 
@@ -291,20 +311,6 @@ def _singular(token) -> bool:
     """Third-person singular verb form ("contributes", "helps")."""
     text = token.lower_
     return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and token.lemma_ != text
-
-
-def carry_pronoun_subjects(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
-    """"Magnesium is found in … It also helps …": a claim whose sentence opens with a
-    pronoun and names no substance is about the substances of the sentence before."""
-    previous: Sentence | None = None
-    for sentence in sentences:
-        opening = sentence.words[0][0] if sentence.words else ""
-        if opening in PRONOUN_SUBJECTS and previous is not None and previous.block is sentence.block:
-            keys = tuple(dict.fromkeys(m.key for m in previous.of("substance")))
-            for claim in claims.get(sentence.index, []):
-                if not claim.substances:
-                    claim.carried = keys
-        previous = sentence
 
 
 def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:

@@ -206,7 +206,7 @@ class Annotator:
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
-        for cue in ("first_person", "change_cues"):
+        for cue in ("first_person", "change_cues", "anaphors", "demonstratives"):
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
         for rule in k.rules.values():
             if rule.patterns:
