@@ -116,7 +116,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in CAPTION_FILLERS for i, lower in words)
     hedged = sentence.has("hedges")
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in ("normal", "normally")]
-    content_verbs = [r for r in relations if r.key != "medicinal"]
+    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence)
+    dependency = _dependency(sentence)
 
     claims: list[Claim] = []
     previous_end, previous_clause, inherited = sentence.start, None, []
@@ -134,6 +135,13 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
+        governing += [  # "Your muscles need magnesium": the effect is what needs the substance
+            r for r in content_verbs
+            if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
+        ]
+        depends = dependency is not None and effect.start >= dependency.end
+        if depends:
+            governing.append(dependency)  # "Without magnesium, muscles cannot relax"
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
@@ -173,12 +181,12 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
         ]
-        if negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used):
-            continue
+        if not depends and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
+            continue  # a dependency states its claim through the negation
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_subject(sentence, effect, pivot, substances, clause_of, region_start),
+            substances=_objects(governing, substances) or _subject(sentence, effect, pivot, substances, clause_of, region_start),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
@@ -231,6 +239,37 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
 
 
 SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
+REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
+OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
+
+
+def _requirements(sentence: Sentence) -> list[Mention]:
+    """"needs", "depends on", "runs on" with a substance (or a pronoun for one) as their
+    object: "Your muscles need magnesium", "Energy production depends on it". Without
+    that object ("You need a good night's sleep") they claim nothing."""
+    objects = sentence.of("substance", "anaphors")
+    return [
+        r for r in sentence.of("requirement")
+        if any(0 <= o.start - r.end <= OBJECT_REACH and sentence.clause_of(o.start) == sentence.clause_of(r.start) for o in objects)
+    ]
+
+
+def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mention]:
+    """The substances a requirement or dependency names right after it: a claim built
+    on one is about them, wherever its effect stands."""
+    constructions = [r for r in relations if r.kind in ("requirement", "dependency")]
+    return [s for s in substances if any(0 <= s.start - r.end <= OBJECT_REACH for r in constructions)]
+
+
+def _dependency(sentence: Sentence) -> Mention | None:
+    """"Without magnesium, …", "No iron, no …": a sentence that opens by taking a
+    substance away claims what follows depends on it, negation and all."""
+    for mention in sentence.of("dependency"):
+        if not _opens(sentence, mention):
+            continue
+        if any(0 <= o.start - mention.end <= 1 for o in sentence.of("substance", "anaphors")):
+            return mention
+    return None
 ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")
 
 

@@ -202,6 +202,8 @@ class Annotator:
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
         for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns"):
             self._add(lm, cue, cue, k.words.get(cue, []))
+        for construction in ("requirement", "dependency"):
+            self._add(lm, construction, "faithful", k.words.get(construction, []))
         self._add(lm, "vitamin_head", "vitamin", ["vitamin"])
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
