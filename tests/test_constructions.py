@@ -30,3 +30,29 @@ def test_requirement_and_dependency_claim_for_the_substance(engine, text, expect
 ])
 def test_requirement_without_a_substance_object_claims_nothing(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cold mornings, warm mugs #immunityboost", ("HC103", "immunityboost")),
+    ("New flavour just dropped #bettersleep #magnesium", ("HC101", "bettersleep")),
+    ("Meet DeepSleep Drops, our new night formula.", ("HC103", "DeepSleep")),
+    ("A gentle menopause solution.", ("MC201", "menopause")),
+    ("The natural sleep solution for busy parents.", ("HC103", "sleep solution")),
+])
+def test_claims_without_a_verb(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sunday brunch with friends #weekendvibes #foodie",
+    "Shop the new range at MarketHall this weekend.",
+    "The solution is stirred for two minutes.",
+    "#staysafe #family",
+])
+def test_hashtags_and_names_that_claim_nothing_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_hashtag_is_split_in_the_doc_so_findings_map_to_its_characters(engine):
+    [finding] = engine.lint_text("Weekend plans #immunityboost")
+    assert (finding.column, finding.end_column) == (16, 29)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimlint.language.compounds import in_compound
 from claimlint.language.mentions import CLAUSE_BREAKS, Mention, Sentence
 
 # Words a caption may hold besides its effect and substances ("Mental Health", "Focus &
@@ -167,7 +168,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances):
+        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from claimlint.document import Block
 from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.packs import PackError
+from claimlint.language.compounds import CompoundSplitter
 from claimlint.language.pipeline import PhraseTokens, token_rows
 from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
 
@@ -162,6 +163,7 @@ class Annotator:
         self._effect_phrases: dict[tuple[str, ...], str] = {}
         self.patterns = AnchoredPatterns(nlp.vocab)
         self._build()
+        self.compounds = self._compound_splitter()
 
     # -- construction -------------------------------------------------------------
     def _label(self, kind: str, key: str, extra: tuple[str, ...] = ()) -> str:
@@ -221,6 +223,24 @@ class Annotator:
                         for pattern in compiled:
                             self.patterns.add(label, pattern)
 
+    def _compound_splitter(self) -> CompoundSplitter:
+        """A splitter whose dictionary is every word of the lexicons and the lemma table."""
+        k = self.knowledge
+        phrases: list[str] = []
+        for sub in k.substances.values():
+            phrases += [*sub.names, *sub.forms]
+        for effect in k.effects.values():
+            phrases += [*effect.phrases, *effect.standalone]
+        for group in (k.words, k.diseases):
+            for words in group.values():
+                phrases += [w for w in words if isinstance(w, str)]
+        words = {w for phrase in phrases for w in re.split(r"[^a-z]+", phrase.lower())}
+        if self.nlp.has_pipe("claimlint_lemmas"):
+            lemmatiser = self.nlp.get_pipe("claimlint_lemmas")
+            words.update(lemmatiser.table.values())
+            return CompoundSplitter(words, lemmatiser)
+        return CompoundSplitter(words, lambda doc: doc)
+
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:
         labels = self._labels
@@ -275,6 +295,7 @@ class Annotator:
     def sentences(self, doc: Doc, blocks: list[Block]) -> list[Sentence]:
         """The sentences of ``blocks``, joined by :data:`SEPARATOR` into ``doc``. A
         sentence never runs from one block into the next, nor does a mention."""
+        doc = self.compounds(doc)
         mentions = self.mentions(doc)
         tokens = DocTokens.read(doc)
         ranges: list[tuple[Block, int, int, int]] = []  # block, char offset, first token, end token
