@@ -56,3 +56,29 @@ def test_hashtags_and_names_that_claim_nothing_stay_silent(engine, text):
 def test_a_hashtag_is_split_in_the_doc_so_findings_map_to_its_characters(engine):
     [finding] = engine.lint_text("Weekend plans #immunityboost")
     assert (finding.column, finding.end_column) == (16, 29)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Did you know that zinc boosts your immunity?", ("HC103", "boosts your immunity")),
+    ("Not suitable for children; our syrup relieves coughs.", ("MC201", "relieves coughs")),
+    ("Consult your doctor before use: ginger relieves nausea.", ("MC201", "relieves nausea")),
+    ("Selenium boosts energy, although trials are still needed.", ("HC101", "boosts energy")),
+])
+def test_questions_warnings_and_disclaimers_silence_only_their_own_clause(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Does magnesium help you sleep?",
+    "Consult your doctor if nausea persists.",
+    "Not suitable for people with epilepsy, diabetes or asthma; consult your doctor first.",
+    "Whether magnesium improves sleep has not yet been demonstrated.",
+    "Checked against common prescription medicines, but ask your pharmacist if you take any.",
+])
+def test_asking_warning_and_honest_caveats_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_hedged_claim_with_an_honest_caveat_stays_silent_but_an_asserted_one_does_not(engine):
+    assert marked(engine, "Selenium may boost energy, although trials are still needed.") == []
+    assert marked(engine, "Selenium boosts energy, although trials are still needed.") == [("HC101", "boosts energy")]

@@ -9,7 +9,7 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.language.claims import is_advice, is_testimonial, negated_at
+from claimlint.language.claims import is_testimonial, muted_clauses, negated_at
 from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
 from claimlint.language.mentions import Mention, Sentence
@@ -33,16 +33,17 @@ class MedicinalJudge(Judge):
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
-            if is_advice(sentence):
-                continue
             self.medicinal(ctx, sentence)
         if not ctx.profile.is_food:
             self.cosmetic_physiology(ctx)
 
     def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
         doc = sentence.doc
-        standalone = [m for m in sentence.of("medicinal") if not negated_at(sentence, m.start, [])]
-        diseases = sentence.of("disease")
+        # Warnings and directions silence their own clause; what is claimed without a
+        # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
+        muted = muted_clauses(sentence)
+        standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
+        diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
         if not ctx.profile.is_food:
             diseases = [d for d in diseases if doc[d.start:d.end].text.lower() not in self.cosmetic_conditions]
         claimed: list[Mention] = []
@@ -50,7 +51,7 @@ class MedicinalJudge(Judge):
         if diseases:
             claimed = [d for d in diseases if self.governed(sentence, d)]
             how = "claims to prevent, treat or relieve"
-            if not claimed:
+            if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:

@@ -6,7 +6,8 @@ sleep", "immune support"), it is a claim on its own ("nootropic"), the sentence 
 caption ("Deeper Sleep", "CHAGA Anti-Stress") or a user reports the change ("since I
 started on them I sleep through the night"). A substance said to boost or drive
 something claims an effect even when none is named. Sensory impressions ("skin feels
-smoother"), negation, disclaimers, questions and warnings do not claim.
+smoother"), negation and questions do not claim; disclaimers and warnings silence
+their own clause.
 """
 
 from __future__ import annotations
@@ -71,12 +72,24 @@ def is_testimonial(sentence: Sentence) -> bool:
 
 
 def is_question(sentence: Sentence) -> bool:
-    return sentence.text.rstrip().endswith("?")
+    """A sentence that asks; one that only dresses a statement as a question ("Did you
+    know vitamin A keeps your eyes in shape?") asserts it."""
+    return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
     """Warnings and directions name conditions without claiming anything about them."""
     return sentence.has("advice")
+
+
+def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
+    """The clauses a warning, a direction or a disclaimer silences: only their own.
+    "Not suitable for children; it relieves coughs" still claims in its second. A
+    caveat that the evidence is missing, beside a claim that only says "may", is an
+    honest statement of doubt and silences the whole sentence."""
+    if sentence.has("disclaimers") and sentence.has("hedges"):
+        return set(sentence.clauses)
+    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
 
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
@@ -100,10 +113,11 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     effects = sentence.of("effect", "standalone")
     if not effects and not sentence.has("substance"):
         return []  # most sentences: nothing a claim could be made of
-    if is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
+    if is_question(sentence):
         return []
+    muted = muted_clauses(sentence)
     if not effects:
-        return _unnamed_effect(sentence)
+        return [] if muted else _unnamed_effect(sentence)
     doc = sentence.doc
     base = sentence.start
     clause_of = sentence.clause_of
@@ -174,6 +188,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             how = "testimonial"
         else:
             continue
+        if clause in muted or muted and how not in ("verbal", "modifier"):
+            continue  # silenced; a claim read without a relation word needs a sentence free of warnings
         used = governing + near
         anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
         pivot = min([effect.start] + [m.start for m in used])
