@@ -82,3 +82,31 @@ def test_asking_warning_and_honest_caveats_stay_silent(engine, text):
 def test_a_hedged_claim_with_an_honest_caveat_stays_silent_but_an_asserted_one_does_not(engine):
     assert marked(engine, "Selenium may boost energy, although trials are still needed.") == []
     assert marked(engine, "Selenium boosts energy, although trials are still needed.") == [("HC101", "boosts energy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trim two inches off your tummy with our slimming tea.", ("MC202", "Trim two inches")),
+    ("Week 6 and down 4 kg already!", ("MC202", "down 4 kg")),
+    ("Four kilos in a fortnight, no gym.", ("MC202", "Four kilos in a fortnight")),
+    ("Dr. Okafor swears by two capsules every morning.", ("MC203", "Dr. Okafor swears")),
+    ("Low vitamin B12 is linked to memory problems.", ("MC204", "Low vitamin B12 is linked to")),
+    ("As effective as a steroid cream, without the thinning.", ("MC206", "As effective as a steroid")),
+    ("Refuels you faster than sports drinks.", ("OS501", "faster than sports drinks")),
+    ("Six times better absorbed, so every drop counts.", ("OS501", "Six times better absorbed")),
+    ("Standard multivitamins give you nothing once the sun goes down.", ("OS504", "Standard multivitamins give you nothing")),
+])
+def test_art12_comparison_and_disparagement_spans(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Each bar is 12 cm long and weighs 40 g.",
+    "Ships within 2 days in a 1 kg pouch.",
+    "Ask your doctor which dose suits you.",
+    "If you take statins, consult your doctor before use.",
+    "Our new pouch keeps the powder fresher than the old tub did.",
+    "Standard delivery takes three to five working days.",
+    "Most supplements come in tablets; ours is a powder you stir into water.",
+])
+def test_art12_and_comparison_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []

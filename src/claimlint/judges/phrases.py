@@ -1,4 +1,4 @@
-"""Pattern rules: MC202–MC204, OS501–OS503 and HC106, each a list of phrase patterns in
+"""Pattern rules: MC202–MC204, MC206, OS501–OS504 and HC106, each a list of phrase patterns in
 its rule pack. A match counts unless it is negated, inside a warning's clause, or (HC106) the same
 document carries an authorised specific claim that accompanies the general one."""
 
@@ -10,7 +10,7 @@ from claimlint.judges import Judge
 
 
 class PhraseJudge(Judge):
-    codes = ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")
+    codes = ("HC106", "MC202", "MC203", "MC204", "MC206", "OS501", "OS502", "OS503", "OS504")
 
     def judge(self, ctx: DocContext) -> None:
         rules = self.knowledge.rules
