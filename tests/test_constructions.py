@@ -90,7 +90,7 @@ def test_a_hedged_claim_with_an_honest_caveat_stays_silent_but_an_asserted_one_d
     ("Four kilos in a fortnight, no gym.", ("MC202", "Four kilos in a fortnight")),
     ("Dr. Okafor swears by two capsules every morning.", ("MC203", "Dr. Okafor swears")),
     ("Low vitamin B12 is linked to memory problems.", ("MC204", "Low vitamin B12 is linked to")),
-    ("As effective as a steroid cream, without the thinning.", ("MC206", "As effective as a steroid")),
+    ("Works as well as a hydrocortisone ointment, minus the thinning.", ("MC206", "Works as well as a hydrocortisone")),
     ("Refuels you faster than sports drinks.", ("OS501", "faster than sports drinks")),
     ("Six times better absorbed, so every drop counts.", ("OS501", "Six times better absorbed")),
     ("Standard multivitamins give you nothing once the sun goes down.", ("OS504", "Standard multivitamins give you nothing")),
