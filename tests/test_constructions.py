@@ -110,3 +110,22 @@ def test_art12_comparison_and_disparagement_spans(engine, text, expected):
 ])
 def test_art12_and_comparison_near_misses_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Week 2: sleeping through the night", ("HC103", "sleeping")),
+    ("POV: you finally sleep through the night", ("HC103", "sleep")),
+    ("I started the drops in spring. Two weeks later, the eczema was gone.", ("MC201", "eczema")),
+])
+def test_testimonials_in_diary_frames_and_across_sentences(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The drops arrived in spring. Two weeks later, the eczema was gone.",
+    "Day 3: the parcel arrived.",
+    "Open 7 days a week: 9 - 5.",
+    "I ordered the drops in spring. Delivery took two weeks, but it was worth the wait.",
+])
+def test_reports_that_no_user_makes_stay_silent(engine, text):
+    assert marked(engine, text) == []

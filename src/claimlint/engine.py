@@ -9,7 +9,7 @@ from functools import cached_property
 from itertools import groupby
 
 from claimlint.language.claims import answer_questions, build_claims
-from claimlint.language.discourse import Discourse
+from claimlint.language.discourse import Discourse, mark_stories
 from claimlint.judges.context import DocContext
 from claimlint.document import Block, Document
 from claimlint.findings import Finding
@@ -105,6 +105,7 @@ class Engine:
             done += 1
 
     def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
+        mark_stories(ctx.sentences)
         for sentence in ctx.sentences:
             claims = build_claims(sentence, self.perceivable, self.register_effects)
             if claims:

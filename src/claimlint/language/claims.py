@@ -67,8 +67,11 @@ def clause_bounds(sentence: Sentence) -> list[int]:
 
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
-    change, which claims the product made it."""
-    return sentence.has("first_person") and sentence.has("change_cues")
+    change, which claims the product made it; in a story the first person may be in a
+    sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
+    if sentence.has("testimonial_frames"):
+        return True
+    return sentence.has("change_cues") and (sentence.has("first_person") or sentence.story)
 
 
 def is_question(sentence: Sentence) -> bool:

@@ -12,6 +12,9 @@ nutrient. A claim that names no substance of its own takes one here, from
   heading that names substances (else under the document's topic), or the other cells
   of its table row.
 
+Stories are read here too: a sentence shortly after one where the writer takes the
+product in the first person continues a testimonial.
+
 The document's topic is what its title and headings name, else the substance it names
 most. Each carried claim records where its substance came from ("'it' = Magnesium,
 line 12"), so a finding can say so.
@@ -163,3 +166,21 @@ class Discourse:
         start, _ = sentence.char_range(sentence.start, sentence.end)
         return document.position(sentence.block.source_offset(start))[0]
 
+
+def mark_stories(sentences: list[Sentence]) -> None:
+    """"I started the gummies in May. Two weeks later, no more restless nights": a
+    sentence after one where the writer, in the first person, takes the product (or a
+    substance, or "these") continues the story, so a change it reports is a testimonial."""
+    teller: Sentence | None = None
+    distance = 0
+    for sentence in sentences:
+        if teller is not None and distance < LOOK_BACK and _near(teller, sentence):
+            sentence.story = True
+        distance += 1
+        if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
+            teller, distance = sentence, 0
+
+
+def _near(teller: Sentence, sentence: Sentence) -> bool:
+    """In the same block, or in the block right after the teller's."""
+    return sentence.block is teller.block or sentence.index - teller.index <= 1

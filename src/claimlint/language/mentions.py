@@ -38,6 +38,9 @@ _LETTER_KEY = {
     "b7": "biotin", "b9": "folate", "b12": "vitamin_b12",
 }
 _LIST_JOINERS = {",", "and", "&", "/", "or", "plus"}
+# Cues of the verbs pack written in the pattern language (they need numbers or gaps).
+PATTERN_CUES = ("testimonial_frames",)
+_CUE = "cue\x1f"
 
 
 @dataclass(slots=True)
@@ -106,6 +109,7 @@ class Sentence:
     block_tokens: tuple[int, int] = (0, 0)
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
+    story: bool = False  # told in the first person by a sentence shortly before (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -212,6 +216,14 @@ class Annotator:
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
         for cue in ("first_person", "change_cues", "anaphors", "demonstratives"):
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
+        for cue in PATTERN_CUES:
+            for phrase in k.words.get(cue, []):
+                try:
+                    compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words)
+                except PatternError as exc:
+                    raise PackError(f"verbs: field '{cue}': {exc}") from None
+                for pattern in compiled:
+                    self.patterns.add(_CUE + cue, pattern)
         for rule in k.rules.values():
             if rule.patterns:
                 for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
@@ -250,7 +262,10 @@ class Annotator:
                 kind, key, extra = labels[match_id]
                 found.append(Mention(kind, key, start, end, extra))
         for code, start, end in self.patterns(doc):
-            found.append(Mention("pattern", code, start, end))
+            if code.startswith(_CUE):
+                found.append(Mention(code[len(_CUE):], code[len(_CUE):], start, end))
+            else:
+                found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(doc, found))
         return self._elliptical(doc, _resolve(found))
