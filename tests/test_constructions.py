@@ -129,3 +129,22 @@ def test_testimonials_in_diary_frames_and_across_sentences(engine, text, expecte
 ])
 def test_reports_that_no_user_makes_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The calming benefit of lemon balm is well established.", "well established"),
+    ("Conclusive research shows ashwagandha lowers stress.", "Conclusive"),
+    ("Level I evidence supports turmeric for joint comfort.", "Level I evidence"),
+    ("Sound science shows that saffron lifts mood.", "Sound science"),
+])
+def test_certainty_words_about_evidence_are_ev401(engine, text, cue):
+    assert ("EV401", cue) in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company was established in 1998.",
+    "Vitamin D contributes to the normal function of the immune system, a well-established role.",
+    "Our gold standard packaging is fully recyclable.",
+])
+def test_certainty_words_without_an_unsupported_benefit_stay_silent(engine, text):
+    assert [code for code, _ in marked(engine, text)] == []
