@@ -148,3 +148,18 @@ def test_certainty_words_about_evidence_are_ev401(engine, text, cue):
 ])
 def test_certainty_words_without_an_unsupported_benefit_stay_silent(engine, text):
     assert [code for code, _ in marked(engine, text)] == []
+
+
+def test_a_result_in_patients_with_a_disease_is_medicinal(engine):
+    text = "In a trial of 90 adults with type 2 diabetes, chromium improved blood sugar control."
+    assert ("MC201", "diabetes") in marked(engine, text)
+    [finding] = [f for f in engine.lint_text(text) if f.code == "MC201"]
+    assert "reports a result in people with diabetes" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Our oats are a good choice for people with coeliac disease, as they are gluten free.",
+    "In adults with asthma, the study measured vitamin D levels.",
+])
+def test_people_with_a_condition_without_a_result_for_the_substance_stay_silent(engine, text):
+    assert marked(engine, text) == []

@@ -3,13 +3,13 @@
 A disease term is claimed when a relation word governs it in its clause ("relieves the
 symptoms of insomnia"), a modifier sits next to it ("Joint Relief", "no more
 headaches"), the copy lists conditions as what the product is for ("eczema, psoriasis,
-rash"), a testimonial reports it gone, or a question puts it to the reader. Warnings and
+rash"), a result is reported in people with it, a testimonial reports it gone, or a question puts it to the reader. Warnings and
 directions ("consult your doctor if you have diabetes") are not claims.
 """
 
 from __future__ import annotations
 
-from claimlint.language.claims import is_testimonial, muted_clauses, negated_at
+from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
 from claimlint.judges.context import DocContext
 from claimlint.judges import Judge
 from claimlint.language.mentions import Mention, Sentence
@@ -56,6 +56,8 @@ class MedicinalJudge(Judge):
                 words = {lower for lower, _, _, _ in sentence.words}
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "lists conditions the product is presented for"
+                elif trial_population(sentence, diseases):
+                    claimed, how = trial_population(sentence, diseases), "reports a result in people with"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "reports a condition relieved (testimonial)"
                 elif sentence.text.rstrip().endswith("?") and words & READER:

@@ -74,6 +74,22 @@ def is_testimonial(sentence: Sentence) -> bool:
     return sentence.has("change_cues") and (sentence.has("first_person") or sentence.story)
 
 
+POPULATION_REACH = 2  # tokens between "patients with" and the condition it names
+
+
+def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """"In a trial of adults with type 2 diabetes, chromium improved …": the conditions of
+    the people a result is reported in, when a substance (or the product) is said to
+    have acted. Reported for the product's substance, such a result presents it as
+    treating the condition."""
+    if not sentence.of("substance", "product_nouns", "anaphors"):
+        return []
+    if not any(not negated_at(sentence, r.start, []) for r in sentence.of("relation")):
+        return []
+    cues = sentence.of("trial_population")
+    return [d for d in diseases if any(0 <= d.start - c.end <= POPULATION_REACH for c in cues)]
+
+
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
     know vitamin A keeps your eyes in shape?") asserts it."""

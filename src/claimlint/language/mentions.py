@@ -206,7 +206,7 @@ class Annotator:
         for cls in ("faithful", "strengthening", "medicinal"):
             self._add(lm, "relation", cls, k.words.get(cls, []))
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
-        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns", "asserting"):
+        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns", "asserting", "trial_population"):
             self._add(lm, cue, cue, k.words.get(cue, []))
         for construction in ("requirement", "dependency"):
             self._add(lm, construction, "faithful", k.words.get(construction, []))
