@@ -62,3 +62,13 @@ def test_a_list_item_without_a_substance_to_take_is_judged_as_naming_none(engine
     findings = lint_markdown(engine, "# Our story\n\n- Better sleep for everyone\n")
     assert codes(findings) == ["HC103"] and "names no nutrient" in findings[0].message
     assert "line 1" not in findings[0].message
+
+
+def test_a_fragment_after_an_ellipsis_goes_on_with_the_one_before(engine):
+    findings = lint_markdown(engine, "Fresh ginger, loved for centuries … boosts your energy\n")
+    assert codes(findings) == ["HC101"] and "Ginger ('…' = Ginger, line 1)" in findings[0].message
+
+
+def test_a_new_sentence_after_an_ellipsis_does_not_continue_it(engine):
+    findings = lint_markdown(engine, "Fresh ginger, loved for centuries … Boosts your energy\n")
+    assert "Ginger" not in " ".join(f.message for f in findings)

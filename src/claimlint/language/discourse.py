@@ -8,6 +8,8 @@ nutrient. A claim that names no substance of its own takes one here, from
 * an anaphor in its clause (a pronoun, a demonstrative noun phrase, "without it"): the
   substances of the nearest sentence before it that names any, in the same block or the
   block before, else the document's topic;
+* the fragment before it, when it goes on after an ellipsis ("Ginger, known to …
+  settle the stomach");
 * its place in the document: a list item, table cell, caption or heading under the last
   heading that names substances (else under the document's topic), or the other cells
   of its table row.
@@ -90,6 +92,10 @@ class Discourse:
             if topic is not None and not self.other_subject(sentence, recent):
                 return topic, word
             return None
+        if recent and _continues(recent[-1], sentence):
+            named = self.named(recent[-1])
+            if named:
+                return Antecedent(named, recent[-1]), recent[-1].text.rstrip()[-1]
         if row is not None and row.sentence.block is not sentence.block:
             return row, ""
         governing = heading or topic
@@ -184,3 +190,16 @@ def mark_stories(sentences: list[Sentence]) -> None:
 def _near(teller: Sentence, sentence: Sentence) -> bool:
     """In the same block, or in the block right after the teller's."""
     return sentence.block is teller.block or sentence.index - teller.index <= 1
+
+
+ELLIPSES = ("…", "...")
+
+
+def _continues(previous: Sentence, sentence: Sentence) -> bool:
+    """"Horseradish, known to … ease a blocked nose": a fragment after an ellipsis that
+    starts in lower case goes on with the sentence before it."""
+    return (
+        previous.block is sentence.block
+        and previous.text.rstrip().endswith(ELLIPSES)
+        and sentence.text[:1].islower()
+    )
