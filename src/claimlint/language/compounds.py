@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
@@ -32,19 +33,20 @@ class CompoundSplitter:
     def __init__(self, words: Iterable[str], relemmatise: Callable[[Doc], Doc]) -> None:
         self.words = frozenset(w for w in words if w.isalpha() and len(w) > 1)
         self.relemmatise = relemmatise
+        self.memo: dict[tuple[str, bool], list[str] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        # Token texts are read through one array call and each distinct word is looked at
+        # once: creating a Token object per word would cost more than the test.
+        strings = doc.vocab.strings
         splits: list[tuple[int, list[str]]] = []
         previous = ""
-        for token in doc:
-            text = token.text
-            pieces = None
-            if _CAMEL.match(text):
-                pieces = _CAPITALS.findall(text)
-            elif previous == "#" and _LETTERS.match(text):
-                pieces = self.spell(text)
-            if pieces and len(pieces) > 1:
-                splits.append((token.i, pieces))
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            text = strings[orth]
+            if previous == "#" or text[:1].isupper():
+                pieces = self.pieces(text, previous == "#")
+                if pieces:
+                    splits.append((i, pieces))
             previous = text
         if not splits:
             return doc
@@ -62,6 +64,18 @@ class CompoundSplitter:
                     at += len(piece)
                 retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
         return self.relemmatise(doc)
+
+    def pieces(self, text: str, hashtag: bool) -> list[str] | None:
+        """The words of a compound, or None when ``text`` is not one (memoised)."""
+        key = (text, hashtag)
+        if key not in self.memo:
+            pieces = None
+            if _CAMEL.match(text):
+                pieces = _CAPITALS.findall(text)
+            elif hashtag and _LETTERS.match(text):
+                pieces = self.spell(text)
+            self.memo[key] = pieces if pieces and len(pieces) > 1 else None
+        return self.memo[key]
 
     def known(self, piece: str) -> bool:
         if piece in self.words:
