@@ -163,3 +163,19 @@ def test_a_result_in_patients_with_a_disease_is_medicinal(engine):
 ])
 def test_people_with_a_condition_without_a_result_for_the_substance_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your body uses magnesium to calm the nerves.", "HC101"),
+    ("Your cells turn iron into boundless energy.", "HC103"),
+])
+def test_a_body_process_as_subject_still_claims_for_the_substance_it_uses(engine, text, expected):
+    assert expected in [code for code, _ in marked(engine, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "We use vitamin C from acerola cherries.",
+    "Your body uses zinc to support normal immune function.",
+])
+def test_using_a_substance_without_an_unauthorised_effect_stays_silent(engine, text):
+    assert marked(engine, text) == []
