@@ -72,3 +72,19 @@ def test_a_fragment_after_an_ellipsis_goes_on_with_the_one_before(engine):
 def test_a_new_sentence_after_an_ellipsis_does_not_continue_it(engine):
     findings = lint_markdown(engine, "Fresh ginger, loved for centuries … Boosts your energy\n")
     assert "Ginger" not in " ".join(f.message for f in findings)
+
+
+def test_a_verb_without_a_subject_is_about_the_substance_the_title_names(engine):
+    text = "# Magnesium Glycinate\n\nGentle on the stomach.\n\nSupports deeper sleep.\n\nContributes to normal muscle function.\n"
+    findings = lint_markdown(engine, text)
+    assert [(f.code, f.line) for f in findings] == [("HC101", 5)]
+    assert "Magnesium (Magnesium from line 1)" in findings[0].message
+
+
+def test_with_a_declared_profile_a_verb_without_a_subject_is_about_the_declared_product(engine):
+    text = (
+        "---\nclaimlint:\n  profile: food_supplement\n  nutrients: {vitamin C: 80 mg}\n---\n"
+        "# Ginger and Vitamin C\n\nBoosts your immune defences.\n"
+    )
+    findings = lint_markdown(engine, text)
+    assert [f.code for f in findings] == ["HC103"] and "line 6" not in findings[0].message

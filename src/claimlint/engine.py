@@ -110,7 +110,7 @@ class Engine:
             claims = build_claims(sentence, self.perceivable, self.register_effects)
             if claims:
                 ctx.claims[sentence.index] = claims
-        self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims)
+        self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)
         answer_questions(ctx.sentences, ctx.claims)
         for judge in self.judges:
             judge.judge(ctx)

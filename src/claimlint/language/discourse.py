@@ -11,8 +11,9 @@ nutrient. A claim that names no substance of its own takes one here, from
 * the fragment before it, when it goes on after an ellipsis ("Ginger, known to …
   settle the stomach");
 * its place in the document: a list item, table cell, caption or heading under the last
-  heading that names substances (else under the document's topic), or the other cells
-  of its table row.
+  heading that names substances (else under the document's topic), the other cells of
+  its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
+  the heading or title that names substances.
 
 Stories are read here too: a sentence shortly after one where the writer takes the
 product in the first person continues a testimonial.
@@ -53,7 +54,10 @@ class Discourse:
     def __init__(self, labels: Callable[[str], str]) -> None:
         self.labels = labels
 
-    def resolve(self, document: Document, sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
+    def resolve(self, document: Document, sentences: list[Sentence], claims: dict[int, list[Claim]], declared: bool = False) -> None:
+        """Give claims without a substance the substances they are about; with a
+        ``declared`` product profile, a claim whose verb has no subject is about the
+        declared product and is left to be judged against its composition."""
         if not claims:
             return
         topic = self.topic(sentences)
@@ -68,7 +72,7 @@ class Discourse:
             for claim in claims.get(sentence.index, []):
                 if claim.substances or claim.carried:
                     continue
-                found = self.antecedent(sentence, claim, recent, topic, heading, rows.get(block.group or ""))
+                found = self.antecedent(sentence, claim, recent, topic, heading, rows.get(block.group or ""), declared)
                 if found is not None:
                     antecedent, word = found
                     claim.carried = antecedent.keys
@@ -81,7 +85,7 @@ class Discourse:
 
     def antecedent(
         self, sentence: Sentence, claim: Claim, recent: list[Sentence], topic: Antecedent | None,
-        heading: Antecedent | None, row: Antecedent | None,
+        heading: Antecedent | None, row: Antecedent | None, declared: bool,
     ) -> tuple[Antecedent, str] | None:
         """The antecedent and the anaphor that points to it ("" for a place in the document)."""
         word = self.anaphor(sentence, claim)
@@ -99,8 +103,12 @@ class Discourse:
         if row is not None and row.sentence.block is not sentence.block:
             return row, ""
         governing = heading or topic
-        if governing is not None and sentence.block.kind in UNDER_HEADING_KINDS and governing.sentence.block is not sentence.block:
+        if governing is None or governing.sentence.block is sentence.block:
+            return None
+        if sentence.block.kind in UNDER_HEADING_KINDS:
             return governing, ""
+        if claim.implied_subject and not declared and governing.sentence.block.kind in HEADING_KINDS:
+            return governing, ""  # "Supports deeper sleep." on a page headed "Magnesium"
         return None
 
     @staticmethod
