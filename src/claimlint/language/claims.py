@@ -306,6 +306,8 @@ def _dependency(sentence: Sentence) -> Mention | None:
         if any(0 <= o.start - mention.end <= 1 for o in sentence.of("substance", "anaphors")):
             return mention
     return None
+
+
 ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")
 
 
