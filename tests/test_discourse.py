@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import claimlint, write
 from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
 
@@ -88,3 +89,12 @@ def test_with_a_declared_profile_a_verb_without_a_subject_is_about_the_declared_
     )
     findings = lint_markdown(engine, text)
     assert [f.code for f in findings] == ["HC103"] and "line 6" not in findings[0].message
+
+
+def test_the_command_line_says_where_a_carried_substance_came_from(tmp_path):
+    page = write(tmp_path, "page.md", "# Evening tea\n\nBrewed with lemon balm.\n\nIt also calms your nerves.\n")
+    result = claimlint("check", "--format", "concise", page)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].endswith(
+        "page.md:5:9: HC101 Health claim not on the EU register: no authorised claim links Lemon Balm ('It' = Lemon Balm, line 3) to relaxation and calm."
+    )
