@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from click.testing import CliRunner, Result
 from claimlint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 # Sentences the engine flags today, and one it must let pass.
 STRENGTHENED = "Vitamin C boosts your immune system."  # HC103
@@ -65,3 +67,14 @@ def readme_section(title: str) -> str:
     start = text.index(f"## {title}\n")
     end = text.find("\n## ", start + 1)
     return text[start:end if end != -1 else len(text)]
+
+
+def validate_sarif(log: dict) -> None:
+    """Validate a SARIF log against the official SARIF 2.1.0 schema."""
+    import jsonschema
+    import pytest
+
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA}")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(log)

@@ -24,6 +24,7 @@ def test_round_trip_survives_an_edit_above(project):
     written = claimlint("check", "--write-baseline", "baseline.json", "content")
     assert written.exit_code == 0
     assert written.stderr == "claimlint: recorded 1 finding in baseline.json\n"
+    assert written.stdout == "No new findings: 1 finding recorded in the baseline (1 file).\n"
     entries = json.loads((project / "baseline.json").read_text(encoding="utf-8"))["findings"]
     assert [(e["path"], e["code"], e["excerpt"]) for e in entries] == [("content/page.md", "HC103", STRENGTHENED)]
 
@@ -46,6 +47,16 @@ def test_each_identical_finding_needs_its_own_entry(project):
     again = check()
     assert again.exit_code == 1
     assert findings(again) == [("content/page.md", "HC103")]
+
+
+def test_write_baseline_says_how_many_it_recorded_not_all_checks_passed(project):
+    write(project, "content/more.md", f"{UNAUTHORISED}\n\n{STRENGTHENED}\n")
+    written = claimlint("check", "--write-baseline", "records/baseline.json", "content")  # the folder is created
+    assert written.exit_code == 0
+    assert "All checks passed" not in written.output
+    assert written.stdout.splitlines()[-1] == "No new findings: 3 findings recorded in the baseline (2 files)."
+    assert len(json.loads((project / "records/baseline.json").read_text(encoding="utf-8"))["findings"]) == 3
+    assert claimlint("check", "--write-baseline", "b.json", "--quiet", "content").output == ""
 
 
 def test_a_fixed_finding_leaves_a_harmless_entry(project):

@@ -6,11 +6,12 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
 from cli_helpers import (
-    COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, claimlint_process, findings, one_line_error, readme_section,
+    COMPLIANT, ROOT, STRENGTHENED, UNAUTHORISED, claimlint, claimlint_process, findings, one_line_error, readme_section,
     write,
 )
 
@@ -41,7 +42,7 @@ def test_fail_on_errors(project, fail_on, expected):
 
 
 def test_fail_on_error_lets_a_warning_pass(project):
-    write(project, "stale.md", f"<!-- claimlint-disable-next-line HC101 -->\n{COMPLIANT}\n")  # CL901 is a warning
+    write(project, "stale.md", f"<!-- claimlint-disable-next-line HC101 -- approved by legal -->\n{COMPLIANT}\n")  # CL901 is a warning
     assert claimlint("check", "stale.md").exit_code == 1
     assert claimlint("check", "--fail-on", "error", "stale.md").exit_code == 0
 
@@ -62,7 +63,7 @@ def test_unreadable_input_exits_2_after_linting_the_rest(project):
 def test_usage_errors_are_one_line(project):
     one_line_error(claimlint("check"), "no paths given")
     one_line_error(claimlint("check", "--select", "XX999", "bad.md"), "--select", "XX999")
-    one_line_error(claimlint("check", "--ignore", "hc101", "bad.md"), "--ignore", "hc101")
+    one_line_error(claimlint("check", "--ignore", "HC-101", "bad.md"), "--ignore", "HC-101")
     one_line_error(claimlint("check", "--config", "nowhere.toml", "bad.md"), "nowhere.toml")
 
 
@@ -138,6 +139,8 @@ def test_stdin_with_a_filename(project):
     (("--select", "HC", "--ignore", "HC101"), ["HC103"]),
     (("--select", "HC103", "--extend-select", "HC101"), ["HC103", "HC101"]),
     (("--select", "ALL", "--ignore", "HC103,HC101"), []),
+    (("--select", "hc103"), ["HC103"]),  # codes in either case, as `claimlint rule hc103` takes them
+    (("--select", "all", "--ignore", "hc1"), []),
 ])
 def test_select_ignore_prefixes(project, options, expected):
     result = claimlint("check", "--format", "concise", *options, "bad.md")
@@ -152,6 +155,47 @@ def test_output_file_takes_the_report(project):
     assert result.stdout == "" and result.stderr == ""
     report = json.loads((project / "report.json").read_text(encoding="utf-8"))
     assert [d["code"] for d in report["diagnostics"]] == ["HC103", "HC101"]
+
+
+def test_output_file_in_a_missing_folder_is_created(project):
+    result = claimlint("check", "--format", "sarif", "--output-file", "reports/claims/claimlint.sarif", "bad.md")
+    assert result.exit_code == 1 and result.stderr == ""
+    sarif = json.loads((project / "reports/claims/claimlint.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["HC103", "HC101"]
+
+
+def test_no_color_environment_variable_turns_colour_off(project):
+    """On a real terminal the text report is coloured, unless NO_COLOR has a value
+    (https://no-color.org) or --no-color is given."""
+    import os
+    import pty
+
+    def on_a_terminal(*args: str, **env: str) -> str:
+        controller, terminal = pty.openpty()
+        environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+        environment["PYTHONPATH"] = str(ROOT / "src")
+        with subprocess.Popen([sys.executable, "-m", "claimlint", "check", *args, "bad.md"], cwd=project, env=environment,
+                              stdout=terminal, stderr=subprocess.DEVNULL) as process:
+            os.close(terminal)
+            output = b""
+            while True:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the terminal closed: the process is done
+                    break
+                if not chunk:
+                    break
+                output += chunk
+        os.close(controller)
+        assert process.returncode == 1
+        assert b"HC103" in output
+        return output.decode("utf-8")
+
+    assert "\x1b[" in on_a_terminal()
+    assert "\x1b[" not in on_a_terminal(NO_COLOR="1")
+    assert "\x1b[" not in on_a_terminal(NO_COLOR="yes")
+    assert "\x1b[" not in on_a_terminal("--no-color")
+    assert "\x1b[" in on_a_terminal(NO_COLOR="")  # an empty value does not count
 
 
 def test_quiet_and_statistics(project):
@@ -192,7 +236,7 @@ def test_rule_explains_a_rule():
     assert "Allowed:\n  - Magnesium contributes to normal muscle function." in out
     data = json.loads(claimlint("rule", "CL901", "--format", "json").stdout)
     assert data["severity"] == "warning"
-    assert data["examples"]["fail"][0].startswith("<!-- claimlint-disable-next-line HC101 -->")
+    assert data["examples"]["fail"][0].startswith("<!-- claimlint-disable-next-line HC101 ")
 
 
 def test_rules_lists_every_code():
@@ -227,3 +271,12 @@ def test_readme_ci_commands_work_as_written(tmp_path, monkeypatch):
     assert github.exit_code == 1 and github.stdout.startswith("::error file=content/bad.md,")
     assert write_baseline.exit_code == 0 and (tmp_path / "claimlint-baseline.json").is_file()
     assert use_baseline.exit_code == 0, use_baseline.stdout
+
+
+def test_a_txt_heading_does_not_run_into_the_finding_below_it(project):
+    """The finding on the line under a heading marks that line's sentence only."""
+    write(project, "page.txt", f"Who we are\n{STRENGTHENED}\n\nWHY IT WORKS\n{STRENGTHENED[0].lower()}{STRENGTHENED[1:]}\n")
+    result = claimlint("check", "--format", "json", "page.txt")
+    assert result.exit_code == 1
+    spans = [(d["line"], d["end_line"], d["excerpt"]) for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "HC103"]
+    assert spans == [(2, 2, STRENGTHENED), (5, 5, STRENGTHENED[0].lower() + STRENGTHENED[1:])]

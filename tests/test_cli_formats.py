@@ -9,18 +9,16 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given, strategies as st
 
-from cli_helpers import COMPLIANT, ROOT, STRENGTHENED, UNAUTHORISED, claimlint, write
+from claimlint import __version__
+from cli_helpers import COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, one_line_error, validate_sarif, write
 from claimlint.formatters.github import escape_data, escape_property
-
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "docs/bad.md", f"# Vitamin C\n\n🌟 {STRENGTHENED}\n\n{UNAUTHORISED}\n")
     write(tmp_path, "docs/good.md", f"{COMPLIANT}\n")
-    write(tmp_path, "stale.md", f"<!-- claimlint-disable-next-line MC201 -->\n{COMPLIANT}\n")  # CL901, a warning
+    write(tmp_path, "stale.md", f"<!-- claimlint-disable-next-line MC201 -- approved by legal -->\n{COMPLIANT}\n")  # CL901, a warning
     return tmp_path
 
 
@@ -61,17 +59,14 @@ def sarif(project):
 
 
 def test_sarif_is_valid_against_the_official_schema(sarif):
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA}")
-    import jsonschema
-
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(sarif)
+    validate_sarif(sarif)
 
 
 def test_sarif_driver_describes_every_rule(sarif):
     driver = sarif["runs"][0]["tool"]["driver"]
-    assert driver["name"] == "claimlint" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "claimlint" and driver["version"] == __version__
+    assert driver["informationUri"] == "https://pypi.org/project/claimlint-eu/"
+    assert driver["fullName"] == f"claimlint (claimlint-eu) {__version__}"
     rules = {rule["id"]: rule for rule in driver["rules"]}
     hc101 = rules["HC101"]
     assert hc101["name"] == "unauthorised-health-claim"
@@ -79,6 +74,38 @@ def test_sarif_driver_describes_every_rule(sarif):
     assert rules["CL901"]["defaultConfiguration"]["level"] == "warning"
     assert "1924/2006" in hc101["help"]["text"] and "Union list" in hc101["help"]["text"]
     assert hc101["shortDescription"]["text"] and hc101["fullDescription"]["text"]
+
+
+@pytest.mark.parametrize(("setup", "options", "message"), [
+    ({"pyproject.toml": "[tool.claimlint]\nfail_on = 'error'\n"}, [], "unknown key 'fail_on'"),
+    ({"claimlint.toml": "rule-packs = ['missing.yaml']\n"}, [], "missing.yaml"),
+    ({}, ["--select", "XX999"], "'XX999'"),
+    ({}, ["--fail-on", "sometimes"], "'sometimes' is not one of"),
+    ({}, ["--no-such-option"], "No such option '--no-such-option'"),
+])
+def test_an_error_before_linting_still_leaves_a_valid_sarif_file(project, setup, options, message):
+    """A CI job uploads the SARIF file whatever happened: on a usage, config or rule-pack
+    error it says what went wrong, as a tool execution notification of a failed run."""
+    for name, text in setup.items():
+        write(project, name, text)
+    result = claimlint("check", "--format", "sarif", "--output-file", "out/claimlint.sarif", *options, "docs")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and "Traceback" not in result.output
+    log = json.loads((project / "out/claimlint.sarif").read_text(encoding="utf-8"))
+    validate_sarif(log)
+    run_ = log["runs"][0]
+    assert run_["results"] == []
+    [invocation] = run_["invocations"]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and message in notification["message"]["text"]
+
+
+def test_an_error_writes_no_report_when_none_was_asked_for(project):
+    write(project, "claimlint.toml", "fail_on = 'error'\n")
+    one_line_error(claimlint("check", "--format", "json", "--output-file", "out/report.json", "docs"), "fail_on")
+    one_line_error(claimlint("check", "--format", "sarif", "docs"), "fail_on")
+    assert sorted(p.name for p in project.iterdir()) == ["claimlint.toml", "docs", "stale.md"]
 
 
 def test_sarif_results_use_utf16_columns_and_relative_uris(sarif):

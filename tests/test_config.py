@@ -76,6 +76,26 @@ def test_config_excludes_apply_when_walking(project):
     assert {p for p, _ in findings(claimlint("check", "--format", "concise", "."))} == {"site/page.md"}
 
 
+def test_excludes_read_as_gitignore_patterns(project):
+    """Negation, anchoring by a slash, "**" and folder-only patterns, as in a .gitignore."""
+    write(project, "claimlint.toml", 'exclude = ["drafts/*", "!drafts/keep.md", "/top.md", "**/old/**", "cache/", "legal/*.md"]\n')
+    for name in ("drafts/new.md", "drafts/keep.md", "top.md", "site/top.md", "site/old/a.md", "old/b.md",
+                 "cache/c.md", "site/cache/d.md", "legal/e.md", "legal/2024/f.md", "site/legal/g.md"):
+        write(project, name, BOTH)
+    linted = {p for p, _ in findings(claimlint("check", "--format", "concise", "."))}
+    assert linted == {"site/page.md", "drafts/keep.md", "site/top.md", "legal/2024/f.md", "site/legal/g.md"}
+    # the same patterns hold for files named one by one with --force-exclude (pre-commit)
+    named = claimlint("check", "--format", "concise", "--force-exclude", "top.md", "site/top.md", "drafts/keep.md", "site/cache/d.md")
+    assert {p for p, _ in findings(named)} == {"site/top.md", "drafts/keep.md"}
+
+
+def test_extend_exclude_can_take_back_a_default_exclude(project):
+    write(project, "claimlint.toml", 'extend-exclude = ["!build/"]\n')
+    write(project, "build/page.md", BOTH)
+    write(project, "dist/page.md", BOTH)
+    assert {p for p, _ in findings(claimlint("check", "--format", "concise", "."))} == {"site/page.md", "build/page.md"}
+
+
 def test_products_give_a_profile_and_front_matter_wins(project):
     write(project, "claimlint.toml", '[products."cosmetics/*"]\nprofile = "cosmetic"\nproduct = "Glow Serum"\n')
     write(project, "cosmetics/serum.md", f"{STRENGTHENED}\n")

@@ -523,6 +523,27 @@ def test_text_paragraphs_headings_and_list_items():
     assert_maps(doc, "Detoxifies")
 
 
+@pytest.mark.parametrize(("source", "heading"), [
+    ("Who we are\nMagnesium cures anxiety.\n", "Who we are"),  # ends in a joining word, but ended early
+    ("Why it works\nmagnesium cures anxiety.\n", "Why it works"),  # the next line starts in lower case
+    ("WHAT IT IS\nmagnesium cures anxiety.\n", "WHAT IT IS"),  # both, but written in capitals
+    ("Welcome.\nOur Story\n\nMagnesium cures anxiety.\n", "Our Story"),  # a blank line after it
+])
+def test_text_heading_does_not_run_into_a_neighbour(source, heading):
+    doc = read("copy.txt", source)
+    assert ("heading", heading) in [(block.kind, block.text) for block in doc.blocks]
+    assert texts(doc)[-1].lower() == "magnesium cures anxiety."
+
+
+@pytest.mark.parametrize("source", [
+    "Our formula contains magnesium and\nVitamin C which cures colds.\n",  # wrapped: "Vitamin" would not fit
+    "Our capsules are\nmade to cure colds in days.\n",  # a joining word and lower case: one sentence
+])
+def test_text_wrapped_lines_are_not_headings(source):
+    doc = read("copy.txt", source)
+    assert [block.kind for block in doc.blocks] == ["paragraph"]
+
+
 def test_text_hard_wrapped_sentence_stays_whole():
     doc = read("copy.txt", "Magnesium cures\nanxiety in days.\n")
     assert texts(doc) == ["Magnesium cures anxiety in days."]

@@ -87,31 +87,59 @@ def test_markdown_next_line_with_a_reason(project):
 
 
 def test_markdown_range_and_file(project):
-    write(project, "range.md", f"<!-- claimlint-disable HC101 -->\n{UNAUTHORISED}\n<!-- claimlint-enable HC101 -->\n\n{UNAUTHORISED}\n")
-    write(project, "file.md", f"{STRENGTHENED}\n\n{UNAUTHORISED}\n\n<!-- claimlint-disable-file -->\n")
+    write(project, "range.md", f"<!-- claimlint-disable HC101 -- approved by legal -->\n{UNAUTHORISED}\n<!-- claimlint-enable HC101 -->\n\n{UNAUTHORISED}\n")
+    write(project, "file.md", f"{STRENGTHENED}\n\n{UNAUTHORISED}\n\n<!-- claimlint-disable-file -- quoted from a complaint -->\n")
     assert lint("range.md", "file.md") == [("range.md", "HC101")]
 
 
 def test_html_and_text_comments(project):
-    write(project, "a.html", f"<!-- claimlint-disable-next-line HC103 -->\n<p>{STRENGTHENED}</p>\n")
-    write(project, "a.txt", f"# claimlint-disable-next-line HC101\n{UNAUTHORISED}\n")
+    write(project, "a.html", f"<!-- claimlint-disable-next-line HC103 -- approved by legal -->\n<p>{STRENGTHENED}</p>\n")
+    write(project, "a.txt", f"# claimlint-disable-next-line HC101 -- approved by legal\n{UNAUTHORISED}\n")
     assert lint("a.html", "a.txt") == []
 
 
 def test_unused_suppression_is_cl901_at_the_comment(project):
-    write(project, "a.md", f"Intro.\n\n<!-- claimlint-disable-next-line HC101 -->\n{COMPLIANT}\n")
+    write(project, "a.md", f"Intro.\n\n<!-- claimlint-disable-next-line HC101 -- approved by legal -->\n{COMPLIANT}\n")
     result = claimlint("check", "--format", "concise", "a.md")
     assert result.exit_code == 1
     assert result.stdout == "a.md:3:1: CL901 Unused suppression: “claimlint-disable-next-line HC101” suppressed nothing.\n"
 
 
 def test_cl901_follows_selection(project):
-    write(project, "a.md", f"<!-- claimlint-disable-next-line HC101 -->\n{COMPLIANT}\n")
+    write(project, "a.md", f"<!-- claimlint-disable-next-line HC101 -- approved by legal -->\n{COMPLIANT}\n")
     assert lint("--ignore", "CL901", "a.md") == []
     assert lint("--select", "HC", "a.md") == []
     assert claimlint("check", "--ignore", "CL", "a.md").exit_code == 0
 
 
 def test_a_suppression_of_an_unselected_code_is_still_used(project):
-    write(project, "a.md", f"<!-- claimlint-disable-next-line HC101 -->\n{UNAUTHORISED}\n")
+    write(project, "a.md", f"<!-- claimlint-disable-next-line HC101 -- approved by legal -->\n{UNAUTHORISED}\n")
     assert lint("--ignore", "HC101", "a.md") == []
+
+
+def test_a_suppression_without_a_reason_is_cl903_and_still_suppresses(project):
+    write(project, "a.md", f"<!-- claimlint-disable-next-line HC101 -->\n{UNAUTHORISED}\n")
+    write(project, "b.txt", f"# claimlint-disable-file --\n{UNAUTHORISED}\n")
+    result = claimlint("check", "--format", "concise", "a.md", "b.txt")
+    assert result.exit_code == 1  # CL903 is a warning
+    assert result.stdout.splitlines() == [
+        "a.md:1:1: CL903 Suppression without a reason: “claimlint-disable-next-line HC101” does not say why the finding may stay.",
+        "b.txt:1:1: CL903 Suppression without a reason: “claimlint-disable-file” does not say why the finding may stay.",
+    ]
+    assert claimlint("check", "--fail-on", "error", "a.md", "b.txt").exit_code == 0
+
+
+def test_an_unknown_code_in_a_suppression_is_cl904_not_also_cl901(project):
+    write(project, "a.md", f"<!-- claimlint-disable-next-line HC013, HC103 -- approved by legal -->\n{STRENGTHENED}\n")
+    result = claimlint("check", "--format", "concise", "--fail-on", "error", "a.md")
+    assert result.exit_code == 1  # CL904 is an error
+    assert result.stdout == (
+        "a.md:1:1: CL904 Unknown code in a suppression: HC013 names no claimlint rule, "
+        "so “claimlint-disable-next-line HC013” suppresses nothing.\n"
+    )
+
+
+def test_codes_in_a_suppression_are_read_in_either_case(project):
+    write(project, "a.md", f"<!-- claimlint-disable-next-line hc103 -- approved by legal -->\n{STRENGTHENED}\n")
+    result = claimlint("check", "a.md")
+    assert (result.exit_code, result.stdout) == (0, "All checks passed (1 file).\n")

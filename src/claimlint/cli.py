@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimlint import __version__
+from claimlint import DISTRIBUTION, __version__
 from claimlint.commands.check import check
 from claimlint.commands.claims import claims
 from claimlint.commands.evaluate import evaluate_command
@@ -12,7 +12,7 @@ from claimlint.commands.rules import rule_command, rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="claimlint")
+@click.version_option(__version__, prog_name="claimlint", message=f"%(prog)s %(version)s (installed as {DISTRIBUTION})")
 def main() -> None:
     """Lint marketing copy for foods, food supplements and cosmetics against EU claims law."""
 

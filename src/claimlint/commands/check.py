@@ -9,13 +9,16 @@ from pathlib import Path
 import click
 
 from claimlint.commands.common import csv_option, exit_code, fail, load_knowledge, make_engine
+from claimlint.commands.report_file import CheckCommand, write_report
 from claimlint.formatters import FORMATS
 from claimlint.knowledge.profile import PROFILES
 from claimlint.run.config import FAIL_ON
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.command(cls=CheckCommand)
+# Not click.Path's readability check: it would stop the run at an unreadable file, which
+# is reported (CL902) after the other files are linted.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--select", default=None, help="Rule codes or prefixes to check, comma-separated (replaces config 'select'; ALL for every rule).")
 @click.option("--extend-select", default=None, help="Rule codes or prefixes to check in addition, comma-separated.")
@@ -32,7 +35,7 @@ from claimlint.run.config import FAIL_ON
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--stdin-filename", default=None, help="Name to report for standard input ('-').")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
-@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (nor when NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
           force_exclude, baseline_file, write_baseline, output_file, jobs, stdin_filename, statistics, no_color, quiet) -> None:
@@ -41,6 +44,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     from claimlint.run.config import Config, ConfigError, Settings, absolute
     from claimlint.run.discovery import discover
     from claimlint.formatters import Report, formatter
+    from claimlint.formatters.text import SUMMARY_LINES
     from claimlint.run.parallel import FORKS, run_parallel
     from claimlint.run.runner import run
 
@@ -84,21 +88,24 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         if not quiet:
             n = len(accepted)
             click.echo(f"claimlint: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
+    baselined = 0  # findings the baseline holds, left out of the report
     if accepted is not None:
         for result in results:
-            result.findings = baseline.new_findings(result.findings, accepted)
+            new = baseline.new_findings(result.findings, accepted)
+            baselined += len(result.findings) - len(new)
+            result.findings = new
 
-    color = not no_color and output_format == "text" and output_file is None and sys.stdout.isatty()
-    report = Report(results, color=color, statistics=statistics, rules=known)
+    color = not no_color and not os.environ.get("NO_COLOR") and output_format == "text" and output_file is None and sys.stdout.isatty()
+    report = Report(results, color=color, statistics=statistics, rules=known, baselined=baselined)
     text = formatter(output_format)(report)
     if quiet and output_format == "text":
-        text = "".join(line + "\n" for line in text.splitlines() if not line.startswith(("Found ", "All checks passed")))
+        text = "".join(line + "\n" for line in text.splitlines() if not line.startswith(SUMMARY_LINES))
     for result in results:
         if result.error:
             click.echo(f"claimlint: {result.error}", err=True)
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            write_report(output_file, text)
         except OSError as exc:
             fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
     else:

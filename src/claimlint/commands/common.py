@@ -4,18 +4,26 @@ the exit status, and the rules known under a config."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from claimlint.findings import SEVERITY_RANK
 
 
-def fail(message: str) -> None:
-    """A usage, config or rule-pack error: one line on stderr, exit 2."""
-    click.echo(f"claimlint: error: {message}", err=True)
-    sys.exit(2)
+class UsageFailure(click.ClickException):
+    """A usage, config or rule-pack error: one line on stderr, exit 2. An exception, so
+    that a command can leave a report saying so before click prints it and exits."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"claimlint: error: {self.message}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    raise UsageFailure(message)
 
 
 _engines: dict[str, object] = {}

@@ -20,6 +20,7 @@ class Report:
     statistics: bool = False
     width: int = 80
     rules: dict[str, RuleDef] = field(default_factory=dict)  # every known rule, for formats that describe them
+    baselined: int = 0  # findings left out because a baseline holds them
 
     @property
     def findings(self):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from claimlint import __version__
+from claimlint import DISTRIBUTION, __version__
 from claimlint.formatters import Report
 
 JSON_VERSION = 1
@@ -29,7 +29,7 @@ def summary(report: Report) -> dict:
 def render(report: Report) -> str:
     payload = {
         "version": JSON_VERSION,
-        "tool": {"name": "claimlint", "version": __version__},
+        "tool": {"name": "claimlint", "distribution": DISTRIBUTION, "version": __version__},
         "diagnostics": [f.to_dict() for f in report.findings],
         "claims": [c.to_dict() for r in report.results for c in r.claims],
         "summary": summary(report),

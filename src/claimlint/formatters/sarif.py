@@ -12,14 +12,13 @@ import json
 from pathlib import PurePath
 from urllib.parse import quote
 
-from claimlint import __version__
+from claimlint import DISTRIBUTION, HOMEPAGE, __version__
 from claimlint.run.baseline import fingerprints
 from claimlint.findings import Finding
 from claimlint.formatters import Report
 from claimlint.knowledge.base import RuleDef
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/claimlint/claimlint"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "claimlint/v1"
 
@@ -71,6 +70,22 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
     return result
 
 
+def _log(run: dict) -> str:
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _driver(rules: list[RuleDef]) -> dict:
+    """The tool as code scanning shows it: the command's name, the distribution to install."""
+    return {
+        "name": "claimlint",
+        "fullName": f"claimlint ({DISTRIBUTION}) {__version__}",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": HOMEPAGE,
+        "rules": [rule_descriptor(rule) for rule in rules],
+    }
+
+
 def render(report: Report) -> str:
     rules = [report.rules[code] for code in sorted(report.rules)]
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
@@ -78,19 +93,13 @@ def render(report: Report) -> str:
     for file_result in report.results:
         keys = fingerprints(file_result.findings)
         results += [sarif_result(f, file_result.lines, key, rule_index) for f, key in zip(file_result.findings, keys)]
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "claimlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [rule_descriptor(rule) for rule in rules],
-            }},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return _log({"tool": {"driver": _driver(rules)}, "columnKind": "utf16CodeUnits", "results": results})
+
+
+def failed_run(message: str) -> str:
+    """The log of a run that stopped before linting (a usage, config or rule-pack error):
+    no results, the error as a tool execution notification and the run marked as failed,
+    so a CI step that uploads the report has a valid file that says what went wrong."""
+    notification = {"level": "error", "message": {"text": message}, "descriptor": {"id": "usage-error"}}
+    invocation = {"executionSuccessful": False, "exitCode": 2, "toolExecutionNotifications": [notification]}
+    return _log({"tool": {"driver": _driver([])}, "invocations": [invocation], "results": []})

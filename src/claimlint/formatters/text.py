@@ -13,6 +13,7 @@ from claimlint.formatters import Report
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 MAX_SUGGESTIONS = 2
 NO_EVIDENCE = "no evidence"  # shown only on evidence findings, where it is the point
+SUMMARY_LINES = ("Found ", "No new findings", "All checks passed")  # how the last line starts; --quiet drops it
 
 
 def _window(excerpt: str, span: tuple[int, int], width: int) -> tuple[str, int, int]:
@@ -88,6 +89,9 @@ def render(report: Report) -> str:
     if findings:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
         out.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}.")
+    elif report.baselined:
+        n = report.baselined
+        out.append(f"No new findings: {n} finding{'s' if n != 1 else ''} recorded in the baseline ({files} file{'s' if files != 1 else ''}).")
     else:
         out.append(f"All checks passed ({files} file{'s' if files != 1 else ''}).")
     return "\n".join(out) + "\n"

@@ -28,7 +28,7 @@ def parse_directive(doc: Document, comment: str, start: int, end: int) -> Direct
     line, column = doc.position(start)
     return Directive(
         action=match.group(1),
-        codes=tuple(code for code in _CODE_SEPARATORS.split(codes) if code),
+        codes=tuple(code.upper() for code in _CODE_SEPARATORS.split(codes) if code),
         line=line,
         end_line=doc.position(max(start, end - 1))[0],
         column=column,

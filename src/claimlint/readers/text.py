@@ -8,9 +8,13 @@ sentence below it. So some lines are blocks of their own:
 - a table row: a line starting with ``|`` or holding several `` | `` separators, one
   block per cell;
 - a heading: a line of at most 60 characters that neither starts in lower case nor ends in
-  punctuation or a word that joins it to what follows ("and", "of", "the" …), starts a
-  paragraph or follows a finished sentence, and is followed by a line that does not start
-  in lower case. So a hard-wrapped sentence stays whole.
+  punctuation, that starts a paragraph or follows a finished sentence, and that is followed
+  by a blank line, or is written in capitals, or does not run on into the next line. A
+  line runs on when it ends in a word that joins it to what follows ("and", "of", "the" …)
+  and the next line starts in lower case; when only one of the two holds, it runs on
+  unless the next line could have taken its first word onto it, which a wrapping editor
+  would have done. So a hard-wrapped sentence stays whole, while "Who we are" or "Why it
+  works" above a sentence do not join it.
 
 ``# claimlint-…`` lines are directives and are not linted. The lines of a block are joined
 by a space that stands for the line break.
@@ -36,6 +40,7 @@ _JOINING_WORDS = frozenset(
     "who whose is are was were be can may will your our its their this these".split()
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_FIRST_WORD = re.compile(r"\S+")
 _CELL = re.compile(r"([^|]+)")
 _RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
@@ -123,15 +128,30 @@ def _directive(doc: Document, text: str, start: int, end: int) -> Directive | No
 
 
 def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None) -> bool:
-    return (
-        end - start <= _HEADING_MAX
-        and not text[start].islower()
-        and not text.endswith(_PUNCTUATION, start, end)
-        and not _ends_with_joining_word(text[start:end])
-        and following is not None
-        and following[0] < following[1]
-        and not text[following[0]].islower()
-    )
+    line = text[start:end]
+    if len(line) > _HEADING_MAX or line[0].islower() or line.endswith(_PUNCTUATION):
+        return False
+    if following is None:
+        return False  # the last line: a paragraph of its own either way
+    if following[0] == following[1] or _in_capitals(line):
+        return True  # a blank line follows, or a heading is written as headings are
+    joins = _ends_with_joining_word(line)
+    continues = text[following[0]].islower()
+    if joins and continues:
+        return False
+    return not (joins or continues) or _broken_early(line, text, following)
+
+
+def _in_capitals(line: str) -> bool:
+    return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+
+
+def _broken_early(line: str, text: str, following: tuple[int, int, int, bool]) -> bool:
+    """Whether the next line could have taken its first word onto this one: it is long
+    enough to hold both, so no wrapping broke the line here; it was ended on purpose."""
+    next_start, next_end = following[0], following[1]
+    first_word = _FIRST_WORD.match(text, next_start, next_end).group()
+    return len(line) + 1 + len(first_word) <= next_end - next_start
 
 
 def _ends_with_joining_word(line: str) -> bool:

@@ -42,6 +42,7 @@ def write(path: str, findings: list[Finding]) -> set[str]:
     ]
     payload = {"version": BASELINE_VERSION, "tool": "claimlint", "findings": entries}
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None

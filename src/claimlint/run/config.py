@@ -4,14 +4,13 @@ Each file is governed by the nearest config file above it (claimlint.toml before
 pyproject.toml in the same folder), so one repository can hold several sites with their
 own settings; ``--config`` names one file for every input, and command-line flags
 override whichever applies. Globs and relative paths in a config file are relative to
-the folder it is in; those on the command line to the working directory.
+the folder it is in; those on the command line to the working directory. Globs are read
+as the lines of a .gitignore are.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pathspec
 import yaml
 
 from claimlint.document import Document
@@ -201,7 +201,11 @@ def load_config(path: str | Path) -> Config:
 def _config_in(directory: Path) -> Config | None:
     for name in CONFIG_NAMES:
         candidate = directory / name
-        if candidate.is_file():
+        try:
+            present = candidate.is_file()
+        except OSError:  # a folder that cannot be read: its files are reported unreadable
+            present = False
+        if present:
             table = _read_table(candidate)
             if table is not None:
                 return _parse(candidate, table)
@@ -210,40 +214,36 @@ def _config_in(directory: Path) -> Config | None:
 
 # -- paths -------------------------------------------------------------------------
 
-def glob_matches(path: Path, root: Path, pattern: str) -> bool:
-    """gitignore-like: a pattern without '/' matches the name of ``path`` or of a folder
-    it is in (below ``root``); with '/', the path relative to ``root``."""
-    return _matches(path.name, _below(path, root), pattern)
-
-
-def _below(path: Path, root: Path) -> tuple[str, ...] | None:
-    """The parts of ``path`` relative to ``root``; None when it is not below it."""
-    try:
-        return path.relative_to(root).parts
-    except ValueError:
-        return None
-
-
 @lru_cache(maxsize=None)
-def _glob(pattern: str) -> tuple[bool, tuple[Callable[[str], object], ...]]:
-    """Whether ``pattern`` is anchored, and its compiled forms (a leading "**/" may also
-    match nothing): compiled once, since every file of a walk is tried against each."""
-    pattern = pattern.rstrip("/")
-    anchored = "/" in pattern
-    pattern = pattern.removeprefix("./")
-    forms = [pattern, pattern[3:]] if anchored and pattern.startswith("**/") else [pattern]
-    return anchored, tuple(re.compile(fnmatch.translate(form)).match for form in forms)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """Patterns compiled once (every file of a walk is tried against them), read as
+    .gitignore lines are: negation, anchoring by a slash, ``**``, directory patterns."""
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def _matches(name: str, parts: tuple[str, ...] | None, pattern: str) -> bool:
-    anchored, forms = _glob(pattern)
-    if parts is None:
-        return not anchored and any(match(name) for match in forms)
-    for depth in range(len(parts), 0, -1):
-        candidate = "/".join(parts[:depth]) if anchored else parts[depth - 1]
-        if any(match(candidate) for match in forms):
-            return True
-    return False
+def _relative(path: Path, root: Path, directory: bool) -> str:
+    """How a pattern relative to ``root`` sees ``path``: its path below ``root`` (with a
+    final "/" for a folder, which patterns like "drafts/" need), or its name alone when it
+    is not below ``root``, so that only unanchored patterns can match it."""
+    try:
+        relative = path.relative_to(root).as_posix()
+    except ValueError:
+        relative = path.name
+    return relative + "/" if directory else relative
+
+
+def glob_matches(path: Path, root: Path, patterns: tuple[str, ...], directory: bool = False) -> bool:
+    """Whether gitignore-style ``patterns``, relative to ``root``, match ``path``."""
+    return bool(patterns) and _spec(patterns).match_file(_relative(path, root, directory))
+
+
+def is_directory(path: Path) -> bool:
+    """``path.is_dir()``, but False for a path that cannot be looked at (in a folder that
+    cannot be read): the run then reports it as unreadable instead of stopping."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _agreed(configs: list[Config], key: str, attribute: str) -> Any:
@@ -287,7 +287,7 @@ class Settings:
         if self.forced is not None:
             return self.forced
         path = absolute(path)
-        return self._nearest(path if path.is_dir() else path.parent)
+        return self._nearest(path if is_directory(path) else path.parent)
 
     def _nearest(self, directory: Path) -> Config:
         found = self._by_dir.get(directory)
@@ -298,20 +298,23 @@ class Settings:
             self._by_dir[directory] = found
         return found
 
-    def excluded(self, path: str | Path) -> bool:
+    def excluded(self, path: str | Path, directory: bool = False) -> bool:
+        """Whether the excludes in force for ``path`` skip it (``directory``: it is a folder)."""
         path = absolute(path)
         config = self.config_for(path)
         cli = self.cli
         if cli.exclude is not None:
-            patterns = [(cli.root, p) for p in cli.exclude]
+            replaced = (cli.root, cli.exclude)
         elif config.exclude is not None:
-            patterns = [(config.root, p) for p in config.exclude]
+            replaced = (config.root, config.exclude)
         else:
-            patterns = [(config.root, p) for p in DEFAULT_EXCLUDE]
-        patterns += [(config.root, p) for p in config.extend_exclude]
-        patterns += [(cli.root, p) for p in cli.extend_exclude]
-        below = {root: _below(path, root) for root in {cli.root, config.root}}
-        return any(_matches(path.name, below[root], pattern) for root, pattern in patterns)
+            replaced = (config.root, DEFAULT_EXCLUDE)
+        # One list per folder the patterns are relative to, in order, so that a later
+        # "!pattern" (in extend-exclude) takes back what an earlier one excluded.
+        groups: dict[Path, tuple[str, ...]] = {}
+        for root, patterns in (replaced, (config.root, config.extend_exclude), (cli.root, cli.extend_exclude)):
+            groups[root] = groups.get(root, ()) + tuple(patterns)
+        return any(glob_matches(path, root, patterns, directory) for root, patterns in groups.items())
 
     def configs(self, paths: Iterable[str]) -> list[Config]:
         """The distinct config layers that govern ``paths``, the command line last."""
@@ -355,11 +358,11 @@ class Settings:
         where = absolute(path)
         ignores = tuple(
             code for glob, codes in config.per_file_ignores.items()
-            if glob_matches(where, config.root, glob) for code in codes
+            if glob_matches(where, config.root, (glob,)) for code in codes
         )
         product: dict[str, Any] = {}
         for glob, mapping in config.products.items():
-            if glob_matches(where, config.root, glob):
+            if glob_matches(where, config.root, (glob,)):
                 product.update(mapping)
         key = (id(config), ignores)
         if key not in self._selected:  # the same for most files of a run (one set of known rules per run)

@@ -3,7 +3,9 @@
 Walking skips excluded folders and files (config ``exclude``/``extend-exclude``, or the
 defaults) and whatever git ignores, so build output and vendored pages are not linted.
 A path named explicitly is linted as given unless ``--force-exclude`` is on, because
-pre-commit and editors pass files one by one and expect the excludes to hold.
+pre-commit and editors pass files one by one and expect the excludes to hold. A folder
+that cannot be read is kept in the list, as a missing path is, so that the run reports it
+(CL902) and lints the rest.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from claimlint.run.config import Settings
+from claimlint.run.config import Settings, is_directory
 
 LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
 
@@ -31,12 +33,16 @@ def display_path(path: str) -> str:
 
 
 def _walk(top: Path, settings: Settings) -> Iterator[str]:
-    for root, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not settings.excluded(os.path.join(root, d)))
+    unreadable: list[str] = []
+    for root, dirs, files in os.walk(top, onerror=lambda error: unreadable.append(error.filename)):
+        yield from unreadable
+        unreadable.clear()
+        dirs[:] = sorted(d for d in dirs if not settings.excluded(os.path.join(root, d), directory=True))
         for name in sorted(files):
             path = os.path.join(root, name)
             if name.lower().endswith(LINTED_SUFFIXES) and not settings.excluded(path):
                 yield path
+    yield from unreadable
 
 
 def git_ignored(paths: list[str], top: Path) -> set[str]:
@@ -67,9 +73,10 @@ def discover(paths: list[str], settings: Settings, force_exclude: bool = False) 
             found.append(raw)
             continue
         top = Path(raw)
-        if force_exclude and settings.excluded(top):
+        directory = is_directory(top)
+        if force_exclude and settings.excluded(top, directory):
             continue
-        if top.is_dir():
+        if directory:
             walked = list(_walk(top, settings))
             ignored = git_ignored(walked, top)
             found += [display_path(p) for p in walked if p not in ignored]

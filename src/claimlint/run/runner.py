@@ -7,6 +7,7 @@ columns in UTF-16 code units and need the characters to convert.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,7 @@ class FileResult:
 
 
 def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
-    """A finding the run itself reports (CL901, CL902), worded by its rule definition."""
+    """A finding the run itself reports (CL9xx), worded by its rule definition."""
     rule = engine.knowledge.rule(code)
     line, column, end_line, end_column = where
     return Finding(
@@ -45,12 +46,32 @@ def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, in
     )
 
 
-def unused_suppression(engine: Engine, document: Document, directive: Directive, codes: tuple[str, ...]) -> Finding:
+def directive_finding(engine: Engine, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
+    """A finding about a suppression comment (CL901, CL903, CL904), marking the whole comment."""
     text = document.line_text(directive.line).strip()
     named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
     end_column = len(document.line_text(directive.end_line)) + 1
     where = (directive.line, directive.column, directive.end_line, end_column)
-    return rule_finding(engine, "CL901", document.path, where, excerpt=text, directive=named)
+    return rule_finding(engine, code, document.path, where, excerpt=text, directive=named, codes=", ".join(codes))
+
+
+def suppression_findings(engine: Engine, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
+    """What is wrong with the document's suppression comments: those that suppressed
+    nothing (CL901), those that do not say why (CL903), codes no rule has (CL904; a
+    misspelt code is reported as that, not also as unused)."""
+    known = engine.knowledge.rules
+    out = []
+    for directive, codes in unused:
+        real = tuple(c for c in codes if c in known)
+        if real or not codes:
+            out.append(directive_finding(engine, document, directive, "CL901", real))
+    for directive in document.directives:
+        if directive.action != "enable" and not directive.reason:
+            out.append(directive_finding(engine, document, directive, "CL903", directive.codes))
+        unknown = tuple(c for c in directive.codes if c not in known)
+        if unknown:
+            out.append(directive_finding(engine, document, directive, "CL904", unknown))
+    return out
 
 
 def read_input(path: str, stdin_name: str | None = None) -> Document:
@@ -62,6 +83,9 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
     try:
         if not p.exists():
             raise ReadError(f"{path}: no such file or directory")
+        if p.is_dir():  # only a folder that a walk could not read comes here: say why
+            with os.scandir(p):
+                pass
         if not p.is_file():
             raise ReadError(f"{path}: not a regular file")
         if p.stat().st_size > MAX_BYTES:
@@ -73,9 +97,9 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
 
 
 def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
-    """Apply suppressions (reporting unused ones) and the file's selection."""
+    """Apply suppressions (reporting the comments themselves where wrong) and the file's selection."""
     kept, unused = suppressions.apply(document, findings)
-    kept += [unused_suppression(engine, document, d, codes) for d, codes in unused]
+    kept += suppression_findings(engine, document, unused)
     kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)

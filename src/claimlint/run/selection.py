@@ -1,6 +1,7 @@
 """Which rules apply to a file, from ``select``, ``extend-select`` and ``ignore`` selectors.
 
-A selector is a code (``HC101``), a prefix of codes (``HC``, ``HC1``) or ``ALL``. Layers
+A selector is a code (``HC101``), a prefix of codes (``HC``, ``HC1``) or ``ALL``, in
+either case (``hc101`` is ``HC101``, as ``claimlint rule hc101`` is). Layers
 apply in order (config file, then command line, then per-file ignores): a layer's
 ``select`` starts afresh, ``extend-select`` adds, ``ignore`` removes. Within a layer the
 more specific selector wins, so ``select = ["HC101"]`` with ``ignore = ["HC"]`` keeps
@@ -27,9 +28,10 @@ def unknown_selector(selectors: Iterable[str], known: Iterable[str]) -> str | No
     """The first selector that names no known rule, if any."""
     known = list(known)
     for selector in selectors:
-        if not _SELECTOR.fullmatch(selector):
+        named = selector.upper()
+        if not _SELECTOR.fullmatch(named):
             return selector
-        if selector != "ALL" and not any(code.startswith(selector) for code in known):
+        if named != "ALL" and not any(code.startswith(named) for code in known):
             return selector
     return None
 
@@ -37,7 +39,7 @@ def unknown_selector(selectors: Iterable[str], known: Iterable[str]) -> str | No
 def _specificity(code: str, selectors: Iterable[str]) -> int:
     """Length of the longest selector matching ``code`` (ALL counts 0); -1 if none does."""
     best = -1
-    for selector in selectors:
+    for selector in map(str.upper, selectors):
         if selector == "ALL":
             best = max(best, 0)
         elif code.startswith(selector):
