@@ -179,3 +179,13 @@ def test_a_body_process_as_subject_still_claims_for_the_substance_it_uses(engine
 ])
 def test_using_a_substance_without_an_unauthorised_effect_stays_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("Our gummies calm your nerves.", True),
+    ("They calm the nerves before bed.", True),
+    ("Its calm scent fills the room.", False),
+    ("Their calm presence in the shop is lovely.", False),
+])
+def test_an_effect_word_as_the_verb_of_a_plural_subject(engine, text, claimed):
+    assert bool(marked(engine, text)) is claimed

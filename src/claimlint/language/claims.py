@@ -312,19 +312,30 @@ ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms"
 
 
 def _verb_after_subject(sentence: Sentence, effect: Mention) -> bool:
-    """"Magnesium calms …", "It also soothes …": an effect word in the verb's form right
-    after a substance, a product noun or a pronoun, with at most two adverbs between."""
-    if not _singular(sentence.doc[effect.start]):
+    """"Magnesium calms …", "It also soothes …", "Our gummies calm …": an effect word in
+    the verb's form right after a substance, a product noun or a pronoun, with at most
+    two adverbs between; the plain form only after a plural ("gummies", "they")."""
+    token = sentence.doc[effect.start]
+    singular = _singular(token)
+    plain = token.lemma_ == token.lower_
+    if not singular and not plain:
         return False
     covered = {i for m in sentence.mentions for i in range(m.start, m.end)}
     position = effect.start
     for _ in range(ADVERB_REACH + 1):
-        if any(m.end == position for m in sentence.of(*SUBJECT_KINDS)):
+        subjects = [m for m in sentence.of(*SUBJECT_KINDS) if m.end == position]
+        if any(singular or _plural(sentence.doc[m.end - 1]) for m in subjects):
             return True
         position -= 1
         if position < sentence.start or position in covered or sentence.words[position - sentence.start][2]:
             return False
     return False
+
+
+def _plural(token) -> bool:
+    """A plural noun ("gummies", "capsules") or "they"; not the possessive "its"."""
+    lower = token.lower_
+    return lower == "they" or lower.endswith("s") and not lower.endswith("ss") and lower != "its"
 
 
 def _opens(sentence: Sentence, mention: Mention) -> bool:
