@@ -50,10 +50,12 @@ def installed(tmp_path) -> Path:
     """A bin folder as the install step leaves it: ``python`` and a ``claimlint`` command."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "python").symlink_to(sys.executable)
-    command = bin_dir / "claimlint"
-    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m claimlint "$@"\n', encoding="utf-8")
-    command.chmod(0o755)
+    # Wrappers rather than links: a link to a virtual environment's interpreter, moved out of
+    # its bin folder, no longer finds the environment's packages.
+    for name, run in (("python", ""), ("claimlint", " -m claimlint")):
+        wrapper = bin_dir / name
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}"{run} "$@"\n', encoding="utf-8")
+        wrapper.chmod(0o755)
     return bin_dir
 
 

@@ -232,7 +232,7 @@ def test_rule_explains_a_rule():
     out = result.stdout
     assert out.startswith("HC101 unauthorised-health-claim (error)")
     assert "Legal basis: Regulation (EC) No 1924/2006" in out
-    assert "Flagged:\n  - Magnesium supports collagen production." in out
+    assert "Flagged:\n  - Magnesium supports collagen production.\n    marks “supports collagen production”" in out
     assert "Allowed:\n  - Magnesium contributes to normal muscle function." in out
     data = json.loads(claimlint("rule", "CL901", "--format", "json").stdout)
     assert data["severity"] == "warning"

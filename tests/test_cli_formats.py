@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from claimlint import __version__
-from cli_helpers import COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, one_line_error, validate_sarif, write
+from cli_helpers import ROOT, COMPLIANT, STRENGTHENED, UNAUTHORISED, claimlint, one_line_error, validate_sarif, write
 from claimlint.formatters.github import escape_data, escape_property
 
 @pytest.fixture
@@ -106,6 +106,31 @@ def test_an_error_writes_no_report_when_none_was_asked_for(project):
     one_line_error(claimlint("check", "--format", "json", "--output-file", "out/report.json", "docs"), "fail_on")
     one_line_error(claimlint("check", "--format", "sarif", "docs"), "fail_on")
     assert sorted(p.name for p in project.iterdir()) == ["claimlint.toml", "docs", "stale.md"]
+
+
+def test_sarif_rules_link_their_page_in_the_rule_reference(sarif):
+    """helpUri is the rule's page at this version's release tag; the page is in the repository."""
+    from claimlint import REPOSITORY, __version__
+
+    for rule in sarif["runs"][0]["tool"]["driver"]["rules"]:
+        prefix = f"{REPOSITORY}/blob/v{__version__}/"
+        assert rule["helpUri"] == f"{prefix}docs/rules/{rule['id']}.md"
+        assert (ROOT / rule["helpUri"].removeprefix(prefix)).is_file()
+
+
+def test_sarif_user_rules_have_no_help_link(project, monkeypatch):
+    write(project, "brand.yaml", (
+        "kind: rules\nrules:\n  - code: BR101\n    name: brand-banned-word\n    severity: warning\n"
+        "    message: Banned word.\n    basis: house style\n    explanation: Our brand does not say it.\n"
+        "    patterns: [epic]\n    examples: {fail: [{text: It is epic., span: epic}], pass: [It is good.]}\n"
+    ))
+    write(project, "claimlint.toml", 'rule-packs = ["brand.yaml"]\n')
+    write(project, "docs/epic.md", "It is epic.\n")
+    log = json.loads(run("sarif", "docs/epic.md"))
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert "helpUri" not in rules["BR101"] and "helpUri" in rules["HC101"]
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["BR101"]
+    validate_sarif(log)
 
 
 def test_sarif_results_use_utf16_columns_and_relative_uris(sarif):

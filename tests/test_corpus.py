@@ -26,7 +26,7 @@ def expected_codes(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_page(engine, path):
-    document = read_document(str(path), path.read_bytes())
+    document = read_document(str(path), path.read_bytes(), heading_joiners=engine.knowledge.grammar.heading_joiners)
     _, findings = next(engine.lint([(document, Profile.from_mapping(document.profile))]))
     found = {f.code for f in findings}
     assert found == expected_codes(path), [f"{f.line}:{f.column} {f.code}: {f.message}" for f in findings]

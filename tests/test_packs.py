@@ -17,7 +17,7 @@ rules:
     basis: house style
     explanation: Our brand does not say it.
     patterns: ["{pattern}"]
-    examples: {{fail: ["It is epic."], pass: ["It is good."]}}
+    examples: {{fail: [{{text: "It is epic.", span: "epic"}}], pass: ["It is good."]}}
 """
 
 

@@ -10,13 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimlint.document import Document
+from claimlint.knowledge.base import Knowledge
 from claimlint.readers import ReadError, decode, read_document
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+JOINERS = Knowledge.load().grammar.heading_joiners  # English plain text: "… and" runs on
 
 
 def read(path: str, text: str) -> Document:
-    doc = read_document(path, text.encode("utf-8"))
+    doc = read_document(path, text.encode("utf-8"), heading_joiners=JOINERS)
     assert_spans_exact(doc)
     return doc
 

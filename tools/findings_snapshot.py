@@ -30,18 +30,19 @@ from claimlint.readers.text import read_text  # noqa: E402
 SHARED_SETS = ("dev-cases.jsonl", "dev-cases-2.jsonl", "dev-clean.jsonl", "dev-clean-2.jsonl")
 
 
-def documents(data: Path) -> Iterator[tuple[str, object, Profile]]:
-    """(label, document, profile) for every piece of copy in the snapshot, in a fixed order."""
+def documents(data: Path, joiners: frozenset[str]) -> Iterator[tuple[str, object, Profile]]:
+    """(label, document, profile) for every piece of copy in the snapshot, in a fixed order;
+    ``joiners`` are the grammar's words that join a plain-text line to the next."""
     for path in sorted((ROOT / "corpus").rglob("*")):
         if path.suffix in (".md", ".html", ".txt"):
             label = str(path.relative_to(ROOT))
-            document = read_document(label, path.read_bytes())
+            document = read_document(label, path.read_bytes(), heading_joiners=joiners)
             yield label, document, Profile.from_mapping(document.profile)
     for line_no, line in enumerate((ROOT / "corpus" / "cases.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             case = json.loads(line)
             label = f"corpus/cases.jsonl:{line_no}"
-            yield label, read_text(label, case["text"]), Profile.from_mapping(case.get("profile") or {})
+            yield label, read_text(label, case["text"], joiners), Profile.from_mapping(case.get("profile") or {})
     ampm = data / "realworld" / "magnesium-ampm-supplement-article.txt"
     cream = data / "realworld" / "magnesium-cream-article.txt"
     import yaml
@@ -49,7 +50,7 @@ def documents(data: Path) -> Iterator[tuple[str, object, Profile]]:
     profile = yaml.safe_load((ROOT / "examples" / "realworld" / "magnesium-ampm.profile.yaml").read_text(encoding="utf-8"))
     for path, mapping in ((ampm, profile["claimlint"]), (cream, {})):
         if path.is_file():
-            yield path.name, read_text(path.name, path.read_text(encoding="utf-8")), Profile.from_mapping(mapping)
+            yield path.name, read_text(path.name, path.read_text(encoding="utf-8"), joiners), Profile.from_mapping(mapping)
     for name in SHARED_SETS:
         path = data / name
         if not path.is_file():
@@ -57,12 +58,12 @@ def documents(data: Path) -> Iterator[tuple[str, object, Profile]]:
         for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 label = f"{name}:{line_no}"
-                yield label, read_text(label, json.loads(line)["text"]), Profile.from_mapping({})
+                yield label, read_text(label, json.loads(line)["text"], joiners), Profile.from_mapping({})
 
 
 def write(out: Path, data: Path) -> None:
     engine = Engine()
-    items = list(documents(data))
+    items = list(documents(data, engine.knowledge.grammar.heading_joiners))
     with out.open("w", encoding="utf-8") as stream:
         for (label, _, _), (_, findings) in zip(items, engine.lint((doc, profile) for _, doc, profile in items)):
             for finding in findings:

@@ -2,10 +2,12 @@
 
 Validating the rule packs, parsing the register and loading the lemma table take longer
 than linting one file; a pre-commit run pays them on every commit. Results are stored
-under the user's cache folder (``$CLAIMLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimlint``,
-else ``~/.cache/claimlint``), keyed on a hash of everything they were computed from, so
-a changed pack is simply a cache miss. ``CLAIMLINT_NO_CACHE=1`` turns it off. A cache
-that cannot be read or written is ignored: it only ever saves time.
+under ``$CLAIMLINT_CACHE_DIR``, else the platform's user cache folder as platformdirs
+knows it (``$XDG_CACHE_HOME/claimlint`` or ``~/.cache/claimlint`` on Linux,
+``~/Library/Caches/claimlint`` on macOS, ``%LOCALAPPDATA%\\claimlint\\Cache`` on Windows),
+keyed on a hash of everything they were computed from, so a changed pack is simply a
+cache miss. ``CLAIMLINT_NO_CACHE=1`` turns it off. A cache that cannot be read or written
+is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+import platformdirs
+
 from claimlint import __version__
 
 
@@ -26,8 +30,7 @@ def folder() -> Path | None:
     explicit = os.environ.get("CLAIMLINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "claimlint"
+    return Path(platformdirs.user_cache_dir("claimlint", appauthor=False))
 
 
 def key(*parts: bytes | str) -> str:

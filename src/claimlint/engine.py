@@ -15,6 +15,7 @@ from claimlint.document import Block, Document
 from claimlint.findings import Finding
 from claimlint.judges import all_judges
 from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.language.mentions import SEPARATOR, Annotator
 from claimlint.language.pipeline import PhraseTokens, build_nlp
 from claimlint.knowledge.profile import Profile
@@ -32,6 +33,7 @@ MAX_DOC = 100_000  # characters of the blocks that share one Doc
 @dataclass
 class EngineOptions:
     rule_packs: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # the packs of rules/<language>/ and spaCy's blank pipeline for it
     nlp_model: str | None = None
     severities: tuple[tuple[str, str], ...] = ()
     require_evidence: bool = False  # EV402: every claim needs an evidence tag
@@ -39,10 +41,12 @@ class EngineOptions:
 
 
 class Engine:
-    def __init__(self, options: EngineOptions | None = None) -> None:
+    def __init__(self, options: EngineOptions | None = None, knowledge: Knowledge | None = None) -> None:
+        """``knowledge``, when given, is what the packs of ``options`` hold, loaded already."""
         self.options = options or EngineOptions()
-        self.nlp = build_nlp(self.options.nlp_model)
-        self.knowledge = Knowledge.load(list(self.options.rule_packs))
+        self.knowledge = knowledge or Knowledge.load(list(self.options.rule_packs), self.options.language)
+        grammar = self.knowledge.grammar
+        self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
         self.phrases = PhraseTokens(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
@@ -122,7 +126,7 @@ class Engine:
         """Lint one plain-text string (rule examples, evaluation cases)."""
         from claimlint.readers.text import read_text
 
-        document = read_text(path, text)
+        document = read_text(path, text, self.knowledge.grammar.heading_joiners)
         return next(self.lint([(document, profile or Profile())]))[1]
 
 

@@ -57,24 +57,26 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         ignore=csv_option(ignore) or (), fail_on=fail_on, exclude=csv_option(exclude),
         extend_exclude=csv_option(extend_exclude) or (), profile=profile,
     )
+    # Settings first: the configs, the packs they name and what each file selects are
+    # resolved (and every error in them reported) before the engine is built, once.
     try:
         settings = Settings(cli, config_file)
         files = discover(list(paths), settings, force_exclude)
         # Standard input is configured as the file it names.
         names = [stdin_filename or "-" if path == "-" else path for path in files]
         options = settings.engine_options(names)
-        workers = jobs or os.cpu_count() or 1
-        parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
-        # Forked workers share this process's engine; spawned ones build their own, and
-        # here only the rule definitions are needed then.
-        engine = make_engine(options) if not parallel or FORKS else None
-        known = (engine.knowledge if engine else load_knowledge(options.rule_packs)).rules
+        knowledge = load_knowledge(options)
+        known = knowledge.rules
         settings.check_codes(names, known)
+        items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
         accepted = baseline.read(baseline_file) if baseline_file else None
     except (ConfigError, baseline.BaselineError) as exc:
         fail(str(exc))
-    items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
 
+    workers = jobs or os.cpu_count() or 1
+    parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
+    # Forked workers share this process's engine; spawned ones build their own.
+    engine = make_engine(options, knowledge) if not parallel or FORKS else None
     if parallel:
         results = list(run_parallel(options, items, workers, engine))
     else:

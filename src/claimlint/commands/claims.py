@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from claimlint.commands.common import options_here
+
 if TYPE_CHECKING:
     from claimlint.knowledge.register import RegisterEntry
 
@@ -86,8 +88,9 @@ def claims(query: tuple[str, ...], rejected: bool, fmt: str) -> None:
     from claimlint.knowledge.register import Register
 
     patterns = word_patterns(query)
+    language = options_here(None).language  # a language may bring its own register translation
     try:
-        register = Register.load()
+        register = Register.load(language=language)
         authorised = search(register.authorised, patterns)
         # without --rejected the non-authorised matches are only counted, to say why nothing was found
         refused = search(register.rejected, patterns) if rejected or not authorised else []

@@ -29,9 +29,10 @@ def fail(message: str) -> NoReturn:
 _engines: dict[str, object] = {}
 
 
-def make_engine(options=None):
+def make_engine(options=None, knowledge=None):
     """The engine for ``options`` (an EngineOptions), built once per process: building
-    one compiles every pack."""
+    one compiles every pack. ``knowledge``, when the command loaded it already, is the
+    knowledge of ``options``' packs."""
     from claimlint.engine import Engine, EngineOptions
     from claimlint.knowledge.packs import PackError
 
@@ -39,7 +40,7 @@ def make_engine(options=None):
     key = repr(options)
     if key not in _engines:
         try:
-            _engines[key] = Engine(options)
+            _engines[key] = Engine(options, knowledge)
         except PackError as exc:
             fail(str(exc))
         except OSError as exc:
@@ -63,22 +64,28 @@ def csv_option(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def load_knowledge(rule_packs):
+def load_knowledge(options):
+    """The knowledge of an EngineOptions' language and rule packs; a pack error exits 2."""
     from claimlint.knowledge.base import Knowledge
     from claimlint.knowledge.packs import PackError
 
     try:
-        return Knowledge.load(list(rule_packs))
+        return Knowledge.load(list(options.rule_packs), options.language)
     except PackError as exc:
         fail(str(exc))
 
 
-def knowledge_for(config_file: str | None):
-    """The rules known here: the built-in packs and those the governing config adds."""
+def options_here(config_file: str | None):
+    """The EngineOptions of the config governing the working directory (or ``config_file``)."""
     from claimlint.run.config import Config, ConfigError, Settings, absolute
 
     try:
-        packs = Settings(Config(root=absolute(Path.cwd())), config_file).rule_packs([os.curdir])
+        return Settings(Config(root=absolute(Path.cwd())), config_file).engine_options([os.curdir])
     except ConfigError as exc:
         fail(str(exc))
-    return load_knowledge(packs)
+
+
+def knowledge_for(config_file: str | None):
+    """The rules known here: the built-in packs of the configured language and those the
+    governing config adds."""
+    return load_knowledge(options_here(config_file))

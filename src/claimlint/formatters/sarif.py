@@ -3,20 +3,23 @@
 Columns are UTF-16 code units, as SARIF's default ``columnKind`` and GitHub expect, so
 an emoji before a claim still lands the highlight on the claim; findings count code
 points, and each result keeps the text of its lines to convert. ``partialFingerprints``
-carry the content-based fingerprint, so an alert survives edits elsewhere in the file.
+carry the content-based fingerprint, so an alert survives edits elsewhere in the file. A
+built-in rule's descriptor links its page in the rule reference (``helpUri``); rules of the
+user's own packs have no page there and no link.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from claimlint import DISTRIBUTION, HOMEPAGE, __version__
+from claimlint import DISTRIBUTION, HOMEPAGE, __version__, rule_page
 from claimlint.run.baseline import fingerprints
 from claimlint.findings import Finding
 from claimlint.formatters import Report
 from claimlint.knowledge.base import RuleDef
+from claimlint.knowledge.packs import builtin_rules_dir
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -39,7 +42,7 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule: RuleDef) -> dict:
-    return {
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
@@ -48,6 +51,9 @@ def rule_descriptor(rule: RuleDef) -> dict:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"basis": rule.basis},
     }
+    if Path(rule.source).resolve().is_relative_to(builtin_rules_dir().resolve()):
+        descriptor["helpUri"] = rule_page(rule.code)
+    return descriptor
 
 
 def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:

@@ -51,7 +51,7 @@ class EvidenceJudge(Judge):
         super().__init__(engine)
         pack = evidence_pack(self.knowledge)
         self.scale = Scale(pack)
-        self.cues = CueMatcher(engine.nlp, pack, engine.phrases)
+        self.cues = CueMatcher(engine.nlp, pack, engine.phrases, self.knowledge.grammar.common_words)
 
     def judge(self, ctx: DocContext) -> None:
         library = self.library(ctx)

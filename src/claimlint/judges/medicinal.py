@@ -16,7 +16,6 @@ from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
-READER = {"you", "your", "you're", "you’re"}
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
@@ -30,6 +29,7 @@ class MedicinalJudge(Judge):
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
         self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
         self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
+        self.reader = self.knowledge.grammar.reader  # words that address the reader
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -60,7 +60,7 @@ class MedicinalJudge(Judge):
                     claimed, how = trial_population(sentence, diseases), "reports a result in people with"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "reports a condition relieved (testimonial)"
-                elif sentence.text.rstrip().endswith("?") and words & READER:
+                elif sentence.text.rstrip().endswith("?") and words & self.reader:
                     claimed, how = diseases, "asks the reader about a condition the product is offered for"
         if not claimed and not standalone:
             return

@@ -27,15 +27,13 @@ from claimlint.language.mentions import DocMatches, Mention, Sentence
 if TYPE_CHECKING:
     from claimlint.engine import Engine
 
-JOINERS = {",", "and", "&", "/", "plus"}
-
-
 class NutritionJudge(Judge):
     codes = ("NC301", "NC302")
 
     def __init__(self, engine: "Engine") -> None:
         super().__init__(engine)
         self.facts = facts = NutrientFacts(engine)
+        self.grammar = engine.knowledge.grammar
         self.matcher = PhraseMatcher(engine.nlp.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
@@ -89,6 +87,7 @@ class NutritionJudge(Judge):
     def _nutrient_claims(self, sentence: Sentence, strength: str, start: int, end: int):
         """"source of vitamin C and zinc", "high protein", "vitamin C-rich": the nutrients a wording names."""
         doc = sentence.doc
+        grammar = self.grammar
         subs = {m.start: m for m in sentence.of("substance")}
         named: list[Mention] = []
         if strength == "high_after":
@@ -102,7 +101,7 @@ class NutritionJudge(Judge):
                 if i in subs:
                     named.append(subs[i])
                     i = subs[i].end
-                elif doc[i].lower_ in JOINERS or doc[i].lemma_ == "vitamin" or (doc[i].text == "-" and not named):
+                elif doc[i].lower_ in grammar.nutrient_joiners or doc[i].lemma_ in grammar.vitamin_heads or (doc[i].text == "-" and not named):
                     i += 1
                 else:
                     break
@@ -138,7 +137,7 @@ class NutritionJudge(Judge):
             key, detail, reference = wording.lower(), "the Annex lists no such nutrition claim", claim
         else:
             key, reference = f"{claim.claim}:{nutrient}", f"{claim.claim}: {claim.text} ({claim.citation})"
-            if claim.no_percentage and start > sentence.start and doc[start - 1].text in ("%", "percent"):
+            if claim.no_percentage and start > sentence.start and doc[start - 1].text in self.grammar.percent:
                 detail = f"claims expressed as “X % {claim.claim.lower()}” are prohibited"
             else:
                 outcome = self.facts.evaluate(claim, comp, nutrient)
@@ -247,7 +246,7 @@ def _nutrient(row: list[_Cell], amount: tuple[int, Found], facts: NutrientFacts)
     doc = sentence.doc
     mentions = [(j, m) for j, c in enumerate(row) for m in c.sentence.of("substance")]
     before = [(j, m) for j, m in mentions if (j, m.end) <= (k, start)]
-    after = [m for j, m in mentions if j == k and m.start >= end and all(t.lower_ == "of" for t in doc[end:m.start])]
+    after = [m for j, m in mentions if j == k and m.start >= end and all(t.lower_ in sentence.grammar.amount_of for t in doc[end:m.start])]
     right_before = before and before[-1][0] == k and start - before[-1][1].end <= 1
     if right_before or (before and not after):
         j, mention = before[-1]

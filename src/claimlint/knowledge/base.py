@@ -7,10 +7,12 @@ lexicons (a brand's own ingredient names) or adds rules of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from claimlint.knowledge.packs import PackError, builtin_pack_paths, load_pack
+from claimlint.knowledge.grammar import Grammar
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE, PackError, language_pack_paths, load_pack
 
 
 @dataclass
@@ -66,12 +68,18 @@ class Knowledge:
     diseases: dict[str, list[str]] = field(default_factory=dict)
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
+    relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
+    language: str = DEFAULT_LANGUAGE
+
+    @cached_property
+    def grammar(self) -> Grammar:
+        return Grammar.from_packs(self.packs.get("grammar", []))
 
     @classmethod
-    def load(cls, extra_packs: list[str | Path] = ()) -> "Knowledge":
-        knowledge = cls()
-        paths = [p for p in builtin_pack_paths() if not p.name.startswith("eu-register")]
-        for path in [*paths, *map(Path, extra_packs)]:
+    def load(cls, extra_packs: list[str | Path] = (), language: str = DEFAULT_LANGUAGE) -> "Knowledge":
+        """The built-in packs of ``language`` and ``extra_packs`` (files or folders)."""
+        knowledge = cls(language=language)
+        for path in [*language_pack_paths(language), *map(Path, extra_packs)]:
             if path.is_dir():
                 for sub in sorted(path.glob("*.yaml")):
                     knowledge.add(load_pack(sub))
@@ -126,6 +134,8 @@ class Knowledge:
         elif kind == "verbs":
             for name, words in pack["classes"].items():
                 self.words.setdefault(name, []).extend(words)
+                if name not in self.relation_classes:
+                    self.relation_classes.append(name)
             for name, words in pack.get("modifiers", {}).items():
                 self.words.setdefault("modifier:" + name, []).extend(words)
             for name, words in pack.items():
@@ -153,6 +163,11 @@ class Knowledge:
                 target = self.effects.get(meant)
                 if target is None or not target.register:
                     raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")
+        if "grammar" not in self.packs:
+            raise PackError(f"no grammar pack for language {self.language!r}")
+        for letter, key in self.grammar.vitamin_letters.items():
+            if key not in self.substances:
+                raise PackError(f"grammar: vitamin letter {letter!r} names unknown substance {key!r}")
         terms = set(self.diseases.get("terms", []))
         for condition in self.diseases.get("cosmetic", []):
             if condition not in terms:

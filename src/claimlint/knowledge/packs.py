@@ -117,3 +117,17 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 
 def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_rules_dir().rglob("*.yaml"))
+
+
+DEFAULT_LANGUAGE = "en"
+
+
+def language_pack_paths(language: str) -> list[Path]:
+    """The built-in packs a run in ``language`` reads, besides the register: the
+    language-neutral packs directly in ``rules/`` and every pack in ``rules/<language>/``."""
+    rules = builtin_rules_dir()
+    folder = rules / language
+    if not language or not folder.is_dir() or folder.name == "schema":
+        raise PackError(f"{folder}: no rule packs for language {language!r}")
+    paths = [*sorted(rules.glob("*.yaml")), *sorted(folder.rglob("*.yaml"))]
+    return [p for p in paths if not p.name.startswith("eu-register")]

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from claimlint.knowledge.packs import builtin_rules_dir, load_pack
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE, builtin_rules_dir, load_pack
 
 AUTHORISED_PACK = "eu-register-authorised.yaml"
 REJECTED_PACK = "eu-register-non-authorised.yaml"
@@ -81,10 +81,15 @@ class Register:
         return self._authorised_index.get(entry_id) or self._rejected_index.get(entry_id)
 
     @classmethod
-    def load(cls, rules_dir: Path | str | None = None) -> Register:
-        """The register in ``rules_dir`` (default: the built-in packs), read once per process."""
-        directory = Path(rules_dir) if rules_dir is not None else builtin_rules_dir()
-        return _load(directory.resolve())
+    def load(cls, rules_dir: Path | str | None = None, language: str = DEFAULT_LANGUAGE) -> Register:
+        """The register in ``rules_dir`` (default: the built-in packs), read once per process.
+
+        The built-in register is the EU's English text in ``rules/``; a language whose
+        folder holds its own translation of the register packs reads that instead."""
+        if rules_dir is None:
+            translated = builtin_rules_dir() / language
+            rules_dir = translated if (translated / AUTHORISED_PACK).is_file() else builtin_rules_dir()
+        return _load(Path(rules_dir).resolve())
 
 
 @lru_cache(maxsize=None)

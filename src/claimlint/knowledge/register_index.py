@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 
 from claimlint import cache
-from claimlint.language.claims import NOMINALS
 from claimlint.knowledge.base import Knowledge
 from claimlint.language.mentions import Annotator
 from claimlint.knowledge.packs import builtin_pack_paths
@@ -23,7 +22,6 @@ from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 COMBINATION = 3  # an entry naming more substances than this is for their combination
-FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ class RegisterIndex:
     def __init__(self, annotator: Annotator, knowledge: Knowledge, register: Register | None = None) -> None:
         self.annotator = annotator
         self.knowledge = knowledge
-        self.register = register or Register.load()
+        self.register = register or Register.load(language=knowledge.language)
         self.authorised: list[AuthorisedClaim] = []
         self.by_pair: dict[tuple[str, str], list[AuthorisedClaim]] = {}
         self.by_substance: dict[str, list[AuthorisedClaim]] = {}
@@ -82,6 +80,8 @@ class RegisterIndex:
         return names
 
     def _index_authorised(self) -> None:
+        grammar = self.knowledge.grammar
+        nominals = grammar.nominals
         entries = self.register.authorised
         texts = [e.claim for e in entries]
         subjects = [e.substance for e in entries]
@@ -97,7 +97,7 @@ class RegisterIndex:
             subs = self.substance_keys(subj, expand_groups=False) | self.substance_keys(mentions, expand_groups=False)
             subs |= named.get(entry.substance, set())
             lemmas = {part for t in doc for part in t.lemma_.split("/")}
-            lemmas |= {NOMINALS[l] for l in lemmas if l in NOMINALS}
+            lemmas |= {nominals[l] for l in lemmas if l in nominals}
             first_relation = next((m for m in mentions if m.kind == "relation"), None)
             head_lemma = doc[first_relation.start].lemma_ if first_relation is not None else ""
             claim = AuthorisedClaim(
@@ -106,8 +106,8 @@ class RegisterIndex:
                 effects=effects,
                 lemmas=frozenset(lemmas),
                 head_words=frozenset(t.lemma_ for t in doc[effect_mentions[0].start:head_end]),
-                needs_normal=any(t.lemma_ == "normal" for t in doc[:head_end]),
-                states_result=head_lemma not in FAITHFUL_HEADS,
+                needs_normal=any(t.lemma_ in grammar.normal for t in doc[:head_end]),
+                states_result=head_lemma not in grammar.faithful_heads,
             )
             self.authorised.append(claim)
             if entry.substance.lower().startswith("a combination") or len(subs) > COMBINATION:

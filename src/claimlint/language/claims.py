@@ -15,23 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimlint.language.compounds import in_compound
-from claimlint.language.mentions import CLAUSE_BREAKS, Mention, Sentence
+from claimlint.language.mentions import Mention, Sentence
 
-# Words a caption may hold besides its effect and substances ("Mental Health", "Focus &
-# Memory", "Joint Relief"); a short line with other words ("Apply to skin") is no caption.
-CAPTION_FILLERS = {"a", "an", "the", "and", "&", "+", "your", "you", "our", "for", "of", "with", "to", "in", "normal", "healthy", "natural", "naturally", "daily", "all", "day", "every", "everyday", "total", "complete", "advanced", "plus"}
-RELATIVE = {"which", "that", "who"}
+# The words these rules read (caption fillers, pronouns, nominals, joiners …) are the
+# grammar pack's, reached through ``sentence.grammar``.
 CAPTION_TOKENS = 6
-# Nouns of relation that belong to the effect right after them ("the reduction of
-# tiredness"), with the verb they stand for when compared with an authorised wording.
-NOMINALS = {
-    "reduction": "reduce", "reducing": "reduce", "maintenance": "maintain", "protection": "protect",
-    "formation": "form", "absorption": "absorb", "regulation": "regulate", "improvement": "improve",
-    "regeneration": "regenerate", "acceleration": "accelerate", "alleviation": "alleviate",
-    "neutralisation": "neutralise", "production": "produce", "growth": "grow", "recovery": "recover",
-    "relief": "relieve", "boost": "boost", "support": "support",
-    "increase": "increase", "decrease": "decrease", "repair": "repair",
-}
 MODIFIER_REACH = 3
 
 
@@ -116,8 +104,9 @@ def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     "no more", nor of "not just" / "not only", which add a claim rather than deny one."""
     covered = {i for m in ignore for i in range(m.start, m.end)}
     doc = sentence.doc
+    adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
-        if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in ("just", "only", "merely")):
+        if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in adding):
             continue
         if 0 < index - m.start <= 3 + (m.end - m.start - 1):
             return True
@@ -139,6 +128,8 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         return [] if muted else _unnamed_effect(sentence)
     doc = sentence.doc
     base = sentence.start
+    grammar = sentence.grammar
+    fillers = grammar.caption_fillers
     clause_of = sentence.clause_of
     relations = sentence.of("relation")
     modifiers = sentence.of("modifier")
@@ -147,9 +138,9 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     substances = sentence.of("substance")
     words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not punct]
     covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
-    caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in CAPTION_FILLERS for i, lower in words)
+    caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
-    normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in ("normal", "normally")]
+    normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
     content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence)
     dependency = _dependency(sentence)
 
@@ -179,7 +170,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
-        inherited = [r for r in governing if doc[r.start].lemma_ not in NOMINALS]
+        inherited = [r for r in governing if doc[r.start].lemma_ not in grammar.nominals]
         if sensory(sentence, effect, perception, perceivable):
             continue
         near = [
@@ -192,7 +183,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         near += [m for m in suffixes if m.start == effect.end]
         opening = _clause_start(sentence, clause_of, effect.start)
         leading = governing[0].start if governing else effect.start
-        implied = all(punct or lower in CAPTION_FILLERS for lower, _, punct, _ in sentence.words[opening - base:leading - base])
+        implied = all(punct or lower in fillers for lower, _, punct, _ in sentence.words[opening - base:leading - base])
         if effect.kind == "standalone":
             how = "standalone"
         elif effect.start == sentence.start and not governing and _singular(doc[effect.start]):
@@ -242,15 +233,12 @@ def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perc
     doc = sentence.doc
     if any(0 <= effect.start - p.end <= 2 or p.start == effect.end for p in perception):
         return True
-    return effect.end < len(doc) and doc[effect.end].lower_ in ("-looking", "looking")
-
-
-POSSESSIVES = {"your", "its", "their", "'s", "’s"}
+    return effect.end < len(doc) and doc[effect.end].lower_ in sentence.grammar.perception_after
 
 
 def bodys_own(sentence: Sentence, mention: Mention) -> bool:
     """"your collagen", "the skin's collagen": the body's own substance, not an ingredient."""
-    return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in POSSESSIVES
+    return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in sentence.grammar.possessives
 
 
 UNNAMED = "unnamed"  # the effect key of a claim that says what a substance does but not to what
@@ -284,9 +272,13 @@ def _requirements(sentence: Sentence) -> list[Mention]:
     object: "Your muscles need magnesium", "Energy production depends on it". Without
     that object ("You need a good night's sleep") they claim nothing."""
     objects = sentence.of("substance", "anaphors")
+    words = sentence.words
     return [
         r for r in sentence.of("requirement")
-        if any(0 <= o.start - r.end <= OBJECT_REACH and sentence.clause_of(o.start) == sentence.clause_of(r.start) for o in objects)
+        if any(
+            0 <= o.start - r.end <= OBJECT_REACH and not any(w[2] for w in words[r.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        )
     ]
 
 
@@ -339,12 +331,14 @@ def _plural(token) -> bool:
 
 
 def _opens(sentence: Sentence, mention: Mention) -> bool:
-    return all(lower in CAPTION_FILLERS for lower, _, _, _ in sentence.words[: mention.start - sentence.start])
+    fillers = sentence.grammar.caption_fillers
+    return all(lower in fillers for lower, _, _, _ in sentence.words[: mention.start - sentence.start])
 
 
 def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
     start = index
-    while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in CLAUSE_BREAKS:
+    breaks = sentence.grammar.clause_breaks
+    while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in breaks:
         start -= 1
     return start
 
@@ -365,9 +359,10 @@ def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[M
     clause = clause_of(effect.start)
     before = [s for s in substances if s.end <= pivot]
     # "…, which contributes to": the substances right before the relative pronoun.
-    rel = [i for i in range(before[-1].end if before else pivot, pivot) if doc[i].lower_ in RELATIVE] if before else []
+    relative = sentence.grammar.relative_pronouns
+    rel = [i for i in range(before[-1].end if before else pivot, pivot) if doc[i].lower_ in relative] if before else []
     if rel:
-        chain = _coordinated(before, doc)
+        chain = _coordinated(before, doc, sentence.grammar.coordination)
         if len(chain) > 1 and _singular(doc[pivot]):
             chain = chain[-1:]
         return chain
@@ -383,12 +378,12 @@ def _subject(sentence: Sentence, effect: Mention, pivot: int, substances: list[M
     return after
 
 
-def _coordinated(before: list[Mention], doc) -> list[Mention]:
+def _coordinated(before: list[Mention], doc, joiners: frozenset[str]) -> list[Mention]:
     """The list of substances ending at the last one, joined by commas, "and", "&"."""
     chain = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = doc[mention.end:chain[0].start]
-        if all(t.lower_ in {",", "and", "&", "/", "or", "plus", "as", "well"} for t in gap):
+        if all(t.lower_ in joiners for t in gap):
             chain.insert(0, mention)
         else:
             break
@@ -399,6 +394,12 @@ def _singular(token) -> bool:
     """Third-person singular verb form ("contributes", "helps")."""
     text = token.lower_
     return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and token.lemma_ != text
+
+
+def links_back(sentence: Sentence) -> bool:
+    """Does the sentence open with a pronoun that refers to the sentence before ("It
+    also …", "These results …")?"""
+    return bool(sentence.words) and sentence.words[0][0] in sentence.grammar.pronoun_subjects
 
 
 def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:

@@ -110,10 +110,10 @@ class CueMatcher:
     are; only cues with numbers or gaps need the anchored pattern matcher.
     """
 
-    def __init__(self, nlp: Language, pack: dict[str, Any], tokens: PhraseTokens) -> None:
+    def __init__(self, nlp: Language, pack: dict[str, Any], tokens: PhraseTokens, common: frozenset[str] = frozenset()) -> None:
         vocab = nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
-        self.patterns = AnchoredPatterns(vocab)
+        self.patterns = AnchoredPatterns(vocab, common)
         self._labels: dict[int, tuple[str, str]] = {}
 
         def add(kind: str, key: str, phrases: list[str], field: str) -> None:

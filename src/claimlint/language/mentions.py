@@ -22,22 +22,14 @@ from spacy.tokens import Doc
 
 from claimlint.document import Block
 from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.packs import PackError
 from claimlint.language.compounds import CompoundSplitter
 from claimlint.language.pipeline import PhraseTokens, token_rows
 from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
 
-CLAUSE_BREAKS = {";", ":", "—", "–", "|", "•", "but", "while", "whereas", "although", "though", "however", "…", "...", "so"}
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
-_VITAMIN_LETTER = re.compile(r"^(?:[ACDEK]|[DK][123]|B-?(?:1|2|3|5|6|7|9|12))$", re.I)
-_LETTER_KEY = {
-    "a": "vitamin_a", "c": "vitamin_c", "d": "vitamin_d", "d2": "vitamin_d", "d3": "vitamin_d",
-    "e": "vitamin_e", "k": "vitamin_k", "k1": "vitamin_k", "k2": "vitamin_k", "b1": "thiamin",
-    "b2": "riboflavin", "b3": "niacin", "b5": "pantothenic_acid", "b6": "vitamin_b6",
-    "b7": "biotin", "b9": "folate", "b12": "vitamin_b12",
-}
-_LIST_JOINERS = {",", "and", "&", "/", "or", "plus"}
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
 PATTERN_CUES = ("testimonial_frames",)
 _CUE = "cue\x1f"
@@ -98,13 +90,15 @@ class Sentence:
     """A sentence with its mentions; the unit claims are built from.
 
     The Doc holds several blocks joined by :data:`SEPARATOR`; ``offset`` is where this
-    sentence's block starts in the Doc's text, ``block_tokens`` its token range."""
+    sentence's block starts in the Doc's text, ``block_tokens`` its token range;
+    ``grammar`` holds the structural words of its language."""
 
     doc: Doc
     start: int
     end: int
     block: Block
     tokens: DocTokens
+    grammar: Grammar
     offset: int = 0
     block_tokens: tuple[int, int] = (0, 0)
     mentions: list[Mention] = field(default_factory=list)
@@ -122,8 +116,9 @@ class Sentence:
         ids: list[tuple[int, int]] = []
         clause, group, stack = 0, 0, []
         previous_space = False
+        breaks = self.grammar.clause_breaks
         for lower, _, _, space in self.words:
-            if lower in CLAUSE_BREAKS or (lower == "-" and space and previous_space):
+            if lower in breaks or (lower == "-" and space and previous_space):
                 clause += 1
             if lower in ("(", "["):
                 group += 1
@@ -165,7 +160,8 @@ class Annotator:
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[int, tuple[str, str, tuple[str, ...]]] = {}
         self._effect_phrases: dict[tuple[str, ...], str] = {}
-        self.patterns = AnchoredPatterns(nlp.vocab)
+        self.grammar = knowledge.grammar
+        self.patterns = AnchoredPatterns(nlp.vocab, self.grammar.common_words)
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -203,18 +199,18 @@ class Annotator:
             self._add(lm, "standalone", effect.key, effect.standalone)
             for phrase in effect.phrases:
                 self._effect_phrases[tuple(self.phrases.lemmas(phrase.lstrip("=")))] = effect.key
-        for cls in ("faithful", "strengthening", "medicinal"):
+        for cls in k.relation_classes:
             self._add(lm, "relation", cls, k.words.get(cls, []))
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
-        for cue in ("negations", "hedges", "perception", "product_nouns", "claim_suffixes", "disclaimers", "body_nouns", "asserting", "trial_population"):
+        for cue in self.grammar.lemma_cues:
             self._add(lm, cue, cue, k.words.get(cue, []))
         for construction in ("requirement", "dependency"):
             self._add(lm, construction, "faithful", k.words.get(construction, []))
-        self._add(lm, "vitamin_head", "vitamin", ["vitamin"])
+        self._add(lm, "vitamin_head", "vitamin", list(self.grammar.vitamin_heads))
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
-        for cue in ("first_person", "change_cues", "anaphors", "demonstratives"):
+        for cue in self.grammar.form_cues:
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
         for cue in PATTERN_CUES:
             for phrase in k.words.get(cue, []):
@@ -278,7 +274,7 @@ class Annotator:
             if second.kind != "effect" or second.end - second.start < 2:
                 continue
             gap = doc[first.end:second.start]
-            if not gap or not all(t.lower_ in _LIST_JOINERS for t in gap):
+            if not gap or not all(t.lower_ in self.grammar.list_joiners for t in gap):
                 continue
             joined = tuple(t.lemma_ for t in doc[first.start:first.end]) + tuple(t.lemma_ for t in doc[second.start + 1:second.end])
             key = self._effect_phrases.get(joined)
@@ -290,16 +286,16 @@ class Annotator:
         """"Vitamins A, C and D", "vitamin B6, B12": letters that follow a vitamin head."""
         heads = [m.start for m in found if m.kind == "vitamin_head"]
         sub_end = {m.start: m.end for m in found if m.kind == "substance"}
+        letters, joiners = self.grammar.vitamin_letters, self.grammar.list_joiners
         extra: list[Mention] = []
         for head in heads:
             j = head + 1
             while j < len(doc):
                 tok = doc[j]
-                text = tok.text.replace("-", "").lower()
-                if _VITAMIN_LETTER.match(tok.text):
-                    extra.append(Mention("substance", _LETTER_KEY[text], j, j + 1))
+                if tok.lower_ in letters:
+                    extra.append(Mention("substance", letters[tok.lower_], j, j + 1))
                     j += 1
-                elif tok.lower_ in _LIST_JOINERS:
+                elif tok.lower_ in joiners:
                     j += 1
                 elif j in sub_end:
                     j = sub_end[j]
@@ -330,7 +326,7 @@ class Annotator:
                 lo, hi = max(sent.start, first), min(sent.end, end)
                 if lo >= hi:
                     continue
-                sentence = Sentence(doc, lo, hi, block, tokens, offset, (first, end))
+                sentence = Sentence(doc, lo, hi, block, tokens, self.grammar, offset, (first, end))
                 while i < len(mentions) and mentions[i].start < hi:
                     if mentions[i].start >= lo and mentions[i].end <= end:
                         sentence.mentions.append(mentions[i])

@@ -185,12 +185,14 @@ def _walk(steps: list[_Step], rows, p: int, direction: int, j: int = 0) -> int:
 
 
 class AnchoredPatterns:
-    """Rule patterns, each tried only where its anchor word occurs."""
+    """Rule patterns, each tried only where its anchor word occurs: the rarest required
+    word, never one of ``common`` (the grammar pack's words too common to tell)."""
 
-    def __init__(self, vocab) -> None:
+    def __init__(self, vocab, common: frozenset[str] = frozenset()) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.vocab = vocab
+        self.common = common
         self.finders = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LEMMA", "LOWER")}
         self.filed: dict[int, list[_Pattern]] = {}
         self.unanchored: list[_Pattern] = []
@@ -198,7 +200,7 @@ class AnchoredPatterns:
     def add(self, label: str, pattern: list[dict]) -> None:
         from spacy.tokens import Doc
 
-        anchor = _anchor(pattern)
+        anchor = _anchor(pattern, self.common)
         if anchor is None:
             self.unanchored.append(_Pattern(label, pattern, len(pattern), self.vocab.strings))
             return
@@ -232,17 +234,10 @@ class AnchoredPatterns:
         return found
 
 
-# Words too common to tell whether a pattern can match a block.
-_COMMON = {
-    "the", "a", "an", "of", "to", "for", "in", "and", "with", "be", "is", "it", "this", "that", "as",
-    "on", "by", "or", "at", "from", "your", "you", "my", "our", "we", "i", "have", "can", "do", "may",
-    "will", "not", "no", "up", "its", "their", "they", "more", "much", "time", "day", "use", "work",
-    "one", "two", "three", "all", "any", "some", "get", "make", "so", "if", "but", "effect",
-}
 _PUNCT = set(".,!?;:'\"()[]-–—/")
 
 
-def _anchor(pattern: list[dict]) -> tuple[int, str, set[str]] | None:
+def _anchor(pattern: list[dict], common: frozenset[str]) -> tuple[int, str, set[str]] | None:
     """The most telling required word of a pattern: (position, attribute, its values)."""
     best: tuple[int, str, set[str]] | None = None
     for index, token in enumerate(pattern):
@@ -253,7 +248,7 @@ def _anchor(pattern: list[dict]) -> tuple[int, str, set[str]] | None:
             if value is None:
                 continue
             values = set(value["IN"]) if isinstance(value, dict) else {value}
-            if values & _COMMON or values & _PUNCT:
+            if values & common or values & _PUNCT:
                 continue
             if best is None or len(values) < len(best[2]):
                 best = (index, attr, values)

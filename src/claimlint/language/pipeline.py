@@ -1,14 +1,15 @@
 """The one spaCy pipeline per process.
 
-The default is ``spacy.blank("en")`` with rule-based sentence ends and lemmas from the
-spacy-lookups-data table, so claimlint runs offline from PyPI packages alone. Lemmas are
+The default is ``spacy.blank(language)`` (``"en"`` unless configured) with rule-based
+sentence ends and lemmas from the spacy-lookups-data table of that language, so claimlint
+runs offline from PyPI packages alone. The sentence-end marks and the letters whose full
+stop is split off come from the language's grammar pack. Lemmas are
 looked up on the lower-cased token (the stock lookup lemmatizer misses "Boosts" at the
 start of a heading), memoised per lexeme so each distinct word is looked up once.
 """
 
 from __future__ import annotations
 
-import string
 from functools import lru_cache
 
 import numpy
@@ -19,8 +20,6 @@ from spacy.tokens import Doc
 
 from claimlint import cache
 
-_SENT_PUNCT = ["!", "?", ".", "。", "…", "‼", "⁉", "?!"]
-
 
 @Language.factory("claimlint_lemmas")
 def _make_lemmatizer(nlp: Language, name: str) -> "LowerLookupLemmatizer":
@@ -30,7 +29,7 @@ def _make_lemmatizer(nlp: Language, name: str) -> "LowerLookupLemmatizer":
 class LowerLookupLemmatizer:
     def __init__(self, nlp: Language) -> None:
         self.strings = nlp.vocab.strings
-        self.table = _lemma_table()  # hash of a lower-case word -> its lemma
+        self.table = _lemma_table(nlp.lang)  # hash of a lower-case word -> its lemma
         self.memo: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,7 +50,7 @@ class LowerLookupLemmatizer:
         return doc
 
 
-@Language.factory("claimlint_sentences", default_config={"punct_chars": _SENT_PUNCT})
+@Language.factory("claimlint_sentences", default_config={"punct_chars": ["."]})
 def _make_sentence_splitter(nlp: Language, name: str, punct_chars: list[str]) -> "SentenceSplitter":
     return SentenceSplitter(nlp, punct_chars)
 
@@ -96,41 +95,43 @@ def token_rows(doc: Doc) -> list[list[int]]:
     return rows
 
 
-def _lemma_table() -> dict[int, str]:
-    """The English lemma lookup table of spacy-lookups-data, as a plain dict (cached:
+def _lemma_table(language: str) -> dict[int, str]:
+    """The lemma lookup table of spacy-lookups-data for ``language``, as a plain dict (cached:
     reading the packaged table takes longer than the rest of the pipeline's set-up)."""
     from importlib.metadata import version
 
     def load() -> dict[int, str]:
         from spacy.lookups import load_lookups
 
-        return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+        return dict(load_lookups(language, ["lemma_lookup"]).get_table("lemma_lookup").items())
 
-    return cache.cached("lemmas", cache.key("lemma_lookup", version("spacy-lookups-data")), load)
+    return cache.cached("lemmas", cache.key("lemma_lookup", language, version("spacy-lookups-data")), load)
 
 
 @lru_cache(maxsize=None)
-def build_nlp(model: str | None = None) -> Language:
-    """Build (once per process) the pipeline; ``model`` names an installed trained pipeline."""
+def build_nlp(language: str, model: str | None, sentence_ends: tuple[str, ...], letter_stops: str) -> Language:
+    """Build (once per process) the pipeline for ``language``; ``model`` names an installed
+    trained pipeline. ``sentence_ends`` and ``letter_stops`` come from the grammar pack."""
+    config = {"punct_chars": list(sentence_ends)}
     if model:
         nlp = spacy.load(model, exclude=["ner"])
         if "claimlint_lemmas" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("claimlint_lemmas")
-        _split_letter_stops(nlp)
+        _split_letter_stops(nlp, letter_stops)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-            nlp.add_pipe("claimlint_sentences", first=True)
+            nlp.add_pipe("claimlint_sentences", first=True, config=config)
         return nlp
-    nlp = spacy.blank("en")
-    _split_letter_stops(nlp)
-    nlp.add_pipe("claimlint_sentences")
+    nlp = spacy.blank(language)
+    _split_letter_stops(nlp, letter_stops)
+    nlp.add_pipe("claimlint_sentences", config=config)
     nlp.add_pipe("claimlint_lemmas")
     return nlp
 
 
-def _split_letter_stops(nlp: Language) -> None:
-    """English tokenisation keeps "C." whole as an initial; in copy it is nearly always
-    "vitamin C" ending a sentence, so a single letter and its full stop are split."""
-    for letter in string.ascii_letters:
+def _split_letter_stops(nlp: Language, letters: str) -> None:
+    """Tokenisation keeps "C." whole as an initial; in copy it is nearly always "vitamin C"
+    ending a sentence, so a single letter of ``letters`` and its full stop are split."""
+    for letter in letters:
         nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
 
 

@@ -26,8 +26,10 @@ _READERS: dict[str, Callable[[str, str], Document]] = {
 }
 
 
-def read_document(path: str, data: bytes, *, max_bytes: int | None = None) -> Document:
+def read_document(path: str, data: bytes, *, max_bytes: int | None = None, heading_joiners: frozenset[str] = frozenset()) -> Document:
     """Read ``data`` as the file ``path`` (its suffix picks the reader; anything else is
-    plain text). Raises :class:`ReadError` for input that cannot be linted."""
+    plain text, whose headings are told by ``heading_joiners``, the grammar pack's words
+    that join a line to the next). Raises :class:`ReadError` for input that cannot be linted."""
     text = decode(data, path, max_bytes=max_bytes)
-    return _READERS.get(PurePath(path).suffix.lower(), read_text)(path, text)
+    reader = _READERS.get(PurePath(path).suffix.lower())
+    return reader(path, text) if reader is not None else read_text(path, text, heading_joiners)

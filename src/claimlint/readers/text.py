@@ -10,11 +10,12 @@ sentence below it. So some lines are blocks of their own:
 - a heading: a line of at most 60 characters that neither starts in lower case nor ends in
   punctuation, that starts a paragraph or follows a finished sentence, and that is followed
   by a blank line, or is written in capitals, or does not run on into the next line. A
-  line runs on when it ends in a word that joins it to what follows ("and", "of", "the" …)
-  and the next line starts in lower case; when only one of the two holds, it runs on
-  unless the next line could have taken its first word onto it, which a wrapping editor
-  would have done. So a hard-wrapped sentence stays whole, while "Who we are" or "Why it
-  works" above a sentence do not join it.
+  line runs on when it ends in a word that joins it to what follows (``heading_joiners``,
+  from the grammar pack of the run's language: "and", "of", "the" …) and the next line
+  starts in lower case; when only one of the two holds, it runs on unless the next line
+  could have taken its first word onto it, which a wrapping editor would have done. So a
+  hard-wrapped sentence stays whole, while "Who we are" or "Why it works" above a sentence
+  do not join it.
 
 ``# claimlint-…`` lines are directives and are not linted. The lines of a block are joined
 by a space that stands for the line break.
@@ -35,17 +36,14 @@ _DIRECTIVE = re.compile(r"#[ \t]*(claimlint-.*)")
 _HEADING_MAX = 60
 _SENTENCE_END = (".", "!", "?", "…")
 _PUNCTUATION = (*_SENTENCE_END, ",", ";", ":", "-", "–", "/", "&", "(")
-_JOINING_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for from with without into than as that which "
-    "who whose is are was were be can may will your our its their this these".split()
-)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _FIRST_WORD = re.compile(r"\S+")
 _CELL = re.compile(r"([^|]+)")
 _RULE = re.compile(r"\s*:?-{3,}:?\s*")
 
 
-def read_text(path: str, text: str) -> Document:
+def read_text(path: str, text: str, heading_joiners: frozenset[str] = frozenset()) -> Document:
+    """Read plain text; a line ending in one of ``heading_joiners`` runs on, never a heading."""
     doc = Document(path=path, source=text)
     lines = list(_lines(text))
     builder: SourceBuilder | None = None
@@ -79,7 +77,7 @@ def read_text(path: str, text: str) -> Document:
         elif builder is not None and builder.kind == "list_item" and indented:
             _join(builder, text, start, end, previous_break)
         elif (builder is None or builder.kind == "list_item" or sentence_done) and _is_heading(
-            text, start, end, lines[index + 1] if index + 1 < len(lines) else None
+            text, start, end, lines[index + 1] if index + 1 < len(lines) else None, heading_joiners
         ):
             flush()
             builder = SourceBuilder("heading")
@@ -127,7 +125,7 @@ def _directive(doc: Document, text: str, start: int, end: int) -> Directive | No
     return parse_directive(doc, match.group(1), start, end) if match else None
 
 
-def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None) -> bool:
+def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int, bool] | None, joiners: frozenset[str]) -> bool:
     line = text[start:end]
     if len(line) > _HEADING_MAX or line[0].islower() or line.endswith(_PUNCTUATION):
         return False
@@ -135,7 +133,7 @@ def _is_heading(text: str, start: int, end: int, following: tuple[int, int, int,
         return False  # the last line: a paragraph of its own either way
     if following[0] == following[1] or _in_capitals(line):
         return True  # a blank line follows, or a heading is written as headings are
-    joins = _ends_with_joining_word(line)
+    joins = _ends_with_joining_word(line, joiners)
     continues = text[following[0]].islower()
     if joins and continues:
         return False
@@ -154,9 +152,9 @@ def _broken_early(line: str, text: str, following: tuple[int, int, int, bool]) -
     return len(line) + 1 + len(first_word) <= next_end - next_start
 
 
-def _ends_with_joining_word(line: str) -> bool:
+def _ends_with_joining_word(line: str, joiners: frozenset[str]) -> bool:
     last = _LAST_WORD.search(line)
-    return last is not None and last.group(1).lower() in _JOINING_WORDS
+    return last is not None and last.group(1).lower() in joiners
 
 
 def _join(builder: SourceBuilder, text: str, start: int, end: int, line_break: int) -> None:

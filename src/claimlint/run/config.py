@@ -22,6 +22,7 @@ import pathspec
 import yaml
 
 from claimlint.document import Document
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileError
 from claimlint.run.selection import Layer, resolve, unknown_selector
 
@@ -63,6 +64,7 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     products: dict[str, dict[str, Any]] = field(default_factory=dict)
     evidence: dict[str, Any] = field(default_factory=dict)  # the entries of evidence-file
+    language: str | None = None
     nlp_model: str | None = None
     profile: str | None = None
     require_evidence: bool | None = None
@@ -157,6 +159,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "rule-packs": ("rule_packs", _paths),
     "products": ("products", _products),
     "evidence-file": ("evidence", _evidence_file),
+    "language": ("language", _string),
     "nlp-model": ("nlp_model", _string),
     "profile": ("profile", _choice(PROFILES)),
     "require-evidence": ("require_evidence", _bool),
@@ -330,7 +333,7 @@ class Settings:
 
     def engine_options(self, paths: list[str]) -> EngineOptions:
         """Run-wide settings from every config governing ``paths``: rule packs and evidence
-        entries add up; ``nlp-model`` and ``require-evidence`` must agree."""
+        entries add up; ``language``, ``nlp-model`` and ``require-evidence`` must agree."""
         from claimlint.engine import EngineOptions
 
         configs = self.configs(paths)
@@ -339,6 +342,7 @@ class Settings:
             evidence.update(config.evidence)
         return EngineOptions(
             rule_packs=self.rule_packs(paths),
+            language=_agreed(configs, "language", "language") or DEFAULT_LANGUAGE,
             nlp_model=_agreed(configs, "nlp-model", "nlp_model"),
             require_evidence=bool(_agreed(configs, "require-evidence", "require_evidence")),
             evidence=tuple(evidence.items()),

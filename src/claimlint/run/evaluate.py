@@ -98,7 +98,8 @@ def load_cases(path: Path, languages: set[str] | None, excluded_jurisdictions: s
 
 
 def run_cases(engine: Engine, cases: list[Case]) -> None:
-    items = ((read_text(c.id, c.text), Profile.from_mapping(c.profile)) for c in cases)
+    joiners = engine.knowledge.grammar.heading_joiners
+    items = ((read_text(c.id, c.text, joiners), Profile.from_mapping(c.profile)) for c in cases)
     for case, (_, findings) in zip(cases, engine.lint(items)):
         case.codes = tuple(sorted({f.code for f in findings}))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,11 +74,11 @@ def suppression_findings(engine: Engine, document: Document, unused: list[tuple[
     return out
 
 
-def read_input(path: str, stdin_name: str | None = None) -> Document:
+def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozenset[str] = frozenset()) -> Document:
     """Read one path ("-" is standard input); raise ReadError with a one-line message."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        return read_document(stdin_name or "-", data)
+        return read_document(stdin_name or "-", data, heading_joiners=heading_joiners)
     p = Path(path)
     try:
         if not p.exists():
@@ -93,7 +93,7 @@ def read_input(path: str, stdin_name: str | None = None) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return read_document(path, data)
+    return read_document(path, data, heading_joiners=heading_joiners)
 
 
 def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
@@ -105,15 +105,21 @@ def finish(engine: Engine, document: Document, findings: list[Finding], settings
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
 
-def run(engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None) -> Iterator[FileResult]:
-    """Lint ``(path, settings)`` items, yielding one result per item in order."""
+def run(
+    engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
+    read: Callable[[str], Document] | None = None,
+) -> Iterator[FileResult]:
+    """Lint ``(path, settings)`` items, yielding one result per item in order. ``read``
+    reads a path (default: the file, or standard input for "-"); it raises ReadError."""
+    joiners = engine.knowledge.grammar.heading_joiners
+    reader = read or (lambda path: read_input(path, stdin_name, joiners))
     pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
-                document = read_input(path, stdin_name)
+                document = reader(path)
                 profile = settings.profile_for(document)
             except ReadError as exc:
                 message = str(exc)

@@ -1,0 +1,97 @@
+"""The grammar of one language: the words that structure copy rather than make claims.
+
+Where sentences and clauses end, what joins a list, what fills a caption, which pronouns
+point back and which words speak to the reader are read from the ``grammar`` packs of the
+run's language (``rules/<language>/``), so the pipeline, the text reader, the claim builder
+and the judges hold no words of their own and another language is a folder of packs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Grammar:
+    sentence_ends: tuple[str, ...]  # a sentence ends after a run of these marks
+    letter_stops: str  # letters whose full stop the tokenizer splits off ("vitamin C.")
+    lemma_cues: tuple[str, ...]  # verbs-pack lists the annotator marks by lemma
+    form_cues: tuple[str, ...]  # … and by the lower-case form as written
+    clause_breaks: frozenset[str]
+    list_joiners: frozenset[str]
+    coordination: frozenset[str]  # what joins substances sharing one verb
+    nutrient_joiners: frozenset[str]
+    caption_fillers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    possessives: frozenset[str]
+    adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
+    normal: frozenset[str]  # lemmas of the register's "normal"
+    perception_after: frozenset[str]  # "radiant-looking": an impression
+    reader: frozenset[str]  # words that address the reader
+    percent: frozenset[str]
+    amount_of: frozenset[str]  # between an amount and its nutrient ("80 mg of vitamin C")
+    nominals: Mapping[str, str]  # noun of relation -> the verb it stands for
+    faithful_heads: frozenset[str]  # heads of authorised wordings that state no result
+    heading_joiners: frozenset[str]  # a line ending in one runs on into the next
+    common_words: frozenset[str]  # too common to anchor a rule pattern
+    vitamin_heads: tuple[str, ...]
+    vitamin_letters: Mapping[str, str]  # letter as written, lower case -> substance key
+
+    @classmethod
+    def from_packs(cls, packs: list[dict[str, Any]]) -> "Grammar":
+        """Merge the grammar packs of a run: lists add up, mappings extend, later packs win."""
+        lists: dict[str, list[str]] = {}
+        maps: dict[str, dict[str, str]] = {}
+        letter_stops = ""
+
+        def add(name: str, value: Any) -> None:
+            if isinstance(value, dict):
+                maps.setdefault(name, {}).update(value)
+            else:
+                lists.setdefault(name, []).extend(v for v in value if v not in lists.get(name, ()))
+
+        for pack in packs:
+            for name, value in pack.items():
+                if name in ("kind", "_path"):
+                    continue
+                if name in ("sentences", "cues", "vitamins"):
+                    for part, inner in value.items():
+                        if part == "letter_stops":
+                            letter_stops += "".join(c for c in inner if c not in letter_stops)
+                        else:
+                            add(f"{name}.{part}", inner)
+                else:
+                    add(name, value)
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(lists.get(name, ()))
+
+        return cls(
+            sentence_ends=tuple(lists.get("sentences.ends", ())),
+            letter_stops=letter_stops,
+            lemma_cues=tuple(lists.get("cues.lemmas", ())),
+            form_cues=tuple(lists.get("cues.forms", ())),
+            clause_breaks=words("clause_breaks"),
+            list_joiners=words("list_joiners"),
+            coordination=words("coordination"),
+            nutrient_joiners=words("nutrient_joiners"),
+            caption_fillers=words("caption_fillers"),
+            relative_pronouns=words("relative_pronouns"),
+            pronoun_subjects=words("pronoun_subjects"),
+            possessives=words("possessives"),
+            adding_after_negation=words("adding_after_negation"),
+            normal=words("normal"),
+            perception_after=words("perception_after"),
+            reader=words("reader"),
+            percent=words("percent"),
+            amount_of=words("amount_of"),
+            nominals=maps.get("nominals", {}),
+            faithful_heads=words("faithful_heads"),
+            heading_joiners=words("heading_joiners"),
+            common_words=words("common_words"),
+            vitamin_heads=tuple(lists.get("vitamins.heads", ())),
+            vitamin_letters=maps.get("vitamins.letters", {}),
+        )
