@@ -37,6 +37,11 @@ def test_concise_is_one_line_per_finding(project):
     ]
 
 
+def test_json_names_the_command_the_distribution_and_the_version(project):
+    assert json.loads(run("json", "docs"))["tool"] == {"name": "claimlint", "distribution": "claimlint-eu", "version": __version__}
+    assert claimlint("--version").stdout == f"claimlint {__version__} (installed as claimlint-eu)\n"
+
+
 def test_json_columns_are_code_points(project):
     diagnostics = json.loads(run("json", "docs"))["diagnostics"]
     first = diagnostics[0]

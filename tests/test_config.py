@@ -113,7 +113,7 @@ def test_profile_key_and_flag(project):
 
 def test_rule_packs_are_relative_to_the_config_file(project):
     pack = "kind: rules\nrules:\n  - code: XY001\n    name: house-style\n    severity: info\n    message: m\n" \
-           "    basis: house style\n    explanation: e\n    examples: {fail: [], pass: []}\n"
+           "    basis: house style\n    explanation: e\n    examples: {fail: [], pass: []}\n    patterns: [magnesium]\n"
     write(project, "site/packs/house.yaml", pack)
     one_line_error(claimlint("check", "--select", "XY", "site/page.md"), "--select", "'XY'")
     write(project, "site/claimlint.toml", 'rule-packs = ["packs/house.yaml"]\nextend-select = ["XY001"]\n')

@@ -1,5 +1,8 @@
 """The project's own labelled copy (corpus/): every page produces exactly the codes its
-`<!-- expect: … -->` comment lists, and the labelled sentences score as labelled."""
+`<!-- expect: … -->` comment lists, and exactly the findings its
+`<!-- expect-finding: CODE “marked words” [cites REGISTER-ID] -->` comments state: the
+code, the words it marks, and for a rejected claim the register entry it cites. The
+labelled sentences score as labelled."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from claimlint.readers import read_document
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 PAGES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".html", ".txt"))
 EXPECT = re.compile(r"<!--\s*expect:\s*(.*?)\s*-->")
+EXPECT_FINDING = re.compile(r"<!--\s*expect-finding:\s*([A-Z]{2}\d{3})\s+“(.+?)”(?:\s+cites\s+(\S+))?\s*-->")
 
 
 def expected_codes(path: Path) -> set[str]:
@@ -30,6 +34,19 @@ def test_corpus_page(engine, path):
     _, findings = next(engine.lint([(document, Profile.from_mapping(document.profile))]))
     found = {f.code for f in findings}
     assert found == expected_codes(path), [f"{f.line}:{f.column} {f.code}: {f.message}" for f in findings]
+    stated = {(code, words, cites) for code, words, cites in EXPECT_FINDING.findall(path.read_text(encoding="utf-8"))}
+    assert {code for code, _, _ in stated} == found, "every code found needs an expect-finding comment"
+    assert {(f.code, marked(f), cited(f)) for f in findings} == stated
+
+
+def marked(finding) -> str:
+    start, end = finding.excerpt_span
+    return finding.excerpt[start:end]
+
+
+def cited(finding) -> str:
+    """The register entry a rejected claim cites (its first reference after the legal basis)."""
+    return finding.references[1].split()[0] if finding.code == "HC102" else ""
 
 
 def test_corpus_covers_every_rule_family_with_pass_and_fail_pages(engine):

@@ -125,7 +125,7 @@ def test_reference_entries():
 def test_levels_are_ordered_and_named():
     scale = Scale(evidence_pack(Knowledge.load()))
     assert [level.key for level in scale.levels] == [
-        "authorised", "systematic_review", "rct", "controlled_trial", "observational", "pilot",
+        "authorised", "systematic_review", "rct", "controlled_trial", "observational", "narrative_review", "pilot",
         "animal", "in_vitro", "mechanistic", "traditional", "anecdote", "none",
     ]
     assert scale.level("Randomized controlled trial").key == "rct"

@@ -27,7 +27,7 @@ def codes(engine, text, profile=None, reader=read_text):
 
 @pytest.fixture(scope="module")
 def facts(engine):
-    return NutrientFacts(engine)
+    return NutrientFacts(engine.knowledge, engine.nlp, engine.annotator)
 
 
 # -- profile --------------------------------------------------------------------------------

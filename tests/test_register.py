@@ -281,9 +281,36 @@ def test_a_rejected_claim_cites_an_entry_about_its_own_effect_where_there_is_one
         entries = index.rejected_for(substance)
         for effect in {key for _, named in entries for key in named}:
             means = engine.knowledge.effects[effect].means if effect in engine.knowledge.effects else ()
-            chosen = index.rejected_match(substance, effect, means)
+            words = {w for _, named in entries for w in named.get(effect, ())}
+            chosen = index.rejected_match(substance, effect, means, words)
             named = dict((e.id, n) for e, n in entries)[chosen.id]
             assert effect in named, (substance, effect, chosen.id)
             checked += 1
     assert checked > 100
     assert index.rejected_match("magnesium", "no_such_effect") is None
+
+
+def test_a_broad_everyday_effect_cites_an_entry_only_for_a_shared_word(engine):
+    """"Skin firmness, ageing and repair" is one everyday class: an entry on ageing is a
+    citation for an ageing claim, not for one on the skin barrier."""
+    from claimlint.knowledge.register_index import content_lemmas
+
+    index = engine.index
+    barrier = content_lemmas(engine.nlp("skin barrier recovery"))
+    assert index.rejected_match("magnesium", "skin_condition", ("skin",), barrier) is None
+    cited = index.rejected_match("magnesium", "skin_condition", ("skin",), content_lemmas(engine.nlp("ageing")))
+    assert cited is not None and "ageing" in cited.claim.lower()
+
+
+def test_a_register_wording_is_quoted_clean():
+    from claimlint.knowledge.register import clean_wording
+
+    openers = frozenset({"it", "helps"})
+    assert clean_wording("Magnesium has antioxidative properties It prolongs the ageing process", openers) == (
+        "Magnesium has antioxidative properties. It prolongs the ageing process."
+    )
+    assert clean_wording("- Helps to delay fatigue; - helps during competition / exercise", openers) == (
+        "Helps to delay fatigue. Helps during competition / exercise."
+    )
+    assert clean_wording("contains Lactobacillus casei", openers) == "Contains Lactobacillus casei."
+    assert clean_wording("-Zinc helps joints -Zinc helps knees", openers) == "Zinc helps joints. Zinc helps knees."

@@ -1,7 +1,8 @@
 """Every example of every rule pack, linted as a user would lint it: as a file, through
 the command line. A `fail` example must produce its rule's code on the words its `span`
-states, a `pass` example must not produce the code at all. `claimlint rules --test PACK`
-runs a pack's own examples the same way and reports each."""
+states (where its finding merged into another on the same words, on that finding's words),
+and cite the register entry its `cites` names; a `pass` example must not produce the code
+at all. `claimlint rules --test PACK` runs a pack's own examples the same way and reports each."""
 
 from __future__ import annotations
 
@@ -37,9 +38,16 @@ def test_rule_example(tmp_path, monkeypatch, example):
     write(tmp_path, example.name, example.content)
     result = claimlint("check", "--format", "json", "--fail-on", "never", example.name)
     diagnostics = json.loads(result.stdout)["diagnostics"] if result.stdout.strip() else []
-    marked = [_marked(example.content, d) for d in diagnostics if d["code"] == example.code]
+    own = [d for d in diagnostics if example.code in (d["code"], *(m["code"] for m in d["merged"]))]
+    marked = [_marked(example.content, d) for d in own]
     if example.kind == "fail":
-        assert example.span in marked, (example.content, marked, [d["code"] for d in diagnostics])
+        # A finding merged into another on the same stretch keeps that finding's words.
+        merged_into = [m for d, m in zip(own, marked) if d["code"] != example.code]
+        assert example.span in marked or any(m in example.span or example.span in m for m in merged_into), (
+            example.content, marked, [d["code"] for d in diagnostics])
+        if example.cites:
+            cited = [r.split()[0] for d in own for r in d["references"]]
+            assert example.cites in cited, (example.text, cited)
     else:
         assert not marked, (example.content, marked)
 

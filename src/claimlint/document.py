@@ -130,7 +130,9 @@ class Directive:
 
 @dataclass
 class Document:
-    """One input file after reading."""
+    """One input file after reading, or one row of a feed: then ``source`` is the row's
+    record as written and ``first_line`` the file line it starts on, so positions are
+    file positions."""
 
     path: str
     source: str
@@ -139,6 +141,7 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)  # the ``claimlint:`` front-matter block
     claims: list[Any] = field(default_factory=list)  # ClaimRecords the engine found, for reports
+    first_line: int = 1
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -151,10 +154,15 @@ class Document:
         """1-based (line, column) of a source offset, columns in code points."""
         starts = self.line_starts
         line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        return line + self.first_line, offset - starts[line] + 1
+
+    @property
+    def last_line(self) -> int:
+        return self.first_line + len(self.line_starts) - 1
 
     def line_text(self, line: int) -> str:
         starts = self.line_starts
+        line -= self.first_line - 1
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")

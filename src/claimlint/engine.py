@@ -1,29 +1,32 @@
-"""The engine: one pipeline, one set of compiled packs, every judge; documents in, findings out."""
+"""The engine: one pipeline, one set of compiled packs, the judges a run needs;
+documents in, findings out.
+
+The engine builds what judges read (lexicons, the register index, nutrient facts) and
+hands each judge its own view of it through the registry; judges never see the engine.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-from functools import cached_property
+from functools import cache, partial
 from itertools import groupby
 
-from claimlint.language.claims import answer_questions, build_claims
-from claimlint.language.discourse import Discourse, mark_stories
-from claimlint.judges.context import DocContext
 from claimlint.document import Block, Document
-from claimlint.findings import Finding
-from claimlint.judges import all_judges
+from claimlint.findings import ClaimRecord, Finding
+from claimlint.judges import registry
+from claimlint.judges.composition import NutrientFacts
+from claimlint.judges.context import DocContext, EvidenceLevels
 from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
-from claimlint.language.mentions import SEPARATOR, Annotator
-from claimlint.language.pipeline import PhraseTokens, build_nlp
 from claimlint.knowledge.profile import Profile
 from claimlint.knowledge.register_index import RegisterIndex
+from claimlint.knowledge.rulebook import RuleBook
+from claimlint.language.claims import answer_questions, build_claims
+from claimlint.language.discourse import Discourse, mark_stories
+from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
+from claimlint.language.pipeline import PhraseTokens, build_nlp
 from claimlint.language.sections import reference_blocks
-
-if TYPE_CHECKING:
-    from claimlint.judges.composition import NutrientFacts
 
 
 MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
@@ -38,13 +41,16 @@ class EngineOptions:
     severities: tuple[tuple[str, str], ...] = ()
     require_evidence: bool = False  # EV402: every claim needs an evidence tag
     evidence: tuple[tuple[str, object], ...] = ()  # entries of the configured evidence file
+    codes: tuple[str, ...] | None = None  # the codes any file of the run selects (None: all); judges owning none are not built
 
 
 class Engine:
     def __init__(self, options: EngineOptions | None = None, knowledge: Knowledge | None = None) -> None:
         """``knowledge``, when given, is what the packs of ``options`` hold, loaded already."""
         self.options = options or EngineOptions()
-        self.knowledge = knowledge or Knowledge.load(list(self.options.rule_packs), self.options.language)
+        # Knowledge loaded by a command was checked against the registry as it loaded.
+        self.knowledge = knowledge or registry.load_knowledge(self.options.rule_packs, self.options.language)
+        self.rulebook = RuleBook(self.knowledge.rules, dict(self.options.severities))
         grammar = self.knowledge.grammar
         self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
         self.phrases = PhraseTokens(self.nlp)
@@ -52,23 +58,23 @@ class Engine:
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
         self.discourse = Discourse(lambda key: self.knowledge.substances[key].label)
-        self.judges = [judge(self) for judge in all_judges()]
+        self._index = cache(partial(RegisterIndex, self.annotator, self.knowledge))
+        resources = registry.Resources(
+            knowledge=self.knowledge,
+            nlp=self.nlp,
+            phrases=self.phrases,
+            index=self._index,
+            facts=NutrientFacts(self.knowledge, self.nlp, self.annotator),
+            evidence=dict(self.options.evidence),
+            require_evidence=self.options.require_evidence,
+        )
+        self.judges = registry.build(resources, self.options.codes)
         self.phrases.save()
-        self._severities = dict(self.options.severities)
 
-    @cached_property
+    @property
     def index(self) -> RegisterIndex:
-        return RegisterIndex(self.annotator, self.knowledge)
-
-    @cached_property
-    def facts(self) -> "NutrientFacts":
-        """NRVs, nutrition-claim conditions and the reading of declared nutrients."""
-        from claimlint.judges.composition import NutrientFacts
-
-        return NutrientFacts(self)
-
-    def severity(self, code: str, default: str) -> str:
-        return self._severities.get(code, default)
+        """The register read through the lexicons, built the first time it is asked for."""
+        return self._index()
 
     def lint(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 64) -> Iterator[tuple[Document, list[Finding]]]:
         """Lint documents in order, streaming them through one ``nlp.pipe``.
@@ -80,7 +86,7 @@ class Engine:
 
         def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
             for document, profile in items:
-                ctx = DocContext(self, document, profile)
+                ctx = DocContext(document, profile, self.rulebook)
                 contexts.append(ctx)
                 index = len(contexts) - 1
                 document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
@@ -116,9 +122,14 @@ class Engine:
                 ctx.claims[sentence.index] = claims
         self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)
         answer_questions(ctx.sentences, ctx.claims)
-        for judge in self.judges:
-            judge.judge(ctx)
-        ctx.document.claims = [ctx.claim_record(s) for s in ctx.sentences if s.index in ctx.claims]
+        published: dict[str, object] = {}
+        for spec, judge in self.judges:
+            result = judge.judge(ctx, **{name: published[name] for name in spec.reads})
+            if spec.publishes is not None:
+                published[spec.publishes] = result
+        levels = published.get(registry.EVIDENCE_LEVELS, EvidenceLevels())
+        levels.annotate(ctx.findings, ctx.sentences)
+        ctx.document.claims = [claim_record(ctx.document, s, levels) for s in ctx.sentences if s.index in ctx.claims]
         findings = sorted(ctx.findings, key=Finding.sort_key)
         return ctx.document, findings
 
@@ -128,6 +139,13 @@ class Engine:
 
         document = read_text(path, text, self.knowledge.grammar.heading_joiners)
         return next(self.lint([(document, profile or Profile())]))[1]
+
+
+def claim_record(document: Document, sentence: Sentence, levels: EvidenceLevels) -> ClaimRecord:
+    """A sentence read as a claim, with the evidence weighed for it, for reviewers to audit."""
+    start, _ = sentence.char_range(sentence.start, sentence.end)
+    line, column = document.position(sentence.block.source_offset(start))
+    return ClaimRecord(document.path, line, column, sentence.text, levels.by_sentence.get(sentence.index))
 
 
 def _groups(blocks: list[Block], limit: int) -> Iterator[list[Block]]:

@@ -9,6 +9,20 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
+@dataclass(frozen=True)
+class FeedLocation:
+    """Where in a feed a finding is: the row's id, the field, and the 1-based line and
+    column inside the field's value (columns in code points)."""
+
+    row: str
+    field: str | None = None
+    line: int = 1
+    column: int = 1
+
+    def to_dict(self) -> dict:
+        return {"row": self.row, "field": self.field, "line": self.line, "column": self.column}
+
+
 @dataclass
 class Finding:
     code: str
@@ -27,6 +41,9 @@ class Finding:
     evidence: str | None = None  # evidence level weighed, where one was
     source_start: int = 0
     source_end: int = 0
+    notes: list[str] = field(default_factory=list)  # information, never a wording to use
+    merged: list["Finding"] = field(default_factory=list)  # findings on the same stretch, merged into this one
+    feed: FeedLocation | None = None  # for a finding in a feed row
 
     @property
     def family(self) -> str:
@@ -38,7 +55,8 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across edits elsewhere in the file: code, path and the marked words only."""
         marked = self.excerpt[self.excerpt_span[0]:self.excerpt_span[1]] or self.excerpt
-        key = "\x1f".join((self.code, self.path, " ".join(marked.lower().split())))
+        where = self.path if self.feed is None else f"{self.path}#{self.feed.row}/{self.feed.field}"
+        key = "\x1f".join((self.code, where, " ".join(marked.lower().split())))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict:
@@ -55,8 +73,11 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "references": list(self.references),
+            "notes": list(self.notes),
             "evidence": self.evidence,
+            "merged": [{"code": m.code, "name": m.name, "severity": m.severity, "message": m.message} for m in self.merged],
             "fingerprint": self.fingerprint(),
+            **({"feed": self.feed.to_dict()} if self.feed else {}),
         }
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from claimlint.commands.common import csv_option, exit_code, fail, load_knowledge, make_engine
-from claimlint.commands.report_file import CheckCommand, write_report
+from claimlint.commands.report_file import CheckCommand, open_report
 from claimlint.formatters import FORMATS
+from claimlint.formatters.text import SUMMARY_LINES
 from claimlint.knowledge.profile import PROFILES
+from claimlint.readers.feeds import PRESETS, FeedOptions, is_feed
+from claimlint.run.feeds import PARTITION_ROWS, ExecutorError
 from claimlint.run.config import FAIL_ON
 
 
@@ -33,18 +38,30 @@ from claimlint.run.config import FAIL_ON
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record every current finding in this baseline file.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file instead of standard output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
+@click.option("--feed-preset", type=click.Choice(sorted(PRESETS)), default=None, help="Read CSV, TSV and JSON Lines feeds as this export writes them.")
+@click.option("--id-field", default=None, help="Feed field that names each row.")
+@click.option("--text-field", "text_fields", multiple=True, help="Feed field holding copy to lint (repeat for several).")
+@click.option("--html-field", "html_fields", multiple=True, help="Feed field holding HTML (others are read as HTML only when they hold markup).")
+@click.option("--profile-field", "profile_fields", multiple=True, help="Feed field with the product type, mapped to a profile by 'feed.profiles'.")
+@click.option("--executor", type=click.Choice(("local", "dask")), default="local", show_default=True, help="Where feed rows are linted: here (with --jobs) or on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address for --executor dask (default: a local cluster of --jobs workers).")
+@click.option("--partition-rows", type=click.IntRange(min=1), default=PARTITION_ROWS, show_default=True, help="Feed rows per partition handed to a worker (--jobs, --executor dask).")
 @click.option("--stdin-filename", default=None, help="Name to report for standard input ('-').")
 @click.option("--statistics", is_flag=True, help="Also count findings per code.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (nor when NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
-          force_exclude, baseline_file, write_baseline, output_file, jobs, stdin_filename, statistics, no_color, quiet) -> None:
-    """Lint files and directories ('-' reads standard input)."""
+          force_exclude, baseline_file, write_baseline, output_file, jobs, feed_preset, id_field, text_fields, html_fields,
+          profile_fields, executor, scheduler, partition_rows, stdin_filename, statistics, no_color, quiet) -> None:
+    """Lint files and directories ('-' reads standard input).
+
+    CSV, TSV and JSON Lines files named here are read as product feeds, one document per
+    row (directories are walked for Markdown, HTML and text only)."""
     from claimlint.run import baseline
     from claimlint.run.config import Config, ConfigError, Settings, absolute
     from claimlint.run.discovery import discover
-    from claimlint.formatters import Report, formatter
-    from claimlint.formatters.text import SUMMARY_LINES
+    from claimlint.api import Linter
+    from claimlint.formatters import writer
     from claimlint.run.parallel import FORKS, run_parallel
     from claimlint.run.runner import run
 
@@ -69,6 +86,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         known = knowledge.rules
         settings.check_codes(names, known)
         items = [(path, settings.for_file(name, known)) for path, name in zip(files, names)]
+        # A judge owning none of the codes any file selects is neither built nor run.
+        options = dataclasses.replace(options, codes=tuple(sorted(set().union(*(s.selected for _, s in items)))))
         accepted = baseline.read(baseline_file) if baseline_file else None
     except (ConfigError, baseline.BaselineError) as exc:
         fail(str(exc))
@@ -77,40 +96,95 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
     # Forked workers share this process's engine; spawned ones build their own.
     engine = make_engine(options, knowledge) if not parallel or FORKS else None
-    if parallel:
-        results = list(run_parallel(options, items, workers, engine))
-    else:
-        results = list(run(engine, items, stdin_filename))
-
-    if write_baseline:  # then the run goes on as if with --baseline: nothing recorded fails it
+    given = FeedOptions(id_field=id_field, text_fields=text_fields, html_fields=html_fields, profile_fields=profile_fields)
+    if executor == "dask":
         try:
-            accepted = baseline.write(write_baseline, [f for r in results for f in r.findings])
+            import distributed  # noqa: F401
+        except ImportError:
+            fail("--executor dask needs Dask: pip install 'claimlint-eu[dask]'")
+    linter = Linter.for_run(settings, options, engine, executor, workers, scheduler, partition_rows)
+
+    def lint_files(batch: list) -> Iterator:
+        if not batch:
+            return
+        if parallel and len(batch) > 1:
+            results = run_parallel(options, batch, workers, engine)
+        else:
+            results = run(engine or make_engine(options, knowledge), batch, stdin_filename)
+        yield from zip(results, (s for _, s in batch))
+
+    def results() -> Iterator:
+        """Every input's results in order: a file's one, a feed's one per row."""
+        batch = []
+        for path, file_settings in items:
+            if path != "-" and is_feed(path):
+                yield from lint_files(batch)
+                batch = []
+                feed = linter.feed_options(path, feed_preset, given)
+                yield from ((r, file_settings) for r in linter.feed_results(path, feed, file_settings))
+            else:
+                batch.append((path, file_settings))
+        yield from lint_files(batch)
+
+    color = not no_color and not os.environ.get("NO_COLOR") and output_format == "text" and output_file is None and sys.stdout.isatty()
+    out = writer(output_format, len(items), color=color, statistics=statistics, rules=known)
+    sink = open_output(output_file)
+    recorded: list = []
+    status, unreadable = 0, False
+    try:
+        for result, file_settings in results():
+            if write_baseline:  # the run goes on as if with --baseline: nothing recorded fails it
+                recorded += result.findings
+                out.baselined += len(result.findings)
+                result.findings = []
+            elif accepted is not None:
+                new = baseline.new_findings(result.findings, accepted)
+                out.baselined += len(result.findings) - len(new)
+                result.findings = new
+            if result.error:
+                click.echo(f"claimlint: {result.error}", err=True)
+                unreadable = True
+            status = max(status, exit_code(result.findings, file_settings.fail_on, False))
+            emit(sink, out.write(result), quiet and output_format == "text", color)
+        for piece in out.close():
+            emit(sink, piece, quiet and output_format == "text", color)
+    except ExecutorError as exc:
+        fail(str(exc))
+    finally:
+        linter.close()
+        if sink is not None:
+            sink.close()
+    if write_baseline:
+        try:
+            baseline.write(write_baseline, recorded)
         except baseline.BaselineError as exc:
             fail(str(exc))
         if not quiet:
-            n = len(accepted)
+            n = len(recorded)
             click.echo(f"claimlint: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
-    baselined = 0  # findings the baseline holds, left out of the report
-    if accepted is not None:
-        for result in results:
-            new = baseline.new_findings(result.findings, accepted)
-            baselined += len(result.findings) - len(new)
-            result.findings = new
+    sys.exit(2 if unreadable else status)
 
-    color = not no_color and not os.environ.get("NO_COLOR") and output_format == "text" and output_file is None and sys.stdout.isatty()
-    report = Report(results, color=color, statistics=statistics, rules=known, baselined=baselined)
-    text = formatter(output_format)(report)
-    if quiet and output_format == "text":
+
+def open_output(output_file: str | None):
+    """The report file (None: standard output)."""
+    if output_file is None:
+        return None
+    try:
+        return open_report(output_file)
+    except OSError as exc:
+        fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
+
+
+def emit(sink, text: str, quiet: bool, color: bool) -> None:
+    """Write a piece of the report; ``quiet`` drops the text format's summary line."""
+    if quiet:
         text = "".join(line + "\n" for line in text.splitlines() if not line.startswith(SUMMARY_LINES))
-    for result in results:
-        if result.error:
-            click.echo(f"claimlint: {result.error}", err=True)
-    if output_file:
-        try:
-            write_report(output_file, text)
-        except OSError as exc:
-            fail(f"{output_file}: cannot write report: {exc.strerror or exc}")
-    else:
+    if not text:
+        return
+    if sink is None:
         click.echo(text, nl=False, color=color)
-    unreadable = any(r.error for r in results)
-    sys.exit(max((exit_code(r.findings, s.fail_on, unreadable) for r, (_, s) in zip(results, items)), default=0))
+        return
+    try:
+        sink.write(text)
+    except OSError as exc:
+        fail(f"{sink.name}: cannot write report: {exc.strerror or exc}")

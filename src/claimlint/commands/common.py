@@ -65,12 +65,13 @@ def csv_option(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_knowledge(options):
-    """The knowledge of an EngineOptions' language and rule packs; a pack error exits 2."""
-    from claimlint.knowledge.base import Knowledge
+    """The knowledge of an EngineOptions' language and rule packs, each rule checked
+    against the check that reports it; a pack error exits 2."""
+    from claimlint.judges.registry import load_knowledge
     from claimlint.knowledge.packs import PackError
 
     try:
-        return Knowledge.load(list(options.rule_packs), options.language)
+        return load_knowledge(options.rule_packs, options.language)
     except PackError as exc:
         fail(str(exc))
 

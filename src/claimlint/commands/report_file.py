@@ -4,6 +4,7 @@ is left behind even when the run stops on a usage, config or rule-pack error."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -37,9 +38,15 @@ def _write_failed_sarif(path: str, message: str) -> None:
 
 def write_report(path: str, text: str) -> None:
     """Write a report, creating its folder: a CI job often names one that does not exist yet."""
+    with open_report(path) as report:
+        report.write(text)
+
+
+def open_report(path: str) -> TextIO:
+    """The report file opened for writing, its folder created; a run writes it as it goes."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    return target.open("w", encoding="utf-8")
 
 
 class CheckCommand(click.Command):

@@ -29,7 +29,47 @@ class Report:
 
 def formatter(name: str) -> Callable[[Report], str]:
     """The render function of format ``name`` (one of FORMATS), imported only when used."""
+    return _module(name).render
+
+
+def _module(name: str):
     from importlib import import_module
 
-    module = "json_format" if name == "json" else name
-    return import_module(f"claimlint.formatters.{module}").render
+    return import_module(f"claimlint.formatters.{'json_format' if name == 'json' else name}")
+
+
+class Collected:
+    """How the formats that describe a whole run (JSON, SARIF, JUnit, GitLab) take a
+    stream: results are held (findings, not documents) and rendered at the end; the rows
+    of a feed are merged into one result for their file."""
+
+    def __init__(self, render: Callable[[Report], str], **report: object) -> None:
+        self.render = render
+        self.report = report
+        self.results: list[FileResult] = []
+        self.baselined = 0  # findings left out because a baseline holds them
+
+    def write(self, result: FileResult) -> str:
+        last = self.results[-1] if self.results else None
+        if last is not None and last.row is not None and result.row is not None and last.path == result.path:
+            last.findings += result.findings
+            last.lines.update(result.lines)
+            last.claims += result.claims
+            last.error = last.error or result.error
+        else:
+            self.results.append(result)
+        return ""
+
+    def close(self) -> list[str]:
+        return [self.render(Report(self.results, baselined=self.baselined, **self.report))]
+
+
+def writer(name: str, files: int, color: bool = False, statistics: bool = False, rules: dict | None = None):
+    """Where a run writes its results as they come: the format's ``Stream`` where it has
+    one (text, concise, github: output as the run goes, memory bounded), else
+    :class:`Collected`. Each takes results with ``write(result) -> str`` and ends with
+    ``close() -> pieces``."""
+    module = _module(name)
+    if hasattr(module, "Stream"):
+        return module.Stream(files=files, color=color, statistics=statistics)
+    return Collected(module.render, color=color, statistics=statistics, rules=rules or {})

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from claimlint import DISTRIBUTION, HOMEPAGE, __version__, rule_page
 from claimlint.run.baseline import fingerprints
-from claimlint.findings import Finding
+from claimlint.findings import FeedLocation, Finding
 from claimlint.formatters import Report
 from claimlint.knowledge.base import RuleDef
 from claimlint.knowledge.packs import builtin_rules_dir
@@ -56,6 +56,15 @@ def rule_descriptor(rule: RuleDef) -> dict:
     return descriptor
 
 
+def feed_locations(feed: FeedLocation) -> list[dict]:
+    """A feed row as an object and its field as a property of it (SARIF's logical
+    locations name what a physical line cannot: which product, which attribute)."""
+    row = {"name": feed.row, "fullyQualifiedName": feed.row, "kind": "object"}
+    if feed.field is None:
+        return [row]
+    return [row, {"name": feed.field, "fullyQualifiedName": f"{feed.row}/{feed.field}", "kind": "property"}]
+
+
 def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
     region = {
         "startLine": f.line,
@@ -63,14 +72,21 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
         "endLine": f.end_line,
         "endColumn": utf16_column(lines.get(f.end_line, ""), f.end_column),
     }
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
     result = {
         "ruleId": f.code,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}],
+        "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: key},
-        "properties": {"excerpt": f.excerpt, "suggestions": f.suggestions, "references": f.references},
+        "properties": {
+            "excerpt": f.excerpt, "suggestions": f.suggestions, "notes": f.notes, "references": f.references,
+            "merged": [{"code": m.code, "message": m.message} for m in f.merged],
+        },
     }
+    if f.feed is not None:
+        location["logicalLocations"] = feed_locations(f.feed)
+        result["properties"]["feed"] = f.feed.to_dict()
     if f.code in rule_index:
         result["ruleIndex"] = rule_index[f.code]
     return result

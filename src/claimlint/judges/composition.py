@@ -23,22 +23,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from claimlint.knowledge.amounts import Amount, Found, find_amounts, parse_amount, show
-from claimlint.language.claims import Claim, bodys_own
+from spacy.language import Language
+
 from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
-from claimlint.language.mentions import Mention
+from claimlint.knowledge.amounts import Amount, Found, find_amounts, parse_amount, show
+from claimlint.knowledge.base import Effect, Knowledge, Substance
 from claimlint.knowledge.packs import PackError
 from claimlint.knowledge.profile import Profile
 from claimlint.knowledge.register import RegisterEntry
-from claimlint.knowledge.register_index import AuthorisedClaim
-
-if TYPE_CHECKING:
-    from claimlint.engine import Engine
+from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
+from claimlint.language.claims import Claim, bodys_own
+from claimlint.language.mentions import Annotator, Mention
 
 VITAMINS_MINERALS = "vitamins_minerals"
 CLAIMED = "$claimed"
@@ -118,12 +118,12 @@ def basis_text(basis: str | None, profile: Profile, portion: bool = True) -> str
 
 
 class NutrientFacts:
-    """NRVs, nutrition-claim conditions and nutrient names, compiled once per engine."""
+    """NRVs, nutrition-claim conditions and nutrient names, compiled once per process and
+    shared by the judges that read them."""
 
-    def __init__(self, engine: "Engine") -> None:
-        knowledge = engine.knowledge
-        self.nlp = engine.nlp
-        self.annotator = engine.annotator
+    def __init__(self, knowledge: Knowledge, nlp: Language, annotator: Annotator) -> None:
+        self.nlp = nlp
+        self.annotator = annotator
         self.substances = knowledge.substances
         self.declaration: dict[str, str] = {}
         self.labels: dict[str, str] = {}
@@ -352,12 +352,23 @@ class NutrientFacts:
 
 # Words that show the copy passes the required information on ("… is obtained with a daily intake of …").
 INFORMATION_CUES = re.compile(r"daily intake|beneficial effect|claimed effect|effect is obtained", re.I)
-class CompositionJudge(Judge):
-    codes = ("HC104", "HC105")
+@dataclass(frozen=True)
+class CompositionView:
+    """What the composition judge reads: the lexicons, the register (built on first use)
+    and the nutrient facts a declared composition is tested with."""
 
-    def __init__(self, engine: "Engine") -> None:
-        super().__init__(engine)
-        self.facts = engine.facts
+    effects: Mapping[str, Effect]
+    substances: Mapping[str, Substance]
+    index: Callable[[], RegisterIndex]
+    facts: NutrientFacts
+
+
+class CompositionJudge:
+    def __init__(self, view: CompositionView) -> None:
+        self.view = view
+        self.effects = view.effects
+        self.substances = view.substances
+        self.facts = view.facts
 
     def judge(self, ctx: DocContext) -> None:
         profile = ctx.profile
@@ -374,7 +385,7 @@ class CompositionJudge(Judge):
                     if profile.composition and not self.facts.contains(comp, key):
                         if key not in absent and not bodys_own(claim.sentence, mention):
                             absent.add(key)
-                            label = self.knowledge.substances[key].label
+                            label = self.substances[key].label
                             ctx.finding("HC105", claim.sentence, mention.start, mention.end, substance=label)
                         continue
                     if (key, claim.effect.key) not in checked:
@@ -383,7 +394,7 @@ class CompositionJudge(Judge):
 
     def conditions(self, ctx: DocContext, claim: Claim, key: str, comp: Composition, copy: "_Copy") -> None:
         """HC104 once per substance and effect: when every matching entry's conditions fail."""
-        if self.knowledge.substances[key].members:
+        if self.substances[key].members:
             return  # a group ("B vitamins"): which member's conditions apply is not said
         entries = self.entries(key, claim.effect.key)
         if not entries:
@@ -401,15 +412,15 @@ class CompositionJudge(Judge):
         ctx.finding(
             "HC104", claim.sentence, start, end,
             references=[f"{entry.id} {entry.url}".strip(), f"{entry.id} conditions of use: {entry.conditions}"],
-            substance=self.knowledge.substances[key].label,
+            substance=self.substances[key].label,
             register_id=entry.id,
             detail="; and ".join(o.detail for o in failed),
         )
 
     def entries(self, key: str, effect_key: str) -> list[AuthorisedClaim]:
-        effect = self.knowledge.effects[effect_key]
+        effect = self.effects[effect_key]
         targets = [effect.key] if effect.register else list(effect.means)
-        found = [ac for t in targets for ac in self.engine.index.by_pair.get((key, t), [])]
+        found = [ac for t in targets for ac in self.view.index().by_pair.get((key, t), [])]
         return list({ac.entry.id: ac for ac in found}.values())
 
     # -- one register entry --------------------------------------------------------

@@ -1,41 +1,36 @@
-"""What judges see of one document: its sentences, claims, profile, and how to report."""
+"""What judges see of one document, how they report, and what they pass on to each other.
+
+A judge reads the document as the language stage left it (sentences, claims, profile) and
+reports through :meth:`DocContext.finding`. What one judge tells a later one is not left
+on the context for it to find: it is a typed value the earlier judge returns, which the
+registry (``judges/registry.py``) names and hands to the judges that declare they read it.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from claimlint.language.claims import Claim
 from claimlint.document import Document
-from claimlint.findings import ClaimRecord, Finding
-from claimlint.language.mentions import Sentence
+from claimlint.findings import Finding
 from claimlint.knowledge.profile import Profile
-
-if TYPE_CHECKING:
-    from claimlint.engine import Engine
-
-
-class _Fields(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+from claimlint.knowledge.rulebook import RuleBook, Where
+from claimlint.language.claims import Claim
+from claimlint.language.mentions import Sentence
 
 
 @dataclass
 class DocContext:
-    engine: "Engine"
+    """One document as judges read it; the engine fills in the sentences as they are parsed."""
+
     document: Document
     profile: Profile
+    rulebook: RuleBook
     sentences: list[Sentence] = field(default_factory=list)
     references: list[Sentence] = field(default_factory=list)  # sentences of reference lists
     claims: dict[int, list[Claim]] = field(default_factory=dict)  # by sentence index
-    accepted: list[Claim] = field(default_factory=list)  # claims judged authorised and faithful
-    findings: list[Finding] = field(default_factory=list)
-    evidence_levels: dict[int, str] = field(default_factory=dict)  # by sentence index
-
-    def claim_record(self, sentence: Sentence) -> ClaimRecord:
-        start, _ = sentence.char_range(sentence.start, sentence.end)
-        line, column = self.document.position(sentence.block.source_offset(start))
-        return ClaimRecord(self.document.path, line, column, sentence.text, self.evidence_levels.get(sentence.index))
+    findings: list[Finding] = field(default_factory=list)  # what the judges reported, in order
 
     def finding(
         self,
@@ -48,31 +43,60 @@ class DocContext:
         **fields: str,
     ) -> Finding:
         """Report ``code`` on tokens ``start:end`` of ``sentence`` and return the finding."""
-        rule = self.engine.knowledge.rule(code)
         block = sentence.block
         char_start, char_end = sentence.char_range(start, end)
         src_start, src_end = block.source_range(char_start, char_end)
         line, column = self.document.position(src_start)
         end_line, end_column = self.document.position(src_end)
         sent_start, sent_end = sentence.char_range(sentence.start, sentence.end)
-        message = rule.message.format_map(_Fields(fields))
-        finding = Finding(
-            code=code,
-            name=rule.name,
-            severity=self.engine.severity(code, rule.severity),
-            message=message,
-            path=self.document.path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
+        where = Where(
+            line, column, end_line, end_column,
             excerpt=block.text[sent_start:sent_end],
             excerpt_span=(char_start - sent_start, char_end - sent_start),
-            suggestions=list(dict.fromkeys(suggestions)),
-            references=[rule.basis, *references],
-            evidence=self.evidence_levels.get(sentence.index),
             source_start=src_start,
             source_end=src_end,
         )
+        finding = self.rulebook.finding(code, self.document.path, where, suggestions, references, **fields)
         self.findings.append(finding)
         return finding
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The claims the health-claims judge found authorised and faithfully worded.
+
+    The pattern judge lets a general health claim stand beside one of them (HC106); the
+    evidence judge counts the register as their evidence. Membership is by identity: two
+    claims of the same words in different sentences are different claims."""
+
+    claims: tuple[Claim, ...] = ()
+
+    def __contains__(self, claim: object) -> bool:
+        return any(claim is accepted for accepted in self.claims)
+
+    def __bool__(self) -> bool:
+        return bool(self.claims)
+
+
+@dataclass(frozen=True)
+class EvidenceLevels:
+    """The evidence level the evidence judge weighed for each sentence that claims or
+    cites something, by sentence index. Every finding and claim record of the sentence
+    shows it, so a reader sees what was weighed even where the wording matched it."""
+
+    by_sentence: Mapping[int, str] = field(default_factory=dict)
+
+    def annotate(self, findings: list[Finding], sentences: list[Sentence]) -> None:
+        """Give each finding without a level the level of the sentence it starts in."""
+        spans = []
+        for sentence in sentences:
+            level = self.by_sentence.get(sentence.index)
+            if level is not None:
+                start, end = sentence.block.source_range(*sentence.char_range(sentence.start, sentence.end))
+                spans.append((start, end, level))
+        spans.sort()
+        starts = [span[0] for span in spans]
+        for finding in findings:
+            i = bisect.bisect_right(starts, finding.source_start) - 1
+            if finding.evidence is None and i >= 0 and finding.source_start < spans[i][1]:
+                finding.evidence = spans[i][2]

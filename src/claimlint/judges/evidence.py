@@ -3,8 +3,10 @@
 Each sentence's evidence is gathered from the register (every claim it makes is
 authorised), the tags it carries ([@key], [^key], [3]) and its text cues ("in cell
 cultures", "randomised, placebo-controlled"). A sentence with none of its own takes the
-cues and tags of the sentence before it in the same paragraph when that one reports a
-finding: copy names a study, then goes on with what it found.
+cues and tags of the sentence before it in the same paragraph when it goes on with the
+study that one names: a pronoun refers back ("These results …") or it reports a finding
+in the past tense. A sentence that merely follows another, stating something of its own,
+has its own evidence or none.
 
 Wording is *proven* ("clinically proven", "shown to"), *qualified* ("may", "preliminary",
 "pending") or, for any other statement of an effect, *assertive*; each class needs a
@@ -15,17 +17,20 @@ says the clinical evidence is still pending is never overstated.
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from claimlint.language.claims import Claim, clause_bounds, negated_at
-from claimlint.judges.context import DocContext
+from spacy.language import Language
+
+from claimlint.judges.context import Accepted, DocContext, EvidenceLevels
+from claimlint.language.claims import Claim, clause_bounds, links_back, negated_at
 from claimlint.language.evidence_cues import (
-    Cue, CueMatcher, Level, Library, Scale, Source, Tag, clip, evidence_pack, find_tags, footnote_definitions,
-    reference_entries, strongest,
+    Cue, CueMatcher, Level, Library, Scale, Source, Tag, clip, find_tags, footnote_definitions, reference_entries,
+    strongest,
 )
-from claimlint.judges import Judge
 from claimlint.language.mentions import DocMatches, Sentence
+from claimlint.language.pipeline import PhraseTokens
 
 
 @dataclass
@@ -44,19 +49,31 @@ class Reading:
     statement: tuple[int, int] | None = None  # tokens stating an effect
 
 
-class EvidenceJudge(Judge):
-    codes = ("EV401", "EV402", "EV403", "EV404")
+@dataclass(frozen=True)
+class EvidenceView:
+    """What the evidence judge reads: the evidence pack (levels and cues), the pipeline
+    that reads footnotes and reference lists, and the project's evidence settings."""
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        pack = evidence_pack(self.knowledge)
-        self.scale = Scale(pack)
-        self.cues = CueMatcher(engine.nlp, pack, engine.phrases, self.knowledge.grammar.common_words)
 
-    def judge(self, ctx: DocContext) -> None:
+    pack: Mapping[str, Any]
+    nlp: Language
+    phrases: PhraseTokens
+    common_words: frozenset[str]  # too common to anchor a cue
+    entries: Mapping[str, object]  # the configured evidence file's entries, by key
+    require_evidence: bool  # EV402: every claim needs an evidence tag
+
+
+class EvidenceJudge:
+    def __init__(self, view: EvidenceView) -> None:
+        self.view = view
+        self.scale = Scale(view.pack)
+        self.cues = CueMatcher(view.nlp, view.pack, view.phrases, view.common_words)
+
+    def judge(self, ctx: DocContext, accepted: Accepted) -> EvidenceLevels:
+        """Report overstated and unsupported wording; return the level weighed per sentence."""
         library = self.library(ctx)
-        require = bool(ctx.profile.raw.get("require-evidence", self.engine.options.require_evidence))
-        accepted = {id(c) for c in ctx.accepted}
+        require = bool(ctx.profile.raw.get("require-evidence", self.view.require_evidence))
+        levels: dict[int, str] = {}
         cues = DocMatches(self.cues, start=lambda cue: cue.start)
         by_block: dict[int, list[Tag]] = {}
         previous: Reading | None = None
@@ -69,15 +86,27 @@ class EvidenceJudge(Judge):
             if not claims and not own and not tags and not sentence.has("relation"):
                 previous = None  # states nothing: nothing to weigh here, nor to lend the next sentence
                 continue
-            reading = Reading(sentence, claims, [c for c in claims if id(c) not in accepted])
+            reading = Reading(sentence, claims, [c for c in claims if c not in accepted])
             self.read(reading, own, tags, library)
             sources, tagged = reading.sources, reading.tags
-            if not sources and not tagged and previous is not None and previous.sentence.block is sentence.block and previous.statement:
+            lent = previous is not None and previous.sentence.block is sentence.block and previous.statement and self.continues(sentence)
+            if not sources and not tagged and lent:
                 sources = [Source(s.level, f"{s.what} (sentence before)") for s in previous.sources if s.level is not self.scale.authorised]
                 tagged = previous.tags
-            self.weigh(ctx, reading, sources, bool(tagged), require)
+            self.weigh(ctx, levels, reading, sources, bool(tagged), require)
             previous = reading
-        self.annotate(ctx)
+        return EvidenceLevels(levels)
+
+    def continues(self, sentence: Sentence) -> bool:
+        """Does the sentence go on with the study the sentence before it named? It does
+        when a pronoun refers back to that one, or when it reports a finding (a verb in
+        the past tense: "once zinc was given, the cells grew …")."""
+        if links_back(sentence):
+            return True
+        return any(
+            lower in self.scale.reporting or (lower.endswith("ed") and lemma != lower and not punct)
+            for lower, lemma, punct, _ in sentence.words
+        )
 
     # -- reading a sentence ----------------------------------------------------------
     def read(self, reading: Reading, cues: list[Cue], tags: list[Tag], library: Library) -> None:
@@ -89,8 +118,10 @@ class EvidenceJudge(Judge):
         reading.qualified = reading.pending or any(c.kind == "qualified" for c in cues)
         reading.proven = next((c for c in live if c.kind == "proven"), None)
         if not reading.pending:
+            graded = [c for c in live if c.kind == "level"]
+            reviews = [c for c in graded if c.key in self.scale.reviews]
             reading.sources = [
-                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in live if c.kind == "level"
+                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in reviews or graded
             ]
         if reading.claims and not reading.unaccepted:
             reading.sources.append(Source(self.scale.authorised, "the EU register of authorised health claims"))
@@ -124,12 +155,12 @@ class EvidenceJudge(Judge):
         return claims[0].span() if claims else None
 
     # -- judging ---------------------------------------------------------------------
-    def weigh(self, ctx: DocContext, reading: Reading, sources: list[Source], tagged: bool, require: bool) -> None:
+    def weigh(self, ctx: DocContext, levels: dict[int, str], reading: Reading, sources: list[Source], tagged: bool, require: bool) -> None:
         sentence, doc = reading.sentence, reading.sentence.doc
         best = strongest(s.level for s in sources if s.level is not None)
         unknown = any(s.level is None for s in sources)
         if reading.claims or sources or reading.proven or reading.unresolved:
-            ctx.evidence_levels[sentence.index] = best.label if best else ("cited, level unknown" if unknown else self.scale.none.label)
+            levels[sentence.index] = best.label if best else ("cited, level unknown" if unknown else self.scale.none.label)
         for tag, problem in reading.unresolved:
             span = doc.char_span(sentence.offset + tag.start, sentence.offset + tag.end, alignment_mode="expand")
             ctx.finding("EV403", sentence, span.start, min(span.end, sentence.end), tag=tag.text, problem=problem)
@@ -161,27 +192,11 @@ class EvidenceJudge(Judge):
             certainty=cls, phrase=sentence.doc[start:end].text, needed=self.scale.needs[cls].label, found=found,
         )
 
-    @staticmethod
-    def annotate(ctx: DocContext) -> None:
-        """Findings of the judges that ran before this one show their sentence's evidence too."""
-        spans = []
-        for sentence in ctx.sentences:
-            level = ctx.evidence_levels.get(sentence.index)
-            if level is not None:
-                start, end = sentence.block.source_range(*sentence.char_range(sentence.start, sentence.end))
-                spans.append((start, end, level))
-        spans.sort()
-        starts = [span[0] for span in spans]
-        for finding in ctx.findings:
-            i = bisect.bisect_right(starts, finding.source_start) - 1
-            if finding.evidence is None and i >= 0 and finding.source_start < spans[i][1]:
-                finding.evidence = spans[i][2]
-
     # -- the document's sources ----------------------------------------------------------
     def library(self, ctx: DocContext) -> Library:
-        entries = {**dict(self.engine.options.evidence), **ctx.profile.evidence}
+        entries = {**self.view.entries, **ctx.profile.evidence}
         footnotes = {
-            key: Source(self.grade(self.cues(self.engine.nlp(text))), f"[^{key}]: {clip(text)}")
+            key: Source(self.grade(self.cues(self.view.nlp(text))), f"[^{key}]: {clip(text)}")
             for key, text in footnote_definitions(ctx.document.source).items()
         }
         references: dict[int, Source] = {}

@@ -1,22 +1,33 @@
 """HC101–HC103: is this health claim on the EU register, and in what words?
 
 For each claim the effect is looked up for each substance it is about. Authorised and
-faithfully worded passes; authorised but stronger is HC103; not authorised is HC102 when
-a non-authorised register entry names the same substance and effect, else HC101. Every
-finding suggests the nearest authorised wordings.
+faithfully worded passes; authorised but stronger is HC103 (naming the wording it exceeds
+and the word that exceeds it); not authorised is HC102 when a non-authorised register
+entry claims the same effect for the same substance, else HC101.
+
+A finding suggests authorised wordings only for substances the sentence names or the
+product declares, since a wording for any other substance would itself be a claim for an
+absent substance. Where none of them has the effect authorised, a note says which
+substances the law allows it for: information, never a rewording.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from claimlint.judges.composition import NutrientFacts
+from claimlint.judges.context import Accepted, DocContext
+from claimlint.knowledge.base import Effect, Substance
+from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
 from claimlint.language.claims import Claim
-from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
 from claimlint.language.mentions import Sentence
-from claimlint.knowledge.register_index import AuthorisedClaim
+from claimlint.knowledge.register import clean_wording
+from claimlint.knowledge.register_index import content_lemmas
 
 MAX_SUGGESTIONS = 3
+MAX_NAMED = 6  # substances a note names before "…"
+SAID_REACH = 6  # words quoted from a claim that names no effect
 RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction
 
 
@@ -24,38 +35,84 @@ RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): di
 class Verdict:
     code: str | None  # None: authorised and faithful
     detail: str = ""
-    substances: list[str] = field(default_factory=list)
-    suggestions: list[AuthorisedClaim] = field(default_factory=list)
+    substances: list[str] = field(default_factory=list)  # the keys the claim is about
     rejected: object | None = None
+    exceeded: AuthorisedClaim | None = None  # HC103: the authorised wording the claim says more than
 
 
-class HealthClaimJudge(Judge):
-    codes = ("HC101", "HC102", "HC103")
+@dataclass(frozen=True)
+class HealthView:
+    """What the health-claims judge reads: the lexicons, the register (built on first use,
+    since copy for cosmetics never needs it) and the nutrient facts of declared products."""
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        self.qualifiers = frozenset(engine.knowledge.words.get("qualifiers", []))
+    effects: Mapping[str, Effect]
+    substances: Mapping[str, Substance]
+    qualifiers: frozenset[str]  # words of the condition an authorised wording states ("exercise", "pregnancy")
+    index: Callable[[], RegisterIndex]
+    facts: NutrientFacts
+    openers: frozenset[str]  # words that may open a sentence run into the one before in a register text
+    templates: Mapping[str, Mapping[str, str]]  # message parts by code, from the rule packs
 
-    def judge(self, ctx: DocContext) -> None:
+
+class HealthClaimJudge:
+    def __init__(self, view: HealthView) -> None:
+        self.view = view
+        self.effects = view.effects
+        self.substances = view.substances
+        self.qualifiers = view.qualifiers
+        self.openers = view.openers
+        self.templates = view.templates
+
+    def judge(self, ctx: DocContext) -> Accepted:
+        """Report the claims that fail; return those found authorised and faithful."""
+        accepted: list[Claim] = []
         if not ctx.profile.is_food:
-            return
+            return Accepted()
         for index, claims in ctx.claims.items():
             claimed = {c.effect.key for c in claims}
-            for effect_means in (self.knowledge.effects[c.effect.key].means for c in claims):
+            for effect_means in (self.effects[c.effect.key].means for c in claims):
                 claimed.update(effect_means)
             reported: set[tuple[str, str]] = set()
+            cited: set[str] = set()  # register entries cited in this sentence: each once
             for claim in claims:
                 if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
+                if not self.linked(claim):
+                    continue
                 verdict = self.evaluate(claim, claimed, ctx)
                 if verdict.code is None:
-                    ctx.accepted.append(claim)
+                    accepted.append(claim)
                     continue
                 key = (verdict.code, claim.effect.key)
-                if key in reported:
+                if key in reported or (verdict.rejected is not None and verdict.rejected.id in cited):
                     continue
                 reported.add(key)
+                if verdict.rejected is not None:
+                    cited.add(verdict.rejected.id)
                 self.report(ctx, claim, verdict)
+        return Accepted(tuple(accepted))
+
+    @staticmethod
+    def linked(claim: Claim) -> bool:
+        """Does a modifier reach the effect it is taken for? A word of degree that has a
+        word of its own before a comma modifies that word: in "work less effectively,
+        oxidative damage accumulates" "less" belongs to "effectively". Adjectives in a row
+        ("thicker, fuller hair") and "for" ("for deep, restful sleep") reach the effect."""
+        if claim.how != "modifier":
+            return True
+        doc, effect = claim.sentence.doc, claim.effect
+
+        def reaches(rel) -> bool:
+            if rel.key == "faithful" or rel.start >= effect.end:
+                return True
+            for token in doc[rel.end:effect.start]:
+                if token.text == ",":
+                    return True
+                if not token.is_punct:
+                    return not any(t.text == "," for t in doc[token.i:effect.start])
+            return True
+
+        return any(reaches(r) for r in claim.relations)
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
@@ -70,8 +127,8 @@ class HealthClaimJudge(Judge):
 
     # -- deciding ------------------------------------------------------------------
     def evaluate(self, claim: Claim, claimed: set[str], ctx: DocContext) -> Verdict:
-        index = self.engine.index
-        effect = self.knowledge.effects[claim.effect.key]
+        index = self.view.index()
+        effect = self.effects[claim.effect.key]
         targets = [effect.key] if effect.register else list(effect.means)
         subjects = self.subjects(claim, ctx)
         if not subjects:
@@ -83,85 +140,99 @@ class HealthClaimJudge(Judge):
         combination = self.combination(subjects, targets)
         if combination is not None:
             problem = self.strength_problem(claim, combination)
-            return Verdict("HC103", problem, self.labels(subjects), [combination]) if problem else Verdict(None)
-        unauthorised, reworded, strengthened = [], [], []
-        nearest: list[AuthorisedClaim] = []
+            return Verdict("HC103", problem, subjects, exceeded=combination) if problem else Verdict(None)
+        unauthorised: list[str] = []
+        reworded: list[AuthorisedClaim] = []  # the closest wording of each substance claimed in other words
+        strengthened: list[tuple[str, AuthorisedClaim]] = []
         for sub in subjects:
             related = self.related(sub, targets)
             if not related:
                 unauthorised.append(sub)
                 continue
-            nearest.extend(related)
             if not effect.register or claim.how == "standalone":
-                reworded.append(sub)
+                reworded.append(self.closest(claim, related))
                 continue
             covering = [ac for ac in related if ac.covers(effect.key, claimed)]
             if not covering:
-                reworded.append(sub)
+                reworded.append(self.closest(claim, related))
                 continue
-            problem = self.strength_problem(claim, self.closest(claim, covering))
+            closest = self.closest(claim, covering)
+            problem = self.strength_problem(claim, closest)
             if problem:
-                strengthened.append(problem)
-        labels = self.labels
+                strengthened.append((problem, closest))
         if unauthorised:
-            nearest = self.nearest(claim, unauthorised, targets) + nearest
+            words = self.effect_words(claim)
             for sub in unauthorised:
-                entry = index.rejected_match(sub, effect.key, effect.means)
+                entry = index.rejected_match(sub, effect.key, effect.means, words)
                 if entry is not None:
-                    return Verdict("HC102", substances=labels(unauthorised), suggestions=nearest, rejected=entry)
-            return Verdict("HC101", substances=labels(unauthorised), suggestions=nearest)
+                    return Verdict("HC102", substances=unauthorised, rejected=entry)
+            return Verdict("HC101", substances=unauthorised)
         if reworded:
-            return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording", labels(reworded), nearest)
+            return Verdict("HC103", self.reworded(claim, reworded[0]), subjects, exceeded=reworded[0])
         if strengthened:
-            return Verdict("HC103", strengthened[0], labels(subjects), nearest)
+            problem, wording = strengthened[0]
+            return Verdict("HC103", problem, subjects, exceeded=wording)
         return Verdict(None)
+
+    def reworded(self, claim: Claim, wording: AuthorisedClaim) -> str:
+        """A claim in other words than the register's: the word that says more, where
+        one does, else the claim's own words."""
+        doc = claim.sentence.doc
+        stronger = next((r for r in claim.relations if r.key == "strengthening"), None)
+        if stronger is not None:
+            return self.template("HC103", "stronger_word", word=doc[stronger.start:stronger.end].text, wording=wording.entry.claim)
+        return self.template("HC103", "reworded", phrase=self.phrase(claim), wording=wording.entry.claim)
 
     def without_substance(self, claim: Claim, effect, targets: list[str]) -> Verdict:
         """A claim that names no substance: only the register's own words may stand alone."""
-        index = self.engine.index
+        index = self.view.index()
         nearest = [ac for t in targets for ac in index.by_effect.get(t, [])]
         if not targets:
-            return Verdict("HC101", substances=[], suggestions=[])
+            return Verdict("HC101")
         if not effect.register or claim.how == "standalone":
-            return Verdict("HC103", f"“{self.phrase(claim)}” is not the authorised wording and names no nutrient", [], nearest)
+            return Verdict("HC103", self.template("HC103", "no_nutrient", phrase=self.phrase(claim)))
         if not nearest:
             return Verdict(None)
-        problem = self.strength_problem(claim, self.closest(claim, nearest))
-        return Verdict("HC103", problem, [], nearest) if problem else Verdict(None)
+        closest = self.closest(claim, nearest)
+        problem = self.strength_problem(claim, closest)
+        return Verdict("HC103", problem, exceeded=closest) if problem else Verdict(None)
 
     def closest(self, claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
         """The authorised wording the claim is closest to: the same words for the effect,
-        then one the claim is faithful to, then the most shared words."""
+        then one the claim is faithful to, then a general one before one tied to a diet,
+        exercise or a group the claim does not speak of, then the most shared words."""
         doc = claim.sentence.doc
         phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
         return max(candidates, key=lambda ac: (
-            len(phrase & ac.head_words), not self.strength_problem(claim, ac), len(words & ac.lemmas),
+            len(phrase & ac.head_words), not self.strength_problem(claim, ac),
+            not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
         ))
 
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
         """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
         doc = claim.sentence.doc
+        wording = ac.entry.claim
         for rel in claim.relations:
             if rel.key != "strengthening":
                 continue
             lemmas = {doc[i].lemma_ for i in range(rel.start, rel.end)}
             if not lemmas <= ac.lemmas:
-                return f"“{doc[rel.start:rel.end].text}” makes it stronger than the authorised wording"
+                return self.template("HC103", "stronger_word", word=doc[rel.start:rel.end].text, wording=wording)
         faithful = any(r.key == "faithful" for r in claim.relations)
         if claim.relations and not faithful and not ac.states_result:
-            return "it states a certain result where the authorised wording says “contributes to”"
+            return self.template("HC103", "certain_result", wording=wording)
         if not claim.relations and claim.how == "caption" and not claim.substances:
-            return "it states the effect without “contributes to” and without the nutrient"
+            return self.template("HC103", "caption", wording=wording)
         context = block_lemmas(claim.sentence)
         if ac.entry.claim_type == RISK_REDUCTION and "risk" not in context:
-            return f"a disease risk reduction claim must state the risk factor, as in “{ac.entry.claim}”"
+            return self.template("HC103", "risk_factor", wording=wording)
         dropped = self.qualifiers & ac.lemmas - context
         if dropped:
-            return f"it leaves out the condition the authorised wording states (“{ac.entry.claim}”)"
-        optional = self.knowledge.effects[claim.effect.key].normal_optional
+            return self.template("HC103", "condition_dropped", wording=wording)
+        optional = self.effects[claim.effect.key].normal_optional
         if ac.needs_normal and not claim.normal_kept and not optional:
-            return "it drops “normal” from the authorised wording"
+            return self.template("HC103", "normal_dropped", wording=wording)
         return ""
 
     # -- helpers -------------------------------------------------------------------
@@ -169,11 +240,16 @@ class HealthClaimJudge(Judge):
         """The substance keys a claim is about; a claim about the product itself ("our
         gummies", the product's name, a caption verb) is about what the profile declares."""
         keys = list(dict.fromkeys(m.key for m in claim.substances)) or list(claim.carried)
+        if not keys:
+            # "… and with more zinc, wound closure speeds up": a substance inside the
+            # claimed stretch is what the claim is about.
+            start, end = claim.span()
+            keys = list(dict.fromkeys(m.key for m in claim.sentence.of("substance") if start <= m.start and m.end <= end))
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
-        facts = self.engine.facts
+        facts = self.view.facts
         present = facts.composition(ctx.profile).present
-        return sorted(k for k in present if k in self.knowledge.substances and not self.knowledge.substances[k].members)
+        return sorted(k for k in present if k in self.substances and not self.substances[k].members)
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:
@@ -183,76 +259,123 @@ class HealthClaimJudge(Judge):
     def combination(self, subjects: list[str], targets: list[str]) -> AuthorisedClaim | None:
         """An authorised claim for a combination product whose parts the copy names."""
         named = set(subjects)
-        for ac in self.engine.index.combinations:
-            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.knowledge.substances}:
+        for ac in self.view.index().combinations:
+            if ac.head in targets and ac.substances <= named | {s for s in ac.substances if s not in self.substances}:
                 return ac
         return None
 
     def related(self, sub: str, targets: list[str]) -> list[AuthorisedClaim]:
         """Authorised claims of ``sub`` (any member, for a group like "B vitamins") for ``targets``."""
-        members = self.knowledge.substances[sub].members or [sub]
-        by_pair = self.engine.index.by_pair
+        members = self.substances[sub].members or [sub]
+        by_pair = self.view.index().by_pair
         return [ac for m in members for t in targets for ac in by_pair.get((m, t), [])]
 
-    def nearest(self, claim: Claim, substances: list[str], targets: list[str]) -> list[AuthorisedClaim]:
-        """Authorised wordings nearest to the claim: the same effect from other
-        substances first, then the substance's own claims, closest wording first."""
-        index = self.engine.index
+    def allowed_substances(self, claim: Claim, ctx: DocContext) -> set[str]:
+        """Substances whose authorised wordings the copy may use: those the sentence
+        names (or a pronoun carries) and those the product declares."""
+        keys = {m.key for m in claim.sentence.of("substance")} | set(claim.carried)
+        if ctx.profile.declared:
+            keys |= set(self.view.facts.composition(ctx.profile).present)
+        known = self.substances
+        return {member for k in keys if k in known for member in (known[k].members or [k])}
+
+    def alternatives(self, claim: Claim, targets: list[str], allowed: set[str]) -> list[AuthorisedClaim]:
+        """Authorised wordings of ``allowed`` substances for the claimed effect (or one
+        near it): the claimed effect first, general wordings before those tied to a diet,
+        exercise or a group, then the one sharing most words with the claim."""
+        index = self.view.index()
+        near = list(self.effects[claim.effect.key].near)
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
-        targets = [*targets, *self.knowledge.effects[claim.effect.key].near]
-        meant = {w for t in targets for w in self.knowledge.effects[t].label.lower().split()}
-        rank = lambda ac: (ac.head not in targets, -len(words & ac.lemmas), -len(meant & ac.lemmas))  # noqa: E731
-        found: list[AuthorisedClaim] = []
-        for target in targets:
-            found.extend(sorted(index.by_effect.get(target, []), key=rank)[:MAX_SUGGESTIONS])
-        for sub in substances:
-            for member in self.knowledge.substances[sub].members or [sub]:
-                found.extend(sorted(index.by_substance.get(member, []), key=rank)[:MAX_SUGGESTIONS])
-        return found
+        found = {
+            ac.entry.id: ac
+            for effect in (*targets, *near)
+            for ac in index.by_effect.get(effect, [])
+            if ac.substances & allowed
+        }
+
+        def rank(ac: AuthorisedClaim) -> tuple:
+            closeness = 0 if ac.head in targets else 1 if set(ac.effects) & set(targets) else 2
+            return (closeness, bool(self.qualifiers & ac.lemmas - words), -len(words & ac.lemmas), ac.entry.claim)
+
+        return sorted(found.values(), key=rank)
+
+    def note(self, effect, targets: list[str], subjects: list[str]) -> str:
+        """Which substances the law allows the effect for, when the copy may use none."""
+        holders = sorted({
+            self.substances[k].label if k in self.substances else ac.entry.substance
+            for t in targets for ac in self.view.index().by_effect.get(t, []) for k in ac.substances
+        }, key=str.lower)
+        if not holders:
+            return ""
+        named = ", ".join(_lower(h) for h in holders[:MAX_NAMED]) + (", …" if len(holders) > MAX_NAMED else "")
+        label = " or ".join(self.effects[t].label for t in targets[:2])
+        template = "note_none_for" if subjects else "note"
+        return self.template("HC101", template, effect=label, holders=named, substance=_join([_lower(x) for x in self.labels(subjects)]))
+
+    def template(self, code: str, name: str, **fields: str) -> str:
+        return self.templates[code][name].format(**fields)
+
+    def effect_words(self, claim: Claim) -> set[str]:
+        return content_lemmas(claim.sentence.doc[claim.effect.start:claim.effect.end])
 
     def labels(self, keys: list[str]) -> list[str]:
-        return [self.knowledge.substances[k].label for k in keys]
+        return [self.substances[k].label for k in keys]
 
     def phrase(self, claim: Claim) -> str:
         doc = claim.sentence.doc
         start, end = claim.span()
         return doc[start:end].text
 
+    def said(self, claim: Claim) -> str:
+        """What a claim that names no effect says, in the copy's words: from its relation
+        word to the end of its clause ("drives this movement")."""
+        doc = claim.sentence.doc
+        start, _ = claim.span()
+        end = start
+        while end < claim.sentence.end and end - start < SAID_REACH and not (end > start and doc[end].is_punct):
+            end += 1
+        return doc[start:end].text
+
     def report(self, ctx: DocContext, claim: Claim, verdict: Verdict) -> None:
-        effect = self.knowledge.effects[claim.effect.key]
+        effect = self.effects[claim.effect.key]
         start, end = claim.span()
-        suggestions = [ac.entry.claim for ac in _unique(verdict.suggestions)][: MAX_SUGGESTIONS * 2]
-        references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in _unique(verdict.suggestions)][:MAX_SUGGESTIONS]
-        fields = {
-            "substance": (_join(verdict.substances) or "the product") + (f" ({claim.origin})" if claim.origin else ""),
-            "effect": effect.label,
-            "detail": verdict.detail,
-        }
+        targets = [effect.key] if effect.register else list(effect.means)
+        allowed = self.allowed_substances(claim, ctx)
+        suggested = self.alternatives(claim, targets, allowed)
+        exceeded = verdict.exceeded
+        if exceeded is not None and (exceeded.substances & allowed or exceeded in self.view.index().combinations):
+            suggested = [exceeded, *(ac for ac in suggested if ac is not exceeded)]
+        notes = [] if suggested or not targets else [self.note(effect, targets, verdict.substances)]
+        origin = f" ({claim.origin})" if claim.origin else ""  # where a carried substance was named
+        substance = (_join(self.labels(verdict.substances)) or "the product") + origin
+        fields = {"substance": substance, "effect": effect.label, "detail": verdict.detail}
+        if verdict.code == "HC101":
+            what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
+            named = (_join([_lower(x) for x in self.labels(verdict.substances)]) or "the product") + origin
+            fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=self.said(claim))
+        references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in suggested[:MAX_SUGGESTIONS]]
         if verdict.rejected is not None:
             rejected = verdict.rejected
             references = [f"{rejected.id} {rejected.url}".strip(), *references]
             fields.update(
                 register_id=rejected.id,
-                register_claim=_clip(rejected.claim),
-                reason=_clip(rejected.reasons or "no reason recorded"),
+                register_claim=_clip(clean_wording(rejected.claim, self.openers)),
+                reason=_clip(clean_wording(rejected.reasons, self.openers) or "No reason recorded."),
             )
-        ctx.finding(verdict.code, claim.sentence, start, end, suggestions, references, **fields)
-
-
-def _unique(claims: list[AuthorisedClaim]) -> list[AuthorisedClaim]:
-    seen: set[str] = set()
-    out = []
-    for ac in claims:
-        if ac.entry.id not in seen:
-            seen.add(ac.entry.id)
-            out.append(ac)
-    return out
+        finding = ctx.finding(verdict.code, claim.sentence, start, end, [ac.entry.claim for ac in suggested[: MAX_SUGGESTIONS * 2]], references, **fields)
+        finding.notes.extend(n for n in notes if n)
 
 
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lower(label: str) -> str:
+    """A substance's label inside a sentence: "Magnesium" -> "magnesium", "Vitamin C" -> "vitamin C",
+    "Lemon Balm" -> "lemon balm"; a word that is not a capital and small letters ("DHA", "B12") stays."""
+    return " ".join(w[:1].lower() + w[1:] if w[1:2].islower() else w for w in label.split(" "))
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -9,9 +9,12 @@ directions ("consult your doctor if you have diabetes") are not claims.
 
 from __future__ import annotations
 
-from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
+from claimlint.knowledge.base import Effect
+from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -19,17 +22,34 @@ RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
-class MedicinalJudge(Judge):
-    codes = ("MC201", "MC205")
+@dataclass(frozen=True)
+class MedicinalView:
+    """What the medicinal judge reads of the lexicons."""
 
-    def __init__(self, engine) -> None:
-        super().__init__(engine)
-        self.cosmetic_conditions = frozenset(self.knowledge.diseases.get("cosmetic", []))
-        self.generic_terms = frozenset(self.knowledge.diseases.get("generic", []))
+    effects: Mapping[str, Effect]
+    cosmetic_conditions: frozenset[str]  # conditions a cosmetic may speak of ("dandruff")
+    generic_terms: frozenset[str]  # words for illness in general, which alone make no list
+    skin_physiology: frozenset[str]  # words that put a cosmetic's effect inside the body
+    reader: frozenset[str]  # words that address the reader
+    prevention: frozenset[str]  # words that say a condition is prevented
+    healing: frozenset[str]  # words that say a condition is healed
+    nouns: Mapping[str, str]  # the noun a message names a condition term by
+    templates: Mapping[str, str]  # MC201's message parts, from its rule
+
+
+class MedicinalJudge:
+    def __init__(self, view: MedicinalView) -> None:
+        self.effects = view.effects
+        self.cosmetic_conditions = view.cosmetic_conditions
+        self.generic_terms = view.generic_terms
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
-        self.cosmetic_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.cosmetic)
-        self.skin_physiology = frozenset(self.knowledge.words.get("skin_physiology", []))
-        self.reader = self.knowledge.grammar.reader  # words that address the reader
+        self.cosmetic_effects = frozenset(k for k, e in view.effects.items() if e.cosmetic)
+        self.skin_physiology = view.skin_physiology
+        self.reader = view.reader
+        self.prevention = view.prevention
+        self.healing = view.healing
+        self.nouns = view.nouns
+        self.templates = view.templates
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.sentences:
@@ -50,18 +70,18 @@ class MedicinalJudge(Judge):
         how = ""
         if diseases:
             claimed = [d for d in diseases if self.governed(sentence, d)]
-            how = "claims to prevent, treat or relieve"
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
+                population = trial_population(sentence, diseases)
                 if len(distinct) >= LIST_MINIMUM:
-                    claimed, how = diseases, "lists conditions the product is presented for"
-                elif trial_population(sentence, diseases):
-                    claimed, how = trial_population(sentence, diseases), "reports a result in people with"
+                    claimed, how = diseases, "list"
+                elif population:
+                    claimed, how = population, "trial"
                 elif is_testimonial(sentence):
-                    claimed, how = diseases, "reports a condition relieved (testimonial)"
+                    claimed, how = diseases, "testimonial"
                 elif sentence.text.rstrip().endswith("?") and words & self.reader:
-                    claimed, how = diseases, "asks the reader about a condition the product is offered for"
+                    claimed, how = diseases, "question"
         if not claimed and not standalone:
             return
         marks = claimed + standalone
@@ -70,10 +90,47 @@ class MedicinalJudge(Judge):
         governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]
         if governing:
             start = min(start, governing[-1].start)
-        named = claimed or standalone  # the conditions when there are any, else the medicinal words
-        terms = sorted({doc[m.start:m.end].text for m in named}, key=str.lower)
-        what = how if claimed else "uses a medicinal term"
-        ctx.finding("MC201", sentence, start, end, terms=", ".join(terms[:6]), how=what)
+        if claimed:
+            terms = _join(self.conditions(sentence, claimed))
+            how = how or self.action(sentence, start, end)
+        else:
+            how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
+        ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def conditions(self, sentence: Sentence, mentions: list[Mention]) -> list[str]:
+        """The conditions a claim names, as nouns: terms next to each other (or one word
+        apart) read as one ("diabetic foot ulcer"), and a term that is an adjective or a process named by its condition
+        ("inflammatory" -> inflammation, "wound healing" -> wounds)."""
+        doc = sentence.doc
+        runs: list[list[int]] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            gap = doc[runs[-1][1]:m.start] if runs else None
+            if runs and len(gap) <= 1 and all(t.is_alpha and not t.is_stop for t in gap):
+                runs[-1][1] = max(runs[-1][1], m.end)
+            else:
+                runs.append([m.start, m.end])
+        names: list[str] = []
+        for start, end in runs:
+            phrase = doc[start:end].text.lower()
+            if phrase in self.nouns:
+                phrase = self.nouns[phrase]
+            else:
+                head, _, last = phrase.rpartition(" ")
+                if last in self.nouns:
+                    phrase = f"{head} {self.nouns[last]}".strip()
+            if phrase not in names:
+                names.append(phrase)
+        return names[:6]
+
+    def action(self, sentence: Sentence, start: int, end: int) -> str:
+        """What a medicinal claim promises, by its words: to prevent, to heal, or to
+        treat or relieve."""
+        text = " " + " ".join(t.lower_ for t in sentence.doc[start:end]) + " "
+        if any(f" {w} " in text for w in self.prevention):
+            return "prevent"
+        if any(f" {w} " in text for w in self.healing):
+            return "heal"
+        return "treat"
 
     def governed(self, sentence: Sentence, disease: Mention) -> bool:
         if negated_at(sentence, disease.start, sentence.of("modifier")):
@@ -108,7 +165,11 @@ class MedicinalJudge(Judge):
                 start, end = claim.span()
                 ctx.finding(
                     "MC205", claim.sentence, start, end,
-                    effect=self.knowledge.effects[effect].label,
+                    effect=self.effects[effect].label,
                     phrase=doc[start:end].text,
                 )
                 break
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

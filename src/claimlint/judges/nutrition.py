@@ -13,32 +13,40 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
 
+from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
+from claimlint.judges.context import DocContext
+from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
 from claimlint.language.claims import is_advice, is_question, negated_at
-from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
-from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.language.mentions import DocMatches, Mention, Sentence
+from claimlint.language.pipeline import PhraseTokens
 
-if TYPE_CHECKING:
-    from claimlint.engine import Engine
+@dataclass(frozen=True)
+class NutritionView:
+    """What the nutrition judge reads: the nutrient facts, the grammar words that join
+    nutrients and mark percentages, and the vocabulary and phrase tokens its matcher of
+    Annex wordings is compiled with."""
 
-class NutritionJudge(Judge):
-    codes = ("NC301", "NC302")
+    facts: NutrientFacts
+    grammar: Grammar
+    vocab: Vocab
+    phrases: PhraseTokens
 
-    def __init__(self, engine: "Engine") -> None:
-        super().__init__(engine)
-        self.facts = facts = NutrientFacts(engine)
-        self.grammar = engine.knowledge.grammar
-        self.matcher = PhraseMatcher(engine.nlp.vocab, attr="LEMMA")
+
+class NutritionJudge:
+    def __init__(self, view: NutritionView) -> None:
+        self.facts = facts = view.facts
+        self.grammar = view.grammar
+        self.strings = view.vocab.strings
+        self.matcher = PhraseMatcher(view.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
         def add(label: str, phrases: list[str]) -> None:
-            self.matcher.add(label, [engine.phrases.doc(p) for p in phrases])
+            self.matcher.add(label, [view.phrases.doc(p) for p in phrases])
 
         for strength, phrases in facts.wordings.items():
             add("wording:" + strength, phrases)
@@ -60,7 +68,7 @@ class NutritionJudge(Judge):
     # -- NC301 ------------------------------------------------------------------------
     def nutrition_claims(self, ctx: DocContext) -> None:
         comp = self.facts.composition(ctx.profile)
-        strings = self.engine.nlp.vocab.strings
+        strings = self.strings
         for sentence, matches in self._sentence_matches(ctx):
             if is_question(sentence) or is_advice(sentence):
                 continue

@@ -4,17 +4,30 @@ document carries an authorised specific claim that accompanies the general one."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from claimlint.judges.context import Accepted, DocContext
+from claimlint.knowledge.base import RuleDef
 from claimlint.language.claims import muted_clauses, negated_at
-from claimlint.judges.context import DocContext
-from claimlint.judges import Judge
 
 
-class PhraseJudge(Judge):
-    codes = ("HC106", "MC202", "MC203", "MC204", "MC206", "OS501", "OS502", "OS503", "OS504")
+@dataclass(frozen=True)
+class PhraseView:
+    """What the pattern judge reads: the rules, for the profiles each applies to."""
 
-    def judge(self, ctx: DocContext) -> None:
-        rules = self.knowledge.rules
-        accompanied = bool(ctx.accepted)
+    rules: Mapping[str, RuleDef]
+
+
+class PhraseJudge:
+    """Runs every rule that has patterns: the built-in ones and any a user pack adds."""
+
+    def __init__(self, view: PhraseView) -> None:
+        self.rules = view.rules
+
+    def judge(self, ctx: DocContext, accepted: Accepted) -> None:
+        rules = self.rules
+        accompanied = bool(accepted)
         for sentence in ctx.sentences:
             matches = [m for m in sentence.of("pattern") if not m.key.startswith("except:")]
             if not matches:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from claimlint.knowledge.grammar import Grammar
-from claimlint.knowledge.packs import DEFAULT_LANGUAGE, PackError, language_pack_paths, load_pack
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE, PackError, language_pack_paths, load_pack, rule_line
 
 
 @dataclass
@@ -28,7 +28,9 @@ class RuleDef:
     exceptions: list[str] = field(default_factory=list)  # wording a match inside of which is no finding
     profiles: list[str] | None = None
     suggestion: str | None = None
+    templates: dict[str, str] = field(default_factory=dict)  # named parts of the message, and notes
     source: str = ""
+    builtin: bool = True  # defined by a pack shipped with claimlint
 
     @property
     def family(self) -> str:
@@ -66,6 +68,7 @@ class Knowledge:
     effects: dict[str, Effect] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)  # verb classes, negations, hedges …
     diseases: dict[str, list[str]] = field(default_factory=dict)
+    condition_nouns: dict[str, str] = field(default_factory=dict)  # "inflammatory" -> "inflammation"
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
     relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
@@ -79,22 +82,31 @@ class Knowledge:
     def load(cls, extra_packs: list[str | Path] = (), language: str = DEFAULT_LANGUAGE) -> "Knowledge":
         """The built-in packs of ``language`` and ``extra_packs`` (files or folders)."""
         knowledge = cls(language=language)
-        for path in [*language_pack_paths(language), *map(Path, extra_packs)]:
-            if path.is_dir():
-                for sub in sorted(path.glob("*.yaml")):
-                    knowledge.add(load_pack(sub))
-            else:
-                knowledge.add(load_pack(path))
+        for path in language_pack_paths(language):
+            knowledge.add(load_pack(path))
+        for path in map(Path, extra_packs):
+            for sub in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+                knowledge.add(load_pack(sub), builtin=False)
         knowledge.check()
         return knowledge
 
-    def add(self, pack: dict[str, Any]) -> None:
+    def add(self, pack: dict[str, Any], builtin: bool = True) -> None:
+        """Merge one pack in. A user pack (``builtin`` false) may replace a built-in rule
+        only by saying ``override: true``: reusing a code by accident would silently
+        replace a rule of claimlint's own."""
         kind = pack["kind"]
         self.pack_paths.append(pack["_path"])
         if kind == "rules":
             for rule in pack["rules"]:
-                self.rules[rule["code"]] = RuleDef(
-                    code=rule["code"],
+                code = rule["code"]
+                if not builtin and code in self.rules and self.rules[code].builtin and not rule.get("override"):
+                    where = f"{pack['_path']}:{rule_line(pack['_path'], code)}: rule {code}"
+                    raise PackError(f"{where}: reuses a built-in rule code; say 'override: true' to replace that rule")
+                replaced = self.rules.get(code)
+                # An override that rewords the message keeps the parts the judge fills it with.
+                inherited = replaced.templates if replaced is not None else {}
+                self.rules[code] = RuleDef(
+                    code=code,
                     name=rule["name"],
                     severity=rule["severity"],
                     message=rule["message"],
@@ -105,7 +117,9 @@ class Knowledge:
                     exceptions=rule.get("exceptions", []),
                     profiles=rule.get("profiles"),
                     suggestion=rule.get("suggestion"),
+                    templates={**inherited, **rule.get("templates", {})},
                     source=pack["_path"],
+                    builtin=builtin,
                 )
         elif kind == "substances":
             for key, spec in pack.get("groups", {}).items():
@@ -145,6 +159,7 @@ class Knowledge:
             for name, words in pack.items():
                 if isinstance(words, list):
                     self.diseases.setdefault(name, []).extend(words)
+            self.condition_nouns.update(pack.get("nouns", {}))
         else:
             self.packs.setdefault(kind, []).append(pack)
 
@@ -172,6 +187,3 @@ class Knowledge:
         for condition in self.diseases.get("cosmetic", []):
             if condition not in terms:
                 raise PackError(f"diseases: cosmetic condition {condition!r} is not one of the disease terms")
-
-    def rule(self, code: str) -> RuleDef:
-        return self.rules[code]

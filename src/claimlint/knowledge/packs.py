@@ -115,6 +115,19 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
+def rule_line(path: str | Path, code: str) -> int | str:
+    """The line of the rule ``code`` in the rules pack at ``path``, for an error message
+    about a rule that loaded but cannot be used ("?" if the file cannot be read again)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        rules = yaml.load(text, Loader=_Loader)["rules"]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return "?"
+    index = next((i for i, rule in enumerate(rules) if rule.get("code") == code), None)
+    line = _yaml_line(text, ["rules", index, "code"]) if index is not None else None
+    return line or "?"
+
+
 def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_rules_dir().rglob("*.yaml"))
 

@@ -7,6 +7,7 @@ whole register is read at most once per process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -51,6 +52,36 @@ class RegisterEntry:
             reasons=item.get("reasons") or ", ".join(item.get("reason_codes", [])),
             conditions_parsed=item.get("conditions_parsed", {}),
         )
+
+
+_LIST_MARK = re.compile(r"(?:^|(?<=[;/.]))\s*[-–•*]\s*")
+_ITEM_MARK = re.compile(r"\s+[-–•*]\s*(?=[A-Z])")  # "… joints -Glucosamine helps …": a new item
+_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+(?=[A-Z])")
+
+
+def clean_wording(text: str, openers: frozenset[str] = frozenset()) -> str:
+    """A register wording as one reads it aloud: no list dashes, one space between
+    words, list items and run-together sentences ended with a full stop.
+
+    The register's free-text fields were pasted from applications: "- Helps …; - helps
+    …", "properties It prolongs". A capitalised word after a lowercase one starts a new
+    sentence when it is one of ``openers`` (pronouns, relation verbs) or the entry's own
+    first word, so a substance's proper name inside a sentence stays where it is."""
+    text = " ".join(_LIST_MARK.sub(" ", _ITEM_MARK.sub("; ", text)).split())
+    first = text.split(" ", 1)[0].lower()
+    sentences: list[str] = []
+    for part in _SEPARATOR.split(text):
+        words: list[str] = []
+        for word in part.split():
+            bare = word.strip("\"'“”‘’(").lower()
+            run_on = words and word[:1].isupper() and words[-1][-1:].islower() and (bare in openers or bare == first)
+            if run_on:
+                words[-1] += "."
+            words.append(word)
+        if words:
+            sentence = " ".join(words)
+            sentences.append(sentence[:1].upper() + sentence[1:] + ("" if sentence[-1] in ".!?" else "."))
+    return " ".join(sentences)
 
 
 def _entries(path: Path) -> list[RegisterEntry]:

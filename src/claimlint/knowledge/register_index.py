@@ -22,6 +22,8 @@ from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 COMBINATION = 3  # an entry naming more substances than this is for their combination
+REJECTED_INDEX_FORMAT = "effects-with-words"  # changes when the cached index changes shape
+FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
 
 @dataclass(frozen=True)
@@ -123,15 +125,16 @@ class RegisterIndex:
 
     # -- non-authorised entries ---------------------------------------------------
     @cached_property
-    def _rejected(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    def _rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]]]]]:
         """Per substance, the non-authorised entries about it (by id) and the effects their
-        wordings name. Reading two thousand entries takes a second, so the result is cached
-        under the contents of every pack it was read with."""
+        wordings name, each with the content words that named it. Reading two thousand
+        entries takes a second, so the result is cached under the contents of every pack
+        it was read with."""
         packs = sorted({*self.knowledge.pack_paths, *map(str, builtin_pack_paths())})
-        digest = cache.key(*(Path(p).read_bytes() for p in packs))
+        digest = cache.key(REJECTED_INDEX_FORMAT, *(Path(p).read_bytes() for p in packs))
         return cache.cached("rejected-index", digest, self._read_rejected)
 
-    def _read_rejected(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    def _read_rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]]]]]:
         entries = self.register.rejected
         about: dict[str, list[RegisterEntry]] = {}
         for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
@@ -140,26 +143,43 @@ class RegisterIndex:
             for key in {m.key for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH}:
                 about.setdefault(key, []).append(entry)
         relevant = list({e.id: e for group in about.values() for e in group}.values())
-        named = {
-            entry.id: frozenset(m.key for m in mentions if m.kind in ("effect", "standalone"))
-            for entry, (_, mentions) in zip(relevant, self._annotate([f"{e.claim}. {e.relationship}" for e in relevant]))
-        }
+        named: dict[str, dict[str, frozenset[str]]] = {}
+        for entry, (doc, mentions) in zip(relevant, self._annotate([f"{e.claim}. {e.relationship}" for e in relevant])):
+            words: dict[str, set[str]] = {}
+            for m in mentions:
+                if m.kind in ("effect", "standalone"):
+                    words.setdefault(m.key, set()).update(content_lemmas(doc[m.start:m.end]))
+            named[entry.id] = {key: frozenset(lemmas) for key, lemmas in words.items()}
         return {key: [(e.id, named[e.id]) for e in group] for key, group in about.items()}
 
-    def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, frozenset[str]]]:
-        """Non-authorised entries for a substance, each with the effects its wording names."""
+    def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, dict[str, frozenset[str]]]]:
+        """Non-authorised entries for a substance, each with the effects its wording names
+        (and the words that named each)."""
         return [(self.register.by_id(entry_id), effects) for entry_id, effects in self._rejected.get(substance, [])]
 
-    def rejected_match(self, substance: str, effect: str, means: Iterable[str] = ()) -> RegisterEntry | None:
-        """The non-authorised entry for this substance that is most plainly about ``effect``:
-        one naming the effect itself before one naming only what it means, then the one
-        naming most of them, then the one naming fewest other effects."""
-        wanted = {effect, *means}
+    def rejected_match(self, substance: str, effect: str, means: Iterable[str] = (), words: Iterable[str] = ()) -> RegisterEntry | None:
+        """The non-authorised entry for this substance that claims the same effect.
+
+        An entry holds when it names a register effect the claim means (the register's
+        effects are precise), or names the same everyday effect in a shared word: an
+        everyday class is broad ("skin firmness, ageing and repair"), and an entry on
+        ageing is no citation for a claim on the skin barrier. Among those that hold, one
+        naming the effect itself comes first, then the one sharing most words, then the one
+        naming fewest other effects."""
+        effects = self.knowledge.effects
+        precise = {e for e in (effect, *means) if e in effects and effects[e].register}
+        words = frozenset(words)
         best, best_score = None, None
         for entry, named in self.rejected_for(substance):
-            if not named & wanted:
+            shared = len(named[effect] & words) if effect in named else 0
+            if not (precise & named.keys() or shared):
                 continue
-            score = (effect in named, len(named & wanted), -len(named))
+            score = (effect in named, shared, -len(named))
             if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best
+
+
+def content_lemmas(span) -> set[str]:
+    """The lemmas of a span's content words, to tell what two effect phrases share."""
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2}

@@ -70,6 +70,8 @@ class Scale:
         self.none = known("none", "levels")
         self.needs = {cls: known(spec["needs"], f"certainty.{cls}.needs") for cls, spec in pack["certainty"].items()}
         self.preclinical = {known(key, "preclinical").key for key in pack["preclinical"]}
+        self.reviews = {known(key, "reviews").key for key in pack.get("reviews", [])}
+        self.reporting = frozenset(pack.get("reporting", []))
 
     def level(self, name: object) -> Level | None:
         """The level an evidence entry names ("rct", "In vitro", "meta-analysis"), if known."""

@@ -24,6 +24,7 @@ import yaml
 from claimlint.document import Document
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileError
+from claimlint.readers.feeds import PRESETS, FeedOptions
 from claimlint.run.selection import Layer, resolve, unknown_selector
 
 if TYPE_CHECKING:  # the engine (and spaCy) is imported only when a run needs it
@@ -68,6 +69,7 @@ class Config:
     nlp_model: str | None = None
     profile: str | None = None
     require_evidence: bool | None = None
+    feed: FeedOptions | None = None
 
     def where(self, key: str) -> str:
         """How an error names ``key``: the config file and key, or the option."""
@@ -135,6 +137,12 @@ def _products(value: Any, root: Path) -> dict[str, dict[str, Any]]:
     return value
 
 
+def _profile_map(value: Any, root: Path) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(v in PROFILES for v in value.values()):
+        raise ValueError(f"must be a table of product type = profile ({', '.join(PROFILES)})")
+    return tuple(value.items())
+
+
 def _evidence_file(value: Any, root: Path) -> dict[str, Any]:
     path = root / _string(value, root)
     try:
@@ -146,6 +154,42 @@ def _evidence_file(value: Any, root: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path} must be a mapping of key to evidence entry")
     return data
+
+
+FEED_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
+    "id-field": ("id_field", _string),
+    "text-fields": ("text_fields", _strings),
+    "html-fields": ("html_fields", _strings),
+    "title-fields": ("title_fields", _strings),
+    "profile-fields": ("profile_fields", _strings),
+    "profiles": ("profiles", _profile_map),
+    "product-field": ("product_field", _string),
+    "nutrients-field": ("nutrients_field", _string),
+}
+
+
+def _feed(value: Any, root: Path) -> FeedOptions:
+    """The ``feed`` table: a ``preset`` and the fields that override it."""
+    if not isinstance(value, dict):
+        raise ValueError("must be a table (preset, id-field, text-fields, …)")
+    given: dict[str, Any] = {}
+    for key, item in value.items():
+        if key == "preset":
+            continue
+        if key not in FEED_KEYS:
+            raise ValueError(f"unknown key {key!r} (known keys: preset, {', '.join(FEED_KEYS)})")
+        attribute, parse = FEED_KEYS[key]
+        try:
+            given[attribute] = parse(item, root)
+        except ValueError as exc:
+            raise ValueError(f"{key!r} {exc}") from None
+    base = FeedOptions()
+    if "preset" in value:
+        try:
+            base = PRESETS[_choice(tuple(sorted(PRESETS)))(value["preset"], root)]
+        except ValueError as exc:
+            raise ValueError(f"'preset' {exc}") from None
+    return FeedOptions(**given).over(base)
 
 
 KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
@@ -163,6 +207,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "nlp-model": ("nlp_model", _string),
     "profile": ("profile", _choice(PROFILES)),
     "require-evidence": ("require_evidence", _bool),
+    "feed": ("feed", _feed),
 }
 
 
@@ -347,6 +392,12 @@ class Settings:
             require_evidence=bool(_agreed(configs, "require-evidence", "require_evidence")),
             evidence=tuple(evidence.items()),
         )
+
+    def feed_options(self, path: str, preset: str | None = None, given: FeedOptions = FeedOptions()) -> FeedOptions:
+        """How to read the feed at ``path``: the command line's preset, else the governing
+        config's ``feed`` table, with the fields named on the command line over it."""
+        base = PRESETS[preset] if preset else self.config_for(path).feed or FeedOptions()
+        return given.over(base)
 
     def check_codes(self, paths: list[str], known: Iterable[str]) -> None:
         known = list(known)

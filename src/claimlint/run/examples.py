@@ -30,6 +30,7 @@ class Example:
     number: int  # position among the rule's examples of its kind, from 1
     text: str
     span: str | None  # the words a fail example's finding must mark
+    cites: str | None  # the register entry a fail example's finding must cite
     name: str  # the file name it is linted as
     content: str  # the file's text: front matter with the profile, then the example
 
@@ -42,21 +43,31 @@ class Example:
 class Outcome:
     example: Example
     marked: list[str]  # the words each finding of the example's code marks
+    merged_into: list[str]  # the words of findings the example's code merged into
+    cited: list[str]  # the register entries those findings cite
 
     @property
     def passed(self) -> bool:
         if self.example.kind == "pass":
-            return not self.marked
-        return self.example.span in self.marked
+            return not (self.marked or self.merged_into)
+        return self._on_span and (not self.example.cites or self.example.cites in self.cited)
+
+    @property
+    def _on_span(self) -> bool:
+        """Marks the stated words; merged into a finding on the same stretch, overlaps them."""
+        span = self.example.span
+        return span in self.marked or any(m in span or span in m for m in self.merged_into)
 
     @property
     def problem(self) -> str:
         """Why the example failed, in one line."""
         if self.example.kind == "pass":
-            return f"flagged {self.example.code} on " + ", ".join(f"“{m}”" for m in self.marked)
-        if not self.marked:
+            return f"flagged {self.example.code} on " + ", ".join(f"“{m}”" for m in self.marked + self.merged_into)
+        if not (self.marked or self.merged_into):
             return f"not flagged with {self.example.code}"
-        return f"flagged on " + ", ".join(f"“{m}”" for m in self.marked) + f", not on “{self.example.span}”"
+        if not self._on_span:
+            return "flagged on " + ", ".join(f"“{m}”" for m in self.marked) + f", not on “{self.example.span}”"
+        return "cites " + (", ".join(self.cited) or "no register entry") + f", not {self.example.cites}"
 
 
 def examples(rules: Iterable[RuleDef]) -> list[Example]:
@@ -72,7 +83,7 @@ def examples(rules: Iterable[RuleDef]) -> list[Example]:
                     front = yaml.safe_dump({"claimlint": example["profile"]}, allow_unicode=True, sort_keys=False)
                     content = f"---\n{front}---\n{text}\n"
                 name = f"{rule.code}-{kind}-{number}.{suffix}"
-                found.append(Example(rule.code, kind, number, text, example.get("span"), name, content))
+                found.append(Example(rule.code, kind, number, text, example.get("span"), example.get("cites"), name, content))
     return found
 
 
@@ -100,6 +111,9 @@ def run_examples(engine: Engine, rules: Iterable[RuleDef]) -> list[Outcome]:
 
     outcomes = []
     for case, result in zip(cases, run(engine, [(case.name, settings) for case in cases], read=read)):
-        marked = [marked_text(case.content, f) for f in result.findings if f.code == case.code]
-        outcomes.append(Outcome(case, marked))
+        own = [f for f in result.findings if case.code in (f.code, *(m.code for m in f.merged))]
+        cited = [reference.split()[0] for f in own for reference in f.references]
+        marked = [marked_text(case.content, f) for f in own if f.code == case.code]
+        merged_into = [marked_text(case.content, f) for f in own if f.code != case.code]
+        outcomes.append(Outcome(case, marked, merged_into, cited))
     return outcomes

@@ -1,6 +1,7 @@
 """A run: read every input, lint what can be read, report what cannot (CL902).
 
-Per document, after linting: suppression comments, then the file's rule selection. The
+Per document, after linting: suppression comments, the file's rule selection, then the
+merge of findings on one stretch of copy (run/merge.py). The
 result keeps the text of the lines its findings point at, because some formats count
 columns in UTF-16 code units and need the characters to convert.
 """
@@ -12,14 +13,17 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from claimlint.run import suppressions
+from claimlint.run.merge import merge
 from claimlint.run.config import FileSettings
 from claimlint.document import Directive, Document
 from claimlint.engine import Engine
 from claimlint.findings import Finding
 from claimlint.knowledge.profile import Profile, ProfileError
+from claimlint.knowledge.rulebook import RuleBook, Where
 from claimlint.readers import ReadError, read_document
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -32,45 +36,34 @@ class FileResult:
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
+    row: str | None = None  # the row's id, for the result of one row of a feed
 
 
-def rule_finding(engine: Engine, code: str, path: str, where: tuple[int, int, int, int], excerpt: str = "", **fields: str) -> Finding:
-    """A finding the run itself reports (CL9xx), worded by its rule definition."""
-    rule = engine.knowledge.rule(code)
-    line, column, end_line, end_column = where
-    return Finding(
-        code=code, name=rule.name, severity=engine.severity(code, rule.severity),
-        message=rule.message.format(**fields), path=path,
-        line=line, column=column, end_line=end_line, end_column=end_column,
-        excerpt=excerpt, excerpt_span=(0, len(excerpt)), references=[rule.basis],
-    )
-
-
-def directive_finding(engine: Engine, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
+def directive_finding(rulebook: RuleBook, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
     """A finding about a suppression comment (CL901, CL903, CL904), marking the whole comment."""
     text = document.line_text(directive.line).strip()
     named = f"claimlint-{directive.action}{' ' + ', '.join(codes) if codes else ''}"
     end_column = len(document.line_text(directive.end_line)) + 1
-    where = (directive.line, directive.column, directive.end_line, end_column)
-    return rule_finding(engine, code, document.path, where, excerpt=text, directive=named, codes=", ".join(codes))
+    where = Where(directive.line, directive.column, directive.end_line, end_column, excerpt=text)
+    return rulebook.finding(code, document.path, where, directive=named, codes=", ".join(codes))
 
 
-def suppression_findings(engine: Engine, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
+def suppression_findings(rulebook: RuleBook, document: Document, unused: list[tuple[Directive, tuple[str, ...]]]) -> list[Finding]:
     """What is wrong with the document's suppression comments: those that suppressed
     nothing (CL901), those that do not say why (CL903), codes no rule has (CL904; a
     misspelt code is reported as that, not also as unused)."""
-    known = engine.knowledge.rules
+    known = rulebook.rules
     out = []
     for directive, codes in unused:
         real = tuple(c for c in codes if c in known)
         if real or not codes:
-            out.append(directive_finding(engine, document, directive, "CL901", real))
+            out.append(directive_finding(rulebook, document, directive, "CL901", real))
     for directive in document.directives:
         if directive.action != "enable" and not directive.reason:
-            out.append(directive_finding(engine, document, directive, "CL903", directive.codes))
+            out.append(directive_finding(rulebook, document, directive, "CL903", directive.codes))
         unknown = tuple(c for c in directive.codes if c not in known)
         if unknown:
-            out.append(directive_finding(engine, document, directive, "CL904", unknown))
+            out.append(directive_finding(rulebook, document, directive, "CL904", unknown))
     return out
 
 
@@ -96,11 +89,13 @@ def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozen
     return read_document(path, data, heading_joiners=heading_joiners)
 
 
-def finish(engine: Engine, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
-    """Apply suppressions (reporting the comments themselves where wrong) and the file's selection."""
+def finish(rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+    """Apply suppressions (reporting the comments themselves where wrong) and the file's
+    selection, then merge what is left on one stretch of copy (after, so a code not
+    reported hides nothing)."""
     kept, unused = suppressions.apply(document, findings)
-    kept += suppression_findings(engine, document, unused)
-    kept = sorted((f for f in kept if f.code in settings.selected), key=Finding.sort_key)
+    kept += suppression_findings(rulebook, document, unused)
+    kept = merge([f for f in kept if f.code in settings.selected])
     lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
     return FileResult(document.path, kept, lines=lines, claims=document.claims)
 
@@ -113,27 +108,47 @@ def run(
     reads a path (default: the file, or standard input for "-"); it raises ReadError."""
     joiners = engine.knowledge.grammar.heading_joiners
     reader = read or (lambda path: read_input(path, stdin_name, joiners))
-    pending: deque[FileResult | FileSettings] = deque()  # failed inputs and linted ones' settings, in order
 
-    def documents() -> Iterator[tuple[Document, Profile]]:
+    def inputs() -> Iterator[FileResult | tuple[Document, Profile, FileSettings]]:
         for path, settings in items:
             shown = stdin_name or "-" if path == "-" else path
             try:
                 document = reader(path)
-                profile = settings.profile_for(document)
+                yield document, settings.profile_for(document), settings
             except ReadError as exc:
-                message = str(exc)
+                yield unreadable(engine, shown, str(exc), settings)
             except ProfileError as exc:
-                message = f"{shown}: front matter field 'claimlint': {exc}"
-            else:
-                pending.append(settings)
-                yield document, profile
+                yield unreadable(engine, shown, f"{shown}: front matter field 'claimlint': {exc}", settings)
+
+    for entry in lint_in_order(engine, inputs()):
+        yield entry if isinstance(entry, FileResult) else finish(engine.rulebook, *entry)
+
+
+def unreadable(engine: Engine, path: str, message: str, settings: FileSettings, line: int = 1) -> FileResult:
+    """The result for an input that cannot be linted: a CL902 finding where selected."""
+    finding = engine.rulebook.finding("CL902", path, Where(line, 1, line, 1), reason=message)
+    return FileResult(path, [finding] if "CL902" in settings.selected else [], message)
+
+
+T = TypeVar("T")
+
+
+def lint_in_order(engine: Engine, inputs: Iterable[FileResult | tuple[Document, Profile, T]]) -> Iterator[FileResult | tuple[Document, list[Finding], T]]:
+    """Lint the documents among ``inputs`` as one stream, passing results of inputs that
+    could not be read through in their place, so everything comes out in input order."""
+    pending: deque[FileResult | T] = deque()  # failed inputs and linted ones' companions, in order
+
+    def documents() -> Iterator[tuple[Document, Profile]]:
+        for entry in inputs:
+            if isinstance(entry, FileResult):
+                pending.append(entry)
                 continue
-            finding = rule_finding(engine, "CL902", shown, (1, 1, 1, 1), reason=message)
-            pending.append(FileResult(shown, [finding] if "CL902" in settings.selected else [], message))
+            document, profile, companion = entry
+            pending.append(companion)
+            yield document, profile
 
     for document, findings in engine.lint(documents()):
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield finish(engine, document, findings, pending.popleft())
+        yield document, findings, pending.popleft()
     yield from pending  # only failed inputs are left

@@ -55,7 +55,7 @@ class _Ranges:
 
 
 def _next_content_line(document: Document, after: int) -> int:
-    line, last = after + 1, len(document.line_starts)
+    line, last = after + 1, document.last_line
     while line < last and not document.line_text(line).strip():
         line += 1
     return line
