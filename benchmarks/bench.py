@@ -1,19 +1,27 @@
-"""Speed of claimlint on a catalogue of realistic copy, against bare spaCy tokenisation.
+"""Speed and memory of claimlint on four kinds of copy, against bare spaCy tokenisation.
 
-The corpus is generated deterministically from the project's own corpus: its Markdown
-pages are cut into paragraphs, and pages of 6-14 paragraphs are drawn
-from them with a seeded random generator until the requested size is reached. One run
-prints every figure the speed targets name:
+    python benchmarks/bench.py               # 2 MB per corpus, 3 interleaved runs of each measure
+    python benchmarks/bench.py --quick       # tiny corpora, one run each: checks that it runs
 
-    python benchmarks/bench.py --size 5
+The corpora (dense Markdown pages, long claim-dense articles, catalogue copy that mostly
+makes no claim, a mix) are built from the project's own corpus; see ``corpora.py``.
 
-Figures: claimlint throughput in one process (MB/s, tokens/s), bare ``spacy.blank("en")``
-tokenisation of the same text, their ratio, the share of reading (Markdown parsing) in it,
-peak memory of the linting process, the cold start of a one-file ``claimlint check``
-against ``python -c "import spacy"``, and wall times of ``claimlint check --jobs 1`` and
-``--jobs 2`` on the whole catalogue. Each time is
-the best of ``--repeat`` runs (two for the ``--jobs`` runs, alternated): wall times on a
-shared machine vary by a fifth from run to run.
+The yardstick, **bare tokenisation**, is defined one way everywhere: the same files, read
+and cut into lines, each line a Doc of ``spacy.blank("en").pipe(lines)``, one cold pass
+(a new ``spacy.blank("en")`` for every pass, so its tokenizer cache starts empty). Cutting
+by lines keeps it stable: spaCy's tokenizer stops caching a Doc's spans once the Doc has
+met a special-case token, so one long Doc tokenises several times slower than its lines.
+
+Every measure alternates the two things it compares (bare, claimlint, bare, claimlint ...)
+so that a slow spell of a shared machine falls on both, and reports medians:
+
+- in one process (a fresh one per corpus, engine built before timing): MB/s of reading and
+  linting every file, the ratio of bare tokenisation's time to claimlint's, and the peak
+  resident memory of the process (with the engine's own share, measured once it is built);
+- whole processes: ``claimlint check`` on the corpus folder against a process that imports
+  spaCy and tokenises the same files; wall time, ratio and the peak memory of each child;
+- cold start: a one-file check against ``python -c "import spacy"``, in pairs;
+- ``--jobs 1`` against ``--jobs 2`` on the catalogue corpus.
 """
 
 from __future__ import annotations
@@ -22,8 +30,6 @@ import argparse
 import json
 import os
 import platform
-import random
-import re
 import statistics
 import subprocess
 import sys
@@ -31,112 +37,159 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpora import KINDS, ROOT, build  # noqa: E402
 
-def paragraphs() -> list[str]:
-    """Paragraphs of the project's corpus pages (the labelled single sentences of
-    corpus/cases.jsonl are test cases, not copy, and stay out)."""
-    found: list[str] = []
-    for page in sorted((ROOT / "corpus").rglob("*.md")):
-        text = COMMENT.sub("", FRONT_MATTER.sub("", page.read_text(encoding="utf-8")))
-        found += [p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 20]
-    if not found:
-        sys.exit("bench: the corpus/ folder has no pages to build a catalogue from")
-    return found
-
-
-def build_catalogue(folder: Path, size_mb: float, seed: int) -> list[Path]:
-    rng = random.Random(seed)
-    pool = paragraphs()
-    target = int(size_mb * 1_000_000)
-    written, files = 0, []
-    while written < target:
-        page = "\n\n".join(rng.choice(pool) for _ in range(rng.randint(6, 14)))
-        path = folder / f"page-{len(files):05d}.md"
-        path.write_text(f"# Product page {len(files)}\n\n{page}\n", encoding="utf-8")
-        files.append(path)
-        written += len(page.encode("utf-8"))
-    return files
-
-
-LINT_CHILD = """
-import resource, sys, time, json
-from pathlib import Path
+# The bare yardstick, shared by the in-process and the whole-process measures.
+BARE = '''
 import spacy
+
+def bare_tokens(nlp, texts):
+    """Tokens of ``texts`` (str) by lines; ``nlp`` is a new spacy.blank("en") (one cold pass)."""
+    return sum(len(doc) for text in texts for doc in nlp.pipe(text.splitlines()))
+'''
+
+IN_PROCESS = BARE + '''
+import json, resource, sys, time
+from pathlib import Path
 from claimlint.engine import Engine
 from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
-paths = [Path(p) for p in sys.argv[2:]]
-repeat = int(sys.argv[1])
-texts = [p.read_bytes() for p in paths]
-size = sum(len(t) for t in texts)
 
-def best(run):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-bare = spacy.blank("en")
-bare_seconds, tokens = best(lambda: sum(len(doc) for doc in bare.pipe(t.decode("utf-8") for t in texts)))
+repeat, paths = int(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
+data = [p.read_bytes() for p in paths]
 engine = Engine()
 engine.lint_text("Warm up: magnesium contributes to normal muscle function.")
-read_seconds, _ = best(lambda: sum(len(read_document(str(p), t, heading_joiners=engine.knowledge.grammar.heading_joiners).blocks) for p, t in zip(paths, texts)))
-documents = lambda: ((read_document(str(p), t, heading_joiners=engine.knowledge.grammar.heading_joiners), Profile()) for p, t in zip(paths, texts))
-lint_seconds, count = best(lambda: sum(len(findings) for _, findings in engine.lint(documents())))
-print(json.dumps({"bytes": size, "tokens": tokens, "bare": bare_seconds, "read": read_seconds, "lint": lint_seconds,
-                  "findings": count, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+engine_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+joiners = engine.knowledge.grammar.heading_joiners
+
+def lint():
+    documents = ((read_document(str(p), d, heading_joiners=joiners), Profile()) for p, d in zip(paths, data))
+    return sum(len(findings) for _, findings in engine.lint(documents))
+
+bare, linted = [], []
+for _ in range(repeat):
+    nlp = spacy.blank("en")  # built before the clock starts, its cache empty
+    start = time.perf_counter()
+    tokens = bare_tokens(nlp, (d.decode("utf-8") for d in data))
+    bare.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    findings = lint()
+    linted.append(time.perf_counter() - start)
+print(json.dumps({"bytes": sum(map(len, data)), "tokens": tokens, "findings": findings, "bare": bare, "lint": linted,
+                  "engine_mb": engine_mb, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+'''
+
+WHOLE_BARE = BARE + '''
+import sys
+from pathlib import Path
+bare_tokens(spacy.blank("en"), (Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]))
+'''
 
 
-def timed(command: list[str], repeat: int = 3) -> float:
-    """Best wall time of ``command`` over ``repeat`` runs (the exit status is not checked:
-    claimlint exits 1 when it finds something)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return min(times)
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_child(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one child process (its exit status is not
+    checked: claimlint exits 1 when it finds something)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_env())
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def paired(first: list[str], second: list[str], runs: int) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """``runs`` alternated runs of two commands: (wall, peak MB) of each run of each."""
+    a, b = [], []
+    for _ in range(runs):
+        a.append(run_child(first))
+        b.append(run_child(second))
+    return a, b
+
+
+def median(values) -> float:
+    return statistics.median(list(values))
+
+
+def files_of(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.rglob("*") if p.is_file())
+
+
+def in_process(files: list[str], repeat: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(repeat), *files], capture_output=True, text=True, env=child_env())
+    if out.returncode:
+        raise SystemExit(f"bench: the in-process run failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}; load average {load}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=float, default=5.0, help="catalogue size in MB (default 5)")
+    parser.add_argument("--size", type=float, default=2.0, help="size of each corpus in MB (default 2)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each in-process measure; the best counts (default 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="alternated runs of each measure; medians count (default 3)")
+    parser.add_argument("--cold-runs", type=int, default=10, help="pairs for the cold start (default 10)")
+    parser.add_argument("--corpora", default=",".join(KINDS), help=f"which corpora, comma-separated (default {','.join(KINDS)})")
+    parser.add_argument("--quick", action="store_true", help="tiny corpora and one run of everything: shows that the benchmark runs, measures nothing")
     args = parser.parse_args()
+    if args.quick:
+        args.size, args.repeat, args.cold_runs = 0.01, 1, 1
+    kinds = [k for k in args.corpora.split(",") if k]
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        parser.error(f"no corpus {', '.join(unknown)} (known: {', '.join(KINDS)})")
     python = sys.executable
-    claimlint = [python, "-m", "claimlint"]
+    check = [python, "-m", "claimlint", "check", "--quiet", "--no-color"]
+    print(f"machine    {machine()}")
+    print(f"yardstick  bare spacy.blank('en') tokenisation of the same files by lines, one cold pass; medians of {args.repeat} alternated runs")
     with tempfile.TemporaryDirectory(prefix="claimlint-bench-") as tmp:
-        folder = Path(tmp)
-        files = build_catalogue(folder, args.size, args.seed)
-        child = subprocess.run([python, "-c", LINT_CHILD, str(args.repeat), *map(str, files)], capture_output=True, text=True, check=True)
-        one = json.loads(child.stdout.strip().splitlines()[-1])
-        mb = one["bytes"] / 1e6
-        spacy_import = timed([python, "-c", "import spacy"])
-        cold = timed([*claimlint, "check", "--no-color", str(files[0])])
-        # Alternated, so a slow spell of a shared machine does not fall on one of them only.
-        walls: dict[int, list[float]] = {1: [], 2: []}
-        for _ in range(min(2, args.repeat)):
-            for jobs in walls:
-                walls[jobs].append(timed([*claimlint, "check", "--quiet", "--jobs", str(jobs), str(folder)], repeat=1))
-        jobs1, jobs2 = min(walls[1]), min(walls[2])
-    print(f"machine          {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
-    print(f"catalogue        {len(files)} pages, {mb:.2f} MB, {one['tokens']:,} tokens, {one['findings']:,} findings")
-    print(f"claimlint        {mb / one['lint']:.2f} MB/s, {one['tokens'] / one['lint']:,.0f} tokens/s (one process; reading the files {one['read'] / one['lint']:.0%} of it)")
-    print(f"spacy.blank(en)  {mb / one['bare']:.2f} MB/s, {one['tokens'] / one['bare']:,.0f} tokens/s (tokenisation only)")
-    print(f"ratio            {one['bare'] / one['lint']:.2f} x bare tokenisation (target >= 0.5)")
-    print(f"reading alone    {one['read'] / one['bare']:.2f} x the time of bare tokenisation: at most {one['bare'] / one['read']:.2f} x for these files")
-    print(f"peak memory      {one['peak_mb']:.0f} MB (target < 500)")
-    print(f"cold start       {cold:.2f} s one-file check, {spacy_import:.2f} s import spacy, +{cold - spacy_import:.2f} s (target <= 1.5)")
-    print(f"--jobs 1         {jobs1:.2f} s")
-    print(f"--jobs 2         {jobs2:.2f} s ({jobs1 / jobs2:.2f}x faster, target >= 1.6)")
+        folders = {}
+        for kind in kinds:
+            folders[kind] = Path(tmp) / kind
+            build(kind, folders[kind], args.size, args.seed)
+        print()
+        print(f"{'one process':<12}{'MB':>6}{'files':>7}{'findings':>10}{'MB/s':>8}{'bare MB/s':>11}{'ratio':>8}{'peak MB':>9}{'engine MB':>11}")
+        for kind in kinds:
+            files = files_of(folders[kind])
+            one = in_process(files, args.repeat)
+            mb = one["bytes"] / 1e6
+            ratio = median(b / t for b, t in zip(one["bare"], one["lint"]))
+            print(f"{kind:<12}{mb:>6.2f}{len(files):>7}{one['findings']:>10,}{mb / median(one['lint']):>8.3f}{mb / median(one['bare']):>11.2f}"
+                  f"{ratio:>8.3f}{one['peak_mb']:>9.0f}{one['engine_mb']:>11.0f}")
+        print()
+        print(f"{'whole process':<14}{'s':>8}{'bare s':>8}{'MB/s':>8}{'ratio':>8}{'peak MB':>9}{'bare peak MB':>14}")
+        for kind in kinds:
+            files = files_of(folders[kind])
+            mb = sum(os.path.getsize(f) for f in files) / 1e6
+            bare, lint = paired([python, "-c", WHOLE_BARE, *files], [*check, str(folders[kind])], args.repeat)
+            ratio = median(b[0] / t[0] for b, t in zip(bare, lint))
+            wall = median(t[0] for t in lint)
+            print(f"{kind:<14}{wall:>8.2f}{median(b[0] for b in bare):>8.2f}{mb / wall:>8.3f}{ratio:>8.3f}"
+                  f"{max(t[1] for t in lint):>9.0f}{max(b[1] for b in bare):>14.0f}")
+        print()
+        one_file = files_of(folders[kinds[0]])[0]
+        spacy_import, cold = paired([python, "-c", "import spacy"], [*check, one_file], args.cold_runs)
+        extra = median(c[0] - s[0] for s, c in zip(spacy_import, cold))
+        print(f"cold start   one-file check {median(c[0] for c in cold):.2f} s, import spacy {median(s[0] for s in spacy_import):.2f} s: "
+              f"+{extra:.2f} s (median of {args.cold_runs} pairs)")
+        if "catalogue" in folders:
+            folder = str(folders["catalogue"])
+            one_job, two_jobs = paired([*check, "--jobs", "1", folder], [*check, "--jobs", "2", folder], args.repeat)
+            speedup = median(a[0] / b[0] for a, b in zip(one_job, two_jobs))
+            print(f"--jobs       catalogue: --jobs 1 {median(a[0] for a in one_job):.2f} s, --jobs 2 {median(b[0] for b in two_jobs):.2f} s: "
+                  f"{speedup:.2f}x")
+    print(f"machine    load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -261,16 +262,29 @@ def _snippets(language: str) -> list[str]:
 
 def test_readme_ci_commands_work_as_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     write(tmp_path, "content/bad.md", STRENGTHENED + "\n")
+    git = ["git", "-c", "user.name=Copy Desk", "-c", "user.email=desk@example.org"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "old copy"], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
     write(tmp_path, "content/good.md", COMPLIANT + "\n")
+    write(tmp_path, "content/new.md", UNAUTHORISED + "\n")
     commands = [line for block in _snippets("sh") for line in block.splitlines() if line.startswith("claimlint ")]
-    assert len(commands) == 4
-    sarif, github, write_baseline, use_baseline = (claimlint(*command.split()[1:]) for command in commands)
+    assert len(commands) == 5
+    sarif, github, write_baseline, use_baseline, changed = [claimlint(*command.split()[1:]) for command in commands]
+    assert changed.exit_code == 1 and "content/new.md:1:11: HC101" in changed.stdout
+    assert "content/bad.md" not in changed.stdout  # committed on origin/main: not this change's to answer for
     assert sarif.exit_code == 1 and sarif.stdout == ""
     assert json.loads((tmp_path / "claimlint.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert github.exit_code == 1 and github.stdout.startswith("::error file=content/bad.md,")
     assert write_baseline.exit_code == 0 and (tmp_path / "claimlint-baseline.json").is_file()
     assert use_baseline.exit_code == 0, use_baseline.stdout
+
+
+def test_server_without_its_extra_is_a_one_line_error(monkeypatch):
+    monkeypatch.delitem(sys.modules, "claimlint.language_server", raising=False)
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)  # as if pygls were not installed
+    one_line_error(claimlint("server"), "pip install 'claimlint-eu[server]'")
 
 
 def test_a_txt_heading_does_not_run_into_the_finding_below_it(project):

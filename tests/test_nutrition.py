@@ -187,7 +187,9 @@ def test_forms_supply_what_they_contain(engine):
 def test_the_bodys_own_substances_are_not_ingredients(engine):
     profile = {"nutrients": {"magnesium": "300 mg"}}
     assert "HC105" not in codes(engine, "Your body's collagen supports firm skin.", profile)
-    assert "HC105" in codes(engine, "Collagen supports firm skin.", profile)
+    assert "HC105" not in codes(engine, "Collagen supports firm skin.", profile)  # the skin's own
+    assert "HC105" in codes(engine, "Our collagen supports firm skin.", profile)
+    assert "HC105" in codes(engine, "A daily collagen drink supports firm skin.", profile)
 
 
 def test_a_product_name_alone_declares_no_composition(engine):

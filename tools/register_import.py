@@ -393,9 +393,14 @@ def render(data_dir: Path) -> dict[str, str]:
 
 
 def write_packs(data_dir: Path, out_dir: Path) -> list[Path]:
+    return write_files(render(data_dir), out_dir)
+
+
+def write_files(files: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write generated packs with Unix line ends, so a re-run reproduces them byte for byte."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in render(data_dir).items():
+    for name, text in files.items():
         path = out_dir / name
         path.write_text(text, encoding="utf-8", newline="\n")
         written.append(path)

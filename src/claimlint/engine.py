@@ -19,7 +19,7 @@ from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import DocContext, EvidenceLevels
 from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
-from claimlint.knowledge.profile import Profile
+from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
 from claimlint.language.claims import answer_questions, build_claims
@@ -58,6 +58,8 @@ class Engine:
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
         self.discourse = Discourse(lambda key: self.knowledge.substances[key].label)
+        self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
+        self.profile_cues = ProfileCues(self.knowledge.profile_cues)
         self._index = cache(partial(RegisterIndex, self.annotator, self.knowledge))
         resources = registry.Resources(
             knowledge=self.knowledge,
@@ -117,7 +119,7 @@ class Engine:
     def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
         mark_stories(ctx.sentences)
         for sentence in ctx.sentences:
-            claims = build_claims(sentence, self.perceivable, self.register_effects)
+            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims
         self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)

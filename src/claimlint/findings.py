@@ -24,6 +24,26 @@ class FeedLocation:
 
 
 @dataclass
+class Fix:
+    """A replacement the copy may take instead of the marked words (the authorised wording
+    for a strengthened claim). Offered in machine formats and editors, never applied."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+    source_start: int = 0
+    source_end: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass
 class Finding:
     code: str
     name: str
@@ -41,6 +61,7 @@ class Finding:
     evidence: str | None = None  # evidence level weighed, where one was
     source_start: int = 0
     source_end: int = 0
+    fix: Fix | None = None
     notes: list[str] = field(default_factory=list)  # information, never a wording to use
     merged: list["Finding"] = field(default_factory=list)  # findings on the same stretch, merged into this one
     feed: FeedLocation | None = None  # for a finding in a feed row
@@ -77,6 +98,7 @@ class Finding:
             "evidence": self.evidence,
             "merged": [{"code": m.code, "name": m.name, "severity": m.severity, "message": m.message} for m in self.merged],
             "fingerprint": self.fingerprint(),
+            "fix": self.fix.to_dict() if self.fix else None,
             **({"feed": self.feed.to_dict()} if self.feed else {}),
         }
 

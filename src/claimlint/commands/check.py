@@ -12,7 +12,7 @@ import click
 
 from claimlint.commands.common import csv_option, exit_code, fail, load_knowledge, make_engine
 from claimlint.commands.report_file import CheckCommand, open_report
-from claimlint.formatters import FORMATS
+from claimlint.formatters import FORMATS, SHOWS_SOURCE
 from claimlint.formatters.text import SUMMARY_LINES
 from claimlint.knowledge.profile import PROFILES
 from claimlint.readers.feeds import PRESETS, FeedOptions, is_feed
@@ -36,6 +36,7 @@ from claimlint.run.config import FAIL_ON
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to paths named on the command line too (for pre-commit).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record every current finding in this baseline file.")
+@click.option("--diff-base", default=None, metavar="REF", help="Report only findings on lines changed since this git revision.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file instead of standard output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--feed-preset", type=click.Choice(sorted(PRESETS)), default=None, help="Read CSV, TSV and JSON Lines feeds as this export writes them.")
@@ -51,7 +52,7 @@ from claimlint.run.config import FAIL_ON
 @click.option("--no-color", is_flag=True, help="Never colour the output (nor when NO_COLOR is set).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(paths, output_format, select, extend_select, ignore, fail_on, profile, config_file, exclude, extend_exclude,
-          force_exclude, baseline_file, write_baseline, output_file, jobs, feed_preset, id_field, text_fields, html_fields,
+          force_exclude, baseline_file, write_baseline, diff_base, output_file, jobs, feed_preset, id_field, text_fields, html_fields,
           profile_fields, executor, scheduler, partition_rows, stdin_filename, statistics, no_color, quiet) -> None:
     """Lint files and directories ('-' reads standard input).
 
@@ -63,6 +64,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     from claimlint.api import Linter
     from claimlint.formatters import writer
     from claimlint.run.parallel import FORKS, run_parallel
+    from claimlint.run.changed_lines import ChangedLines, DiffError
     from claimlint.run.runner import run
 
     if not paths:
@@ -89,13 +91,15 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         # A judge owning none of the codes any file selects is neither built nor run.
         options = dataclasses.replace(options, codes=tuple(sorted(set().union(*(s.selected for _, s in items)))))
         accepted = baseline.read(baseline_file) if baseline_file else None
-    except (ConfigError, baseline.BaselineError) as exc:
+        changed = ChangedLines(diff_base, Path.cwd()) if diff_base else None
+    except (ConfigError, baseline.BaselineError, DiffError) as exc:
         fail(str(exc))
 
     workers = jobs or os.cpu_count() or 1
     parallel = workers > 1 and len(files) > 1 and "-" not in files  # standard input is read here
     # Forked workers share this process's engine; spawned ones build their own.
     engine = make_engine(options, knowledge) if not parallel or FORKS else None
+    keep_source = output_format in SHOWS_SOURCE
     given = FeedOptions(id_field=id_field, text_fields=text_fields, html_fields=html_fields, profile_fields=profile_fields)
     if executor == "dask":
         try:
@@ -108,9 +112,9 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         if not batch:
             return
         if parallel and len(batch) > 1:
-            results = run_parallel(options, batch, workers, engine)
+            results = run_parallel(options, batch, workers, engine, keep_source)
         else:
-            results = run(engine or make_engine(options, knowledge), batch, stdin_filename)
+            results = run(engine or make_engine(options, knowledge), batch, stdin_filename, keep_source=keep_source)
         yield from zip(results, (s for _, s in batch))
 
     def results() -> Iterator:
@@ -141,6 +145,8 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
                 new = baseline.new_findings(result.findings, accepted)
                 out.baselined += len(result.findings) - len(new)
                 result.findings = new
+            if changed is not None:
+                result.findings = [f for f in result.findings if changed.changed(f)]
             if result.error:
                 click.echo(f"claimlint: {result.error}", err=True)
                 unreadable = True

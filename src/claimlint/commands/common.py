@@ -32,9 +32,10 @@ _engines: dict[str, object] = {}
 def make_engine(options=None, knowledge=None):
     """The engine for ``options`` (an EngineOptions), built once per process: building
     one compiles every pack. ``knowledge``, when the command loaded it already, is the
-    knowledge of ``options``' packs."""
+    knowledge of ``options``' packs. The engine is kept out of the garbage collector."""
     from claimlint.engine import Engine, EngineOptions
     from claimlint.knowledge.packs import PackError
+    from claimlint.run.collector import settle_engine
 
     options = options or EngineOptions()
     key = repr(options)
@@ -45,6 +46,7 @@ def make_engine(options=None, knowledge=None):
             fail(str(exc))
         except OSError as exc:
             fail(f"cannot load the language pipeline {options.nlp_model!r}: {exc}")
+        settle_engine()
     return _engines[key]
 
 

@@ -10,7 +10,8 @@ if TYPE_CHECKING:  # the formats are imported before the engine is needed
     from claimlint.knowledge.base import RuleDef
     from claimlint.run.runner import FileResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab", "html")
+SHOWS_SOURCE = frozenset({"html"})  # formats that show each file's whole text, which the run then keeps
 
 
 @dataclass

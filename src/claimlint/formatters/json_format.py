@@ -26,12 +26,18 @@ def summary(report: Report) -> dict:
     }
 
 
+def profile(result) -> dict:
+    """The profile a file was judged under, and the word it was inferred from (None when chosen)."""
+    return {"path": result.path, "profile": result.profile, "inferred_from": result.inferred_from}
+
+
 def render(report: Report) -> str:
     payload = {
         "version": JSON_VERSION,
         "tool": {"name": "claimlint", "distribution": DISTRIBUTION, "version": __version__},
         "diagnostics": [f.to_dict() for f in report.findings],
         "claims": [c.to_dict() for r in report.results for c in r.claims],
+        "profiles": [profile(r) for r in report.results if r.profile],
         "summary": summary(report),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

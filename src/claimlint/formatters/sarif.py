@@ -56,6 +56,30 @@ def rule_descriptor(rule: RuleDef) -> dict:
     return descriptor
 
 
+def utf16_region(lines: dict[int, str], line: int, column: int, end_line: int, end_column: int) -> dict:
+    return {
+        "startLine": line,
+        "startColumn": utf16_column(lines.get(line, ""), column),
+        "endLine": end_line,
+        "endColumn": utf16_column(lines.get(end_line, ""), end_column),
+    }
+
+
+def sarif_fix(f: Finding, lines: dict[int, str]) -> dict:
+    """The authorised wording as a proposed replacement; code scanning shows it, nothing applies it."""
+    fix = f.fix
+    return {
+        "description": {"text": f"Use the authorised wording: {fix.replacement}"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(f.path)},
+            "replacements": [{
+                "deletedRegion": utf16_region(lines, fix.line, fix.column, fix.end_line, fix.end_column),
+                "insertedContent": {"text": fix.replacement},
+            }],
+        }],
+    }
+
+
 def feed_locations(feed: FeedLocation) -> list[dict]:
     """A feed row as an object and its field as a property of it (SARIF's logical
     locations name what a physical line cannot: which product, which attribute)."""
@@ -66,12 +90,7 @@ def feed_locations(feed: FeedLocation) -> list[dict]:
 
 
 def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[str, int]) -> dict:
-    region = {
-        "startLine": f.line,
-        "startColumn": utf16_column(lines.get(f.line, ""), f.column),
-        "endLine": f.end_line,
-        "endColumn": utf16_column(lines.get(f.end_line, ""), f.end_column),
-    }
+    region = utf16_region(lines, f.line, f.column, f.end_line, f.end_column)
     location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
     result = {
         "ruleId": f.code,
@@ -84,6 +103,8 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
             "merged": [{"code": m.code, "message": m.message} for m in f.merged],
         },
     }
+    if f.fix:
+        result["fixes"] = [sarif_fix(f, lines)]
     if f.feed is not None:
         location["logicalLocations"] = feed_locations(f.feed)
         result["properties"]["feed"] = f.feed.to_dict()

@@ -135,6 +135,7 @@ class Stream:
         self.files, self.color, self.statistics, self.width = files, color, statistics, width
         self.tally = Tally()
         self.baselined = 0  # findings left out because a baseline holds them
+        self.inferred: list[str] = []  # files whose profile was inferred, said once at the end
 
     def write(self, result: FileResult) -> str:
         self.tally.add(result.findings)
@@ -142,10 +143,12 @@ class Stream:
         for f in result.findings:
             out += render_finding(f, self.color, self.width)
             out.append("")
+        if result.inferred_from:
+            self.inferred.append(f"{result.path}: profile: {result.profile}, inferred from '{result.inferred_from}'")
         return "".join(line + "\n" for line in out)
 
     def close(self) -> list[str]:
-        out: list[str] = []
+        out: list[str] = list(self.inferred)
         if self.statistics:
             out += statistics(self.tally.codes)
         counts, total, files = self.tally.severities, self.tally.total, self.files

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimlint.document import Document
-from claimlint.findings import Finding
+from claimlint.findings import Finding, Fix
 from claimlint.knowledge.profile import Profile
 from claimlint.knowledge.rulebook import RuleBook, Where
 from claimlint.language.claims import Claim
@@ -59,6 +59,18 @@ class DocContext:
         finding = self.rulebook.finding(code, self.document.path, where, suggestions, references, **fields)
         self.findings.append(finding)
         return finding
+
+    def fix(self, finding: Finding, sentence: Sentence, start: int, end: int, replacement: str) -> None:
+        """Offer ``replacement`` for tokens ``start:end`` of ``sentence`` on ``finding``, only
+        where those words stand verbatim in the source: a range with markup inside
+        ("**Vitamin C** boosts") cannot be replaced without breaking the markup."""
+        char_start, char_end = sentence.char_range(start, end)
+        src_start, src_end = sentence.block.source_range(char_start, char_end)
+        if self.document.source[src_start:src_end] != sentence.block.text[char_start:char_end]:
+            return
+        line, column = self.document.position(src_start)
+        end_line, end_column = self.document.position(src_end)
+        finding.fix = Fix(line, column, end_line, end_column, replacement, src_start, src_end)
 
 
 @dataclass(frozen=True)

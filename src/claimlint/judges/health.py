@@ -24,6 +24,7 @@ from claimlint.language.claims import Claim
 from claimlint.language.mentions import Sentence
 from claimlint.knowledge.register import clean_wording
 from claimlint.knowledge.register_index import content_lemmas
+from claimlint.findings import Finding
 
 MAX_SUGGESTIONS = 3
 MAX_NAMED = 6  # substances a note names before "…"
@@ -38,6 +39,7 @@ class Verdict:
     substances: list[str] = field(default_factory=list)  # the keys the claim is about
     rejected: object | None = None
     exceeded: AuthorisedClaim | None = None  # HC103: the authorised wording the claim says more than
+    wording: AuthorisedClaim | None = None  # the one authorised claim the copy strengthened, for a fix
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class HealthClaimJudge:
         accepted: list[Claim] = []
         if not ctx.profile.is_food:
             return Accepted()
+        quoted: dict[str, Finding] = {}  # rejected register entries quoted in full, by id: each once per document
         for index, claims in ctx.claims.items():
             claimed = {c.effect.key for c in claims}
             for effect_means in (self.effects[c.effect.key].means for c in claims):
@@ -75,7 +78,8 @@ class HealthClaimJudge:
             reported: set[tuple[str, str]] = set()
             cited: set[str] = set()  # register entries cited in this sentence: each once
             for claim in claims:
-                if not (claim.substances or claim.carried) and (claim.describes_body or self.incidental(claim)):
+                named = claim.substances or claim.carried or self.declared_own(claim, ctx)
+                if not named and (claim.describes_body or self.incidental(claim)):
                     continue  # physiology explained, not a product claim
                 if not self.linked(claim):
                     continue
@@ -89,7 +93,7 @@ class HealthClaimJudge:
                 reported.add(key)
                 if verdict.rejected is not None:
                     cited.add(verdict.rejected.id)
-                self.report(ctx, claim, verdict)
+                self.report(ctx, claim, verdict, quoted)
         return Accepted(tuple(accepted))
 
     @staticmethod
@@ -116,7 +120,7 @@ class HealthClaimJudge:
 
     @staticmethod
     def incidental(claim: Claim) -> bool:
-        """"…a function that matters for collagen and skin": a bare "for" or "healthy" in
+        """"…an effect that counts for bones and teeth": a bare "for" or "healthy" in
         running text, with no substance and no product named, claims nothing."""
         return (
             claim.how == "modifier"
@@ -144,6 +148,7 @@ class HealthClaimJudge:
         unauthorised: list[str] = []
         reworded: list[AuthorisedClaim] = []  # the closest wording of each substance claimed in other words
         strengthened: list[tuple[str, AuthorisedClaim]] = []
+        plainest: list[AuthorisedClaim] = []  # the wording that adds least, for a fix
         for sub in subjects:
             related = self.related(sub, targets)
             if not related:
@@ -160,6 +165,7 @@ class HealthClaimJudge:
             problem = self.strength_problem(claim, closest)
             if problem:
                 strengthened.append((problem, closest))
+                plainest.append(self.plainest(claim, covering))
         if unauthorised:
             words = self.effect_words(claim)
             for sub in unauthorised:
@@ -171,7 +177,8 @@ class HealthClaimJudge:
             return Verdict("HC103", self.reworded(claim, reworded[0]), subjects, exceeded=reworded[0])
         if strengthened:
             problem, wording = strengthened[0]
-            return Verdict("HC103", problem, subjects, exceeded=wording)
+            fix = plainest[0] if len(subjects) == 1 else None
+            return Verdict("HC103", problem, subjects, exceeded=wording, wording=fix)
         return Verdict(None)
 
     def reworded(self, claim: Claim, wording: AuthorisedClaim) -> str:
@@ -209,6 +216,13 @@ class HealthClaimJudge:
             not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
         ))
 
+    @staticmethod
+    def plainest(claim: Claim, candidates: list[AuthorisedClaim]) -> AuthorisedClaim:
+        """The authorised wording that adds least to what the claim says: the one to offer
+        in its place, rather than one with conditions the copy never spoke of."""
+        words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
+        return min(candidates, key=lambda ac: (len(ac.lemmas - words), len(ac.entry.claim)))
+
     def strength_problem(self, claim: Claim, ac: AuthorisedClaim) -> str:
         """Why the claim says more than the authorised wording ``ac``, or "" if it does not."""
         doc = claim.sentence.doc
@@ -245,11 +259,19 @@ class HealthClaimJudge:
             # claimed stretch is what the claim is about.
             start, end = claim.span()
             keys = list(dict.fromkeys(m.key for m in claim.sentence.of("substance") if start <= m.start and m.end <= end))
+        keys = keys or self.declared_own(claim, ctx)
         if keys or not ctx.profile.declared or not self.about_product(claim, ctx):
             return keys
         facts = self.view.facts
         present = facts.composition(ctx.profile).present
         return sorted(k for k in present if k in self.substances and not self.substances[k].members)
+
+    def declared_own(self, claim: Claim, ctx: DocContext) -> list[str]:
+        """The body's own proteins a claim names ("collagen") that the product declares."""
+        if not claim.body_own or not ctx.profile.declared:
+            return []
+        present = self.view.facts.composition(ctx.profile).present
+        return [k for k in claim.body_own if k in present]
 
     @staticmethod
     def about_product(claim: Claim, ctx: DocContext) -> bool:
@@ -336,7 +358,7 @@ class HealthClaimJudge:
             end += 1
         return doc[start:end].text
 
-    def report(self, ctx: DocContext, claim: Claim, verdict: Verdict) -> None:
+    def report(self, ctx: DocContext, claim: Claim, verdict: Verdict, quoted: dict[str, Finding]) -> None:
         effect = self.effects[claim.effect.key]
         start, end = claim.span()
         targets = [effect.key] if effect.register else list(effect.means)
@@ -357,13 +379,29 @@ class HealthClaimJudge:
         if verdict.rejected is not None:
             rejected = verdict.rejected
             references = [f"{rejected.id} {rejected.url}".strip(), *references]
-            fields.update(
-                register_id=rejected.id,
-                register_claim=_clip(clean_wording(rejected.claim, self.openers)),
-                reason=_clip(clean_wording(rejected.reasons, self.openers) or "No reason recorded."),
-            )
+            first = quoted.get(rejected.id)
+            if first is None:
+                citation = self.template(
+                    "HC102",
+                    "quoted",
+                    register_claim=_clip(clean_wording(rejected.claim, self.openers)),
+                    reason=_clip(clean_wording(rejected.reasons, self.openers) or "No reason recorded."),
+                )
+            else:  # a reviewer reads the entry and its reason once, where it is first cited
+                citation = self.template("HC102", "quoted_before", line=str(first.line))
+            fields.update(register_id=rejected.id, citation=citation)
         finding = ctx.finding(verdict.code, claim.sentence, start, end, [ac.entry.claim for ac in suggested[: MAX_SUGGESTIONS * 2]], references, **fields)
+        if verdict.rejected is not None:
+            quoted.setdefault(verdict.rejected.id, finding)
         finding.notes.extend(n for n in notes if n)
+        subject = claim.substances[0] if len(claim.substances) == 1 else None
+        alone = len(ctx.claims.get(claim.sentence.index, ())) == 1
+        if verdict.wording is not None and subject is not None and alone and is_whole(claim.sentence, subject.start, end):
+            # "Vitamin C boosts your immune system.": a sentence that is nothing but this
+            # claim becomes the authorised one, "Vitamin C contributes to the normal …".
+            wording = verdict.wording.entry.claim.strip().rstrip(".")
+            if wording.split()[0].lower() == claim.sentence.doc[subject.start].lower_:  # the copy's own subject
+                ctx.fix(finding, claim.sentence, subject.start, end, wording)
 
 
 def _join(items: list[str]) -> str:
@@ -381,6 +419,14 @@ def _lower(label: str) -> str:
 def _clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def is_whole(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are all the words of ``sentence``: an emoji or a bullet
+    may come before them and a full stop after, but no other word the fix would lose."""
+    words = sentence.words
+    outside = [*words[: start - sentence.start], *words[end - sentence.start:]]
+    return not any(ch.isalnum() for lower, _, _, _ in outside for ch in lower)
 
 
 def block_lemmas(sentence: Sentence) -> set[str]:

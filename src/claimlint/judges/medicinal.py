@@ -65,7 +65,7 @@ class MedicinalJudge:
         standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
         diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
         if not ctx.profile.is_food:
-            diseases = [d for d in diseases if doc[d.start:d.end].text.lower() not in self.cosmetic_conditions]
+            diseases = [d for d in diseases if not self.cosmetic_care(sentence, d)]
         claimed: list[Mention] = []
         how = ""
         if diseases:
@@ -131,6 +131,17 @@ class MedicinalJudge:
         if any(f" {w} " in text for w in self.healing):
             return "heal"
         return "treat"
+
+    def cosmetic_care(self, sentence: Sentence, disease: Mention) -> bool:
+        """"Reduces the look of blemishes": a condition a cosmetic may speak of, unless a
+        word of treatment governs it ("treats acne", "prevents breakouts")."""
+        if sentence.doc[disease.start:disease.end].text.lower() not in self.cosmetic_conditions:
+            return False
+        clause = sentence.clause_of(disease.start)
+        return not any(
+            0 <= disease.start - t.end <= RELATION_REACH and sentence.clause_of(t.start) == clause
+            for t in sentence.of("treatment")
+        )
 
     def governed(self, sentence: Sentence, disease: Mention) -> bool:
         if negated_at(sentence, disease.start, sentence.of("modifier")):

@@ -125,7 +125,7 @@ PHRASE = frozenset({"phrase"})  # the matched words: what a pattern rule's messa
 JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec(
         "health",
-        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "register_claim", "reason"}, "HC103": VERDICT},
+        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "citation"}, "HC103": VERDICT},
         _health,
         publishes=ACCEPTED,
     ),

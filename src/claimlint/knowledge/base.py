@@ -45,6 +45,7 @@ class Substance:
     forms: dict[str, list[str]]
     members: list[str] = field(default_factory=list)  # for groups ("B vitamins")
     register: list[str] = field(default_factory=list)
+    body_own: bool = False  # a protein the body makes (collagen): bare, it names the body's own
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Knowledge:
     condition_nouns: dict[str, str] = field(default_factory=dict)  # "inflammatory" -> "inflammation"
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
+    profile_cues: dict[str, list[str]] = field(default_factory=dict)  # words that show the kind of product
+    effect_parts: dict[str, Any] = field(default_factory=lambda: {"organs": {}, "aspects": [], "states": []})
     relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
     language: str = DEFAULT_LANGUAGE
 
@@ -132,10 +135,14 @@ class Knowledge:
                     continue
                 self.substances[key] = Substance(
                     key, spec["label"], spec.get("names", []), dict(spec.get("forms") or {}),
-                    register=spec.get("register", []),
+                    register=spec.get("register", []), body_own=bool(spec.get("body_own", False)),
                 )
         elif kind == "effects":
             self.words.setdefault("neutral", []).extend(pack.get("neutral", []))
+            parts = pack.get("parts", {})
+            self.effect_parts["organs"].update(parts.get("organs", {}))
+            self.effect_parts["aspects"].extend(parts.get("aspects", []))
+            self.effect_parts["states"].extend(parts.get("states", []))
             for key, spec in pack["effects"].items():
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),
@@ -155,6 +162,9 @@ class Knowledge:
             for name, words in pack.items():
                 if isinstance(words, list):
                     self.words.setdefault(name, []).extend(words)
+        elif kind == "profiles":
+            for name, words in pack["cues"].items():
+                self.profile_cues.setdefault(name, []).extend(words)
         elif kind == "diseases":
             for name, words in pack.items():
                 if isinstance(words, list):
@@ -178,6 +188,9 @@ class Knowledge:
                 target = self.effects.get(meant)
                 if target is None or not target.register:
                     raise PackError(f"effects: {effect.key!r} means {meant!r}, which is not a register effect")
+        for organ, key in self.effect_parts["organs"].items():
+            if key not in self.effects:
+                raise PackError(f"effects: organ {organ!r} names unknown effect {key!r}")
         if "grammar" not in self.packs:
             raise PackError(f"no grammar pack for language {self.language!r}")
         for letter, key in self.grammar.vitamin_letters.items():

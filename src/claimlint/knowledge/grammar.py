@@ -27,6 +27,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessives: frozenset[str]
+    product_determiners: frozenset[str]  # "our collagen": the protein the product contains
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
@@ -82,6 +83,7 @@ class Grammar:
             relative_pronouns=words("relative_pronouns"),
             pronoun_subjects=words("pronoun_subjects"),
             possessives=words("possessives"),
+            product_determiners=words("product_determiners"),
             adding_after_negation=words("adding_after_negation"),
             normal=words("normal"),
             perception_after=words("perception_after"),

@@ -13,6 +13,7 @@ product contains, without amounts ("magnesium bisglycinate" supplies magnesium a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -37,6 +38,7 @@ class Profile:
     ingredients: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
     declared: bool = False  # a product profile was given (composition checks may run)
+    inferred_from: str | None = None  # the copy's word the profile was inferred from, when none was chosen
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -78,6 +80,33 @@ class Profile:
             declared=bool(nutrients) or bool(ingredients) or product is not None,
             raw=data,
         )
+
+
+class ProfileCues:
+    """Words that show what a product is (a cleanser, a capsule, a drink), from the profiles
+    pack; compiled once. The profile whose words the copy uses most wins; a tie, or no
+    word at all, infers nothing."""
+
+    def __init__(self, cues: dict[str, list[str]]) -> None:
+        self.patterns = {
+            name: re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")\b", re.I)
+            for name, words in cues.items() if words
+        }
+
+    def infer(self, text: str) -> tuple[str, str] | None:
+        """(profile, the first word that shows it), or None."""
+        counts: dict[str, tuple[int, str]] = {}
+        for name, pattern in self.patterns.items():
+            found = pattern.findall(text)
+            if found:
+                counts[name] = (len(found), found[0].lower())
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda item: -item[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0]:
+            return None
+        name, (_, word) = ranked[0]
+        return name, word
 
 
 def _amount(name: str, value: Any, basis: str | None) -> Amount:

@@ -36,6 +36,7 @@ class Claim:
     carried: tuple[str, ...] = ()  # substances the claim takes from elsewhere in the document (discourse)
     origin: str = ""  # where the carried substances came from: "'it' = Magnesium, line 12"
     implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
+    body_own: tuple[str, ...] = ()  # the body's own proteins it names ("collagen"), ingredients only if declared
 
     @property
     def classes(self) -> set[str]:
@@ -99,6 +100,43 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
 
+STUDY_SUBJECT_REACH = 6  # a study noun this near the start of its sentence is its subject
+STUDY_VERB_REACH = 4  # tokens between the study noun and the verb that says what it looked at
+INGREDIENT_ITEMS = 4  # a comma list of at least this many names, two of them substances, is a list of ingredients
+
+
+def reports_study_topic(sentence: Sentence) -> bool:
+    """"A 2020 review examined magnesium and sleep": what a study looked at, not what it
+    found, claims nothing; a sentence that also says what the study showed still may."""
+    if sentence.has("study_results"):
+        return False
+    verbs = sentence.of("topic_verbs")
+    return any(
+        noun.start - sentence.start <= STUDY_SUBJECT_REACH and 0 <= verb.start - noun.end <= STUDY_VERB_REACH
+        for noun in sentence.of("study_nouns") for verb in verbs
+    )
+
+
+def is_ingredient_list(sentence: Sentence) -> bool:
+    """"Apple Juice Concentrate, Fish Oil, Vitamin C, Zinc Citrate, …": a comma list of
+    names with no relation word between them declares what is in the product; an effect
+    word inside a name ("concentrate") claims nothing."""
+    if sentence.has("relation") or sentence.has("modifier"):
+        return False
+    items: list[list[int]] = [[]]
+    for i, (lower, _, _, _) in enumerate(sentence.words):
+        if lower in (",", ";"):
+            items.append([])
+        elif lower not in (":", "."):
+            items[-1].append(sentence.start + i)
+    items = [item for item in items if item]
+    if len(items) < INGREDIENT_ITEMS:
+        return False
+    starts = {m.start for m in sentence.of("substance")}
+    with_substance = sum(1 for item in items if starts & set(item))
+    return with_substance >= 2
+
+
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
     "no more", nor of "not just" / "not only", which add a claim rather than deny one."""
@@ -113,15 +151,24 @@ def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     return False
 
 
-def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), register_effects: frozenset[str] = frozenset()) -> list[Claim]:
+def build_claims(
+    sentence: Sentence,
+    perceivable: frozenset[str] = frozenset(),
+    register_effects: frozenset[str] = frozenset(),
+    body_own: frozenset[str] = frozenset(),
+) -> list[Claim]:
     """All health claims of one sentence, one per claimed effect.
 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
-    ``register_effects`` those of the authorised wordings (organs and body functions)."""
+    ``register_effects`` those of the authorised wordings (organs and body functions);
+    ``body_own`` the substances the body makes itself, which a bare mention names as the
+    body's own rather than as an ingredient."""
     effects = sentence.of("effect", "standalone")
     if not effects and not sentence.has("substance"):
         return []  # most sentences: nothing a claim could be made of
     if is_question(sentence):
+        return []
+    if reports_study_topic(sentence) or is_ingredient_list(sentence):
         return []
     muted = muted_clauses(sentence)
     if not effects:
@@ -136,6 +183,9 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
     suffixes = sentence.of("claim_suffixes")
     perception = sentence.of("perception")
     substances = sentence.of("substance")
+    all_substances = substances
+    own_proteins = [s for s in substances if s.key in body_own and not _as_ingredient(sentence, s)]
+    substances = [s for s in substances if s not in own_proteins]
     words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not punct]
     covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
@@ -156,7 +206,7 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
             if previous_end <= r.start and r.end <= effect.start and clause_of(r.start) == clause
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
-        # normal energy-yielding metabolism and the reduction of tiredness".
+        # normal muscle function and to normal protein synthesis".
         own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
@@ -170,7 +220,12 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
-        inherited = [r for r in governing if doc[r.start].lemma_ not in grammar.nominals]
+        # A word inside an effect ("electrolyte balance") is part of its name and governs no
+        # other effect; a verb that opens it ("boost collagen and elastin") governs the list.
+        inherited = [
+            r for r in governing
+            if doc[r.start].lemma_ not in grammar.nominals and (r not in own or r.start == effect.start)
+        ]
         if sensory(sentence, effect, perception, perceivable):
             continue
         near = [
@@ -210,16 +265,23 @@ def build_claims(sentence: Sentence, perceivable: frozenset[str] = frozenset(), 
         ]
         if not depends and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
             continue  # a dependency states its claim through the negation
+        # The body's own protein said to keep or give something describes the body; said to
+        # reverse, rebuild or boost something, it is sold as an ingredient.
+        own = own_proteins if not any(r.key == "strengthening" for r in used) else []
+        named = substances if own else all_substances
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_objects(governing, substances) or _subject(sentence, effect, pivot, substances, clause_of, region_start),
+            substances=_objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
             hedged=hedged,
-            describes_body=bool(subject_region),
+            describes_body=bool(subject_region) or any(
+                region_start <= s.start and s.end <= pivot and clause_of(s.start) == clause for s in own
+            ),
             implied_subject=implied and how == "verbal",
+            body_own=tuple(dict.fromkeys(s.key for s in own)),
         )
         claims.append(claim)
         region_start = effect.end
@@ -236,6 +298,21 @@ def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perc
     return effect.end < len(doc) and doc[effect.end].lower_ in sentence.grammar.perception_after
 
 
+PRODUCT_NOUN_REACH = 2  # "collagen drink", "collagen beauty powder"
+
+
+def _as_ingredient(sentence: Sentence, mention: Mention) -> bool:
+    """"marine collagen", "our collagen", "collagen drink": the protein as what the product
+    contains, not the body's own (a bare "collagen" is the skin's)."""
+    doc = sentence.doc
+    if mention.end - mention.start > 1:
+        return True  # a named form: "hydrolysed collagen", "collagen peptides"
+    if mention.start > sentence.start and doc[mention.start - 1].lower_ in sentence.grammar.product_determiners:
+        return True
+    return any(0 <= m.start - mention.end <= PRODUCT_NOUN_REACH - 1 for m in sentence.of("product_nouns"))
+
+
+
 def bodys_own(sentence: Sentence, mention: Mention) -> bool:
     """"your collagen", "the skin's collagen": the body's own substance, not an ingredient."""
     return mention.start > sentence.start and sentence.doc[mention.start - 1].lower_ in sentence.grammar.possessives
@@ -246,7 +323,7 @@ VERB_REACH = 2  # tokens between a substance and the verb it is the subject of
 
 
 def _unnamed_effect(sentence: Sentence) -> list[Claim]:
-    """"Magnesium drives this movement", "Selenium optimises the normal function of …": a
+    """"Zinc drives this process", "Iodine optimises your thyroid …": a
     substance that opens its sentence and is said to boost, drive or optimise something
     makes a claim even when no effect word follows."""
     substances = sentence.of("substance")

@@ -178,6 +178,8 @@ class Tag:
 
 def find_tags(text: str) -> list[Tag]:
     """Every source a block's text points at, one tag per key."""
+    if "[" not in text:
+        return []  # every mark opens with a bracket; most blocks have none
     tags = [
         Tag(m.group(), "citation", key, m.start(), m.end())
         for m in _CITATION.finditer(text)

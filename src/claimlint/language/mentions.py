@@ -162,6 +162,10 @@ class Annotator:
         self._effect_phrases: dict[tuple[str, ...], str] = {}
         self.grammar = knowledge.grammar
         self.patterns = AnchoredPatterns(nlp.vocab, self.grammar.common_words)
+        parts = knowledge.effect_parts
+        self.organs: dict[str, str] = dict(parts["organs"])
+        self.aspects = frozenset(parts["aspects"])
+        self.states = frozenset(parts["states"])
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -210,6 +214,7 @@ class Annotator:
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
         self._add(lo, "advice", "advice", k.diseases.get("advice", []), lemma=False)
+        self._add(lo, "treatment", "treatment", k.diseases.get("treatment", []), lemma=False)
         for cue in self.grammar.form_cues:
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
         for cue in PATTERN_CUES:
@@ -264,7 +269,45 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(doc, found))
-        return self._elliptical(doc, _resolve(found))
+        return self._elliptical(doc, self._from_parts(doc, _resolve(found)))
+
+    def _from_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
+        follow it make an effect of the organ's class (or lengthen the effect the organ word
+        already is); a state of illness before it ("weakened immunity", "high cholesterol
+        levels") makes the whole a condition."""
+        if not self.organs:
+            return mentions
+        content = {i: m for m in mentions if m.kind in _CONTENT for i in range(m.start, m.end)}
+        added: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            key = self.organs.get(doc[i].lemma_.lower()) or self.organs.get(doc[i].lower_)
+            own = content.get(i)
+            if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
+                i += 1
+                continue
+            start, end = i, own.end if own is not None else i + 1
+            while end < len(doc) and end not in content and doc[end].lemma_.lower() in self.aspects:
+                end += 1
+            aspects = end > (own.end if own is not None else i + 1)
+            state = start > 0 and start - 1 not in content and doc[start - 1].lower_ in self.states
+            if state:
+                mention = Mention("disease", "disease", start - 1, end)
+            elif aspects:
+                mention = Mention("effect", own.key if own is not None else key, start, end)
+            else:
+                i = end
+                continue
+            if own is not None:
+                mentions.remove(own)
+            added.append(mention)
+            for j in range(mention.start, mention.end):
+                content[j] = mention
+            i = end
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
     def _elliptical(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
@@ -333,6 +376,9 @@ class Annotator:
                     i += 1
                 out.append(sentence)
         return out
+
+
+_CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:

@@ -15,7 +15,7 @@ from claimlint.readers.html import read_html
 from claimlint.readers.markdown import read_markdown
 from claimlint.readers.text import read_text
 
-__all__ = ["ReadError", "decode", "read_document", "read_html", "read_markdown", "read_text"]
+__all__ = ["ReadError", "decode", "is_plain_text", "read_document", "read_html", "read_markdown", "read_source", "read_text"]
 
 _READERS: dict[str, Callable[[str, str], Document]] = {
     ".md": read_markdown,
@@ -25,11 +25,32 @@ _READERS: dict[str, Callable[[str, str], Document]] = {
     ".htm": read_html,
 }
 
+# Editors name a buffer's language, which may not match its name ("untitled-1").
+_LANGUAGES: dict[str, Callable[[str, str], Document]] = {"markdown": read_markdown, "mdx": read_markdown, "html": read_html}
+PLAIN_TEXT_LANGUAGES = frozenset({"plaintext", "text"})  # VS Code's name and Neovim's
+
+
+def _reader(path: str, language_id: str | None) -> Callable[[str, str], Document] | None:
+    """The reader of a language id where it names one, else of ``path``'s suffix; None for plain text."""
+    if language_id in PLAIN_TEXT_LANGUAGES:
+        return None
+    return _LANGUAGES.get(language_id or "") or _READERS.get(PurePath(path).suffix.lower())
+
+
+def is_plain_text(path: str, language_id: str | None = None) -> bool:
+    return _reader(path, language_id) is None
+
+
+def read_source(path: str, text: str, language_id: str | None = None, heading_joiners: frozenset[str] = frozenset()) -> Document:
+    """Read decoded ``text`` as the file ``path``, or as the editor's ``language_id`` where
+    it names one; plain-text headings are told by ``heading_joiners``, the grammar pack's
+    words that join a line to the next."""
+    reader = _reader(path, language_id)
+    return reader(path, text) if reader is not None else read_text(path, text, heading_joiners)
+
 
 def read_document(path: str, data: bytes, *, max_bytes: int | None = None, heading_joiners: frozenset[str] = frozenset()) -> Document:
     """Read ``data`` as the file ``path`` (its suffix picks the reader; anything else is
-    plain text, whose headings are told by ``heading_joiners``, the grammar pack's words
-    that join a line to the next). Raises :class:`ReadError` for input that cannot be linted."""
+    plain text). Raises :class:`ReadError` for input that cannot be linted."""
     text = decode(data, path, max_bytes=max_bytes)
-    reader = _READERS.get(PurePath(path).suffix.lower())
-    return reader(path, text) if reader is not None else read_text(path, text, heading_joiners)
+    return read_source(path, text, heading_joiners=heading_joiners)

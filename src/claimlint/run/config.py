@@ -23,7 +23,7 @@ import yaml
 
 from claimlint.document import Document
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
-from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileError
+from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileCues, ProfileError
 from claimlint.readers.feeds import PRESETS, FeedOptions
 from claimlint.run.selection import Layer, resolve, unknown_selector
 
@@ -312,13 +312,24 @@ class FileSettings:
     product: dict[str, Any]  # product profile from config; the front-matter block wins
     default_profile: str
     fail_on: str
+    profile_chosen: bool = False  # --profile or config named one: nothing is inferred
 
-    def profile_for(self, document: Document) -> Profile:
+    def profile_for(self, document: Document, cues: ProfileCues | None = None) -> Profile:
+        """The front matter over the config's product; with no profile named anywhere, the
+        one the copy's words show (``cues``), else the default."""
         front = document.profile
         data = {**self.product, **front}
         if isinstance(front.get("evidence"), dict) and self.product.get("evidence"):
             data["evidence"] = {**self.product["evidence"], **front["evidence"]}
-        return Profile.from_mapping(data, default=self.default_profile)
+        inferred = None
+        if cues is not None and "profile" not in data and not self.profile_chosen:
+            inferred = cues.infer(" ".join(block.text for block in document.blocks))
+            if inferred is not None:
+                data["profile"] = inferred[0]
+        profile = Profile.from_mapping(data, default=self.default_profile)
+        if inferred is not None:
+            profile.inferred_from = inferred[1]
+        return profile
 
 
 class Settings:
@@ -426,5 +437,6 @@ class Settings:
             selected=self._selected[key],
             product=product,
             default_profile=cli.profile or config.profile or DEFAULT_PROFILE,
+            profile_chosen=bool(cli.profile or config.profile),
             fail_on=cli.fail_on or config.fail_on or DEFAULT_FAIL_ON,
         )

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimlint.engine import Engine
-from claimlint.knowledge.profile import Profile
+from claimlint.knowledge.profile import DEFAULT_PROFILE
+from claimlint.run.config import FileSettings
 from claimlint.readers.text import read_text
 
 POSITIVE = {"non_compliant"}
@@ -98,10 +99,17 @@ def load_cases(path: Path, languages: set[str] | None, excluded_jurisdictions: s
 
 
 def run_cases(engine: Engine, cases: list[Case]) -> None:
+    """Lint each case as ``claimlint check`` would a file with the case's profile as its
+    product config (so a case without one has its profile inferred from its words)."""
     joiners = engine.knowledge.grammar.heading_joiners
-    items = ((read_text(c.id, c.text, joiners), Profile.from_mapping(c.profile)) for c in cases)
+    documents = (read_text(c.id, c.text, joiners) for c in cases)
+    items = ((d, _settings(c).profile_for(d, engine.profile_cues)) for c, d in zip(cases, documents))
     for case, (_, findings) in zip(cases, engine.lint(items)):
         case.codes = tuple(sorted({f.code for f in findings}))
+
+
+def _settings(case: Case) -> FileSettings:
+    return FileSettings(selected=frozenset(), product=dict(case.profile), default_profile=DEFAULT_PROFILE, fail_on="never")
 
 
 def _ratio(a: int, b: int) -> float | None:

@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TypeVar
 
 from claimlint.run.config import FileSettings
@@ -33,8 +34,8 @@ def _start(options: EngineOptions) -> None:
     _engine = Engine(options)
 
 
-def _lint(chunk: list[tuple[str, FileSettings]]) -> list[FileResult]:
-    return list(run(_engine, chunk))
+def _lint(chunk: list[tuple[str, FileSettings]], keep_source: bool = False) -> list[FileResult]:
+    return list(run(_engine, chunk, keep_source=keep_source))
 
 
 def _pool(options: EngineOptions, jobs: int, engine: Engine | None):
@@ -52,12 +53,13 @@ def _pool(options: EngineOptions, jobs: int, engine: Engine | None):
     return multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(options,))
 
 
-def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None) -> Iterator[FileResult]:
-    """Lint ``items`` in ``jobs`` processes."""
+def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None,
+                 keep_source: bool = False) -> Iterator[FileResult]:
+    """Lint ``items`` in ``jobs`` processes (with each file's text when ``keep_source``)."""
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with _pool(options, min(jobs, len(chunks)), engine) as pool:
-        for results in pool.imap(_lint, chunks):
+        for results in pool.imap(partial(_lint, keep_source=keep_source), chunks):
             yield from results
 
 

