@@ -21,6 +21,7 @@ from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.nutrients import Composition, Limit, NutrientFacts
 from claimlint.knowledge.packs import builtin_rules_dir, load_pack
 from claimlint.knowledge.profile import Profile
+from claimlint.language.compounds import CompoundSplitter
 from claimlint.language.sections import ReferenceSections
 from claimlint.readers import read_text
 
@@ -88,6 +89,16 @@ def test_register_combinations_are_named_by_the_grammar(engine):
     assert engine.knowledge.grammar.combination_openers == ("a combination",)
 
 
+def test_hashtag_inflections_and_vitamin_letters_come_from_the_grammar(engine):
+    grammar = engine.knowledge.grammar
+    splitter = CompoundSplitter({"glow", "skin", "vitamin"}, lambda doc: doc, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
+    assert splitter.spell("glowingskin") == ["glowing", "skin"]
+    assert splitter.spell("vitaminc") == ["vitamin", "c"]
+    bare = CompoundSplitter({"glow", "skin", "vitamin"}, lambda doc: doc)
+    assert bare.spell("glowingskin") is None and bare.spell("vitaminc") is None
+    assert engine.annotator.compounds.suffixes == grammar.compound_suffixes
+
+
 # -- messages -----------------------------------------------------------------------------
 
 def test_condition_messages_come_from_the_nutrition_claims_pack(engine):
@@ -129,11 +140,13 @@ rules:
 
 READERS_OF_WORDS = [
     "knowledge/amounts.py", "knowledge/nutrients.py", "knowledge/register_index.py", "language/sections.py",
-    "language/evidence_cues.py", "judges/composition.py", "judges/nutrition.py", "judges/health.py",
+    "language/evidence_cues.py", "language/compounds.py", "language/discourse.py", "language/claims.py", "language/mentions.py", "judges/composition.py", "judges/nutrition.py", "judges/health.py",
     "judges/evidence.py", "judges/medicinal.py",
 ]
 
 
+# The kinds of mention the annotator marks: names in the code, not words of copy.
+MENTION_KINDS = frozenset({"substance", "effect", "standalone", "disease", "medicinal", "neutral", "modifier", "relation"})
 WORD = re.compile(r"(?<![\w:-])[A-Za-z]{2,}(?![\w:-])")  # a word, not a name ("per_portion", "rejected-index")
 REGEX_SYNTAX = re.compile(r"\(\?(?:P<\w+>|<?[:=!])|\\.")  # a group's name or kind, an escape ("\\d", "\\s")
 
@@ -154,7 +167,10 @@ def english_literals(path: Path) -> list[str]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.List, ast.Set, ast.Tuple)):
-            words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isalpha() and e.value.islower()]
+            words = [
+                e.value for e in node.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isalpha() and e.value.islower() and e.value not in MENTION_KINDS
+            ]
             if len(words) >= 3:
                 found.append(f"{path.name}:{node.lineno}: {words}")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:

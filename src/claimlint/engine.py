@@ -22,7 +22,8 @@ from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
-from claimlint.language.claims import answer_questions, build_claims, carry_pronoun_subjects
+from claimlint.language.claims import answer_questions, build_claims
+from claimlint.language.discourse import Discourse, mark_stories
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, build_nlp
 from claimlint.language.sections import ReferenceSections
@@ -56,6 +57,7 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        self.discourse = Discourse()
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.profile_cues = ProfileCues(self.knowledge.profile_cues)
         self.reference_sections = ReferenceSections(grammar.reference_headings)
@@ -116,11 +118,12 @@ class Engine:
             done += 1
 
     def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
+        mark_stories(ctx.sentences)
         for sentence in ctx.sentences:
             claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims
-        carry_pronoun_subjects(ctx.sentences, ctx.claims)
+        self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)
         answer_questions(ctx.sentences, ctx.claims)
         published: dict[str, object] = {}
         for spec, judge in self.judges:

@@ -127,7 +127,7 @@ PHRASE = frozenset({"phrase"})  # the matched words: what a pattern rule's messa
 JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec(
         "health",
-        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "register_claim", "reason"}, "HC103": VERDICT},
+        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "citation"}, "HC103": VERDICT},
         _health,
         publishes=ACCEPTED,
     ),
@@ -144,7 +144,7 @@ JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"effect", "phrase"})}, _medicinal),
     JudgeSpec(
         "phrases",
-        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")},
+        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "MC206", "OS501", "OS502", "OS503", "OS504")},
         _phrases,
         reads=(ACCEPTED,),
         pattern_fields=PHRASE,

@@ -42,6 +42,8 @@ class Grammar:
     common_words: frozenset[str]  # too common to anchor a rule pattern
     vitamin_heads: tuple[str, ...]
     vitamin_letters: Mapping[str, str]  # letter as written, lower case -> substance key
+    vitamin_joined: frozenset[str]  # letters a head may run into in a hashtag ("#vitaminc")
+    compound_suffixes: tuple[str, ...]  # inflections a word may carry inside a hashtag
 
     @classmethod
     def from_packs(cls, packs: list[dict[str, Any]]) -> "Grammar":
@@ -100,4 +102,6 @@ class Grammar:
             common_words=words("common_words"),
             vitamin_heads=tuple(lists.get("vitamins.heads", ())),
             vitamin_letters=maps.get("vitamins.letters", {}),
+            vitamin_joined=words("vitamins.joined"),
+            compound_suffixes=tuple(lists.get("compound_suffixes", ())),
         )
