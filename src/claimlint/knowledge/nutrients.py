@@ -89,7 +89,8 @@ def claim_name(name: str) -> str:
 
 class NutrientFacts:
     """NRVs, nutrition-claim conditions and nutrient names, compiled once per process and
-    shared by the judges that read them."""
+    shared by the judges that read them, with the amount reader of the run's packs that
+    reads the conditions' amounts and the copy's."""
 
     def __init__(self, knowledge: Knowledge, nlp: Language, annotator: Annotator) -> None:
         self.nlp = nlp
