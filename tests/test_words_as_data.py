@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "claimlint"
 
 
-def write_pack(tmp_path: Path, name: str, text: str) -> Path:
+def write_file(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
@@ -46,7 +46,7 @@ def test_unit_words_come_from_the_language_pack():
 
 
 def test_a_user_amounts_pack_adds_unit_and_reference_intake_words(tmp_path):
-    pack = write_pack(tmp_path, "amounts.yaml", (
+    pack = write_file(tmp_path, "amounts.yaml", (
         "kind: amounts\n"
         "units: {mg: [milligramme, milligrammes]}\n"
         "intake: {names: [VNR], before: [VNR]}\n"
@@ -60,7 +60,7 @@ def test_a_user_amounts_pack_adds_unit_and_reference_intake_words(tmp_path):
 
 
 def test_portion_words_set_the_basis(tmp_path):
-    pack = write_pack(tmp_path, "amounts.yaml", "kind: amounts\nportion: {nouns: [sachet]}\n")
+    pack = write_file(tmp_path, "amounts.yaml", "kind: amounts\nportion: {nouns: [sachet]}\n")
     reader = Knowledge.load([pack]).amounts
     assert reader.parse("3 g per sachet").basis == "per_portion"
     assert reader.parse("3 g per 100 millilitres").basis == "per_100ml"
@@ -116,7 +116,7 @@ def test_condition_messages_come_from_the_nutrition_claims_pack(engine):
 
 
 def test_finding_message_parts_come_from_rule_templates(tmp_path):
-    pack = write_pack(tmp_path, "rules.yaml", """\
+    pack = write_file(tmp_path, "rules.yaml", """\
 kind: rules
 rules:
   - code: NC301
@@ -185,7 +185,7 @@ def test_no_english_words_in_code(module):
 
 
 def test_the_word_check_finds_words(tmp_path):
-    path = write_pack(tmp_path, "words.py", (
+    path = write_file(tmp_path, "words.py", (
         'HEADS = {"contribute", "help", "need"}\nTEXT = "per daily portion"\nUNIT = r"(?:milligrams?|mg)(?P<unit>\\d)"\n'
         'KEY = "per_portion"\nSTART = r"(?P<low>\\d+)\\s*(?P<high>\\w+)"\nCACHE = "rejected-index"\nCUE = r"(?:daily\\s+)?intake"\n'
     ))
