@@ -1,8 +1,8 @@
 """What a reviewer reads as a statement of law must hold: checked on the acceptance
 article (with its product profile) where the shared data is present, and on every corpus
 page. One stretch of copy carries at most two findings, an "allowed" wording is for a
-substance the copy names or the product declares, a rejected register entry is not cited
-for passage after passage, and no message is assembled from stray tokens."""
+substance the copy names or the product declares, a rejected register entry is quoted
+with its reason once per document (later citations point back to that line), and no message is assembled from stray tokens."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ CORPUS = ROOT / "corpus"
 PAGES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".html", ".txt"))
 
 MAX_PER_STRETCH = 2
-MAX_PASSAGES_PER_ENTRY = 2
 REGISTER_ID = re.compile(r"\b[A-Z]{2,4}-HC-\d+\b|\bID \d+\b")
 # Messages assembled from tokens instead of meaning.
 GARBLED = [
@@ -62,15 +61,17 @@ def check_findings(diagnostics: list[dict], substances: set[str]) -> None:
                 assert not pattern.search(message), message
         if d["evidence"] == "controlled trial":
             assert "review" not in d["excerpt"].lower() or "trial" in d["excerpt"].lower().split("review")[0], d["excerpt"]
-    passages: dict[str, set[str]] = {}
-    for d in diagnostics:
+    quoted: dict[str, int] = {}  # rejected entry -> the line where its wording and reason are quoted
+    for d in sorted(diagnostics, key=lambda d: (d["line"], d["column"])):
         for code, message in _cited(d):
             if code == "HC102":
                 entry = REGISTER_ID.search(message)
                 assert entry, message
-                passages.setdefault(entry.group(0), set()).add(d["excerpt"])
-    for entry, excerpts in passages.items():
-        assert len(excerpts) <= MAX_PASSAGES_PER_ENTRY, (entry, excerpts)
+                if "“" in message:
+                    assert entry.group(0) not in quoted, ("quoted twice", entry.group(0), d["line"])
+                    quoted[entry.group(0)] = d["line"]
+                else:
+                    assert f"at line {quoted[entry.group(0)]}" in message, message
 
 
 def _declared(profile: dict) -> set[str]:

@@ -15,18 +15,19 @@ from itertools import groupby
 from claimlint.document import Block, Document
 from claimlint.findings import ClaimRecord, Finding
 from claimlint.judges import registry
-from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import DocContext, EvidenceLevels
 from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.nutrients import NutrientFacts
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
 from claimlint.language.candidates import can_claim
-from claimlint.language.claims import answer_questions, build_claims, carry_pronoun_subjects
+from claimlint.language.claims import answer_questions, build_claims
+from claimlint.language.discourse import Discourse, mark_stories
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
-from claimlint.language.sections import reference_blocks
+from claimlint.language.sections import ReferenceSections
 
 
 MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
@@ -70,8 +71,10 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        self.discourse = Discourse()
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.profile_cues = ProfileCues(self.knowledge.profile_cues)
+        self.reference_sections = ReferenceSections(grammar.reference_headings)
         self._index = cache(partial(RegisterIndex, self.annotator, self.knowledge))
         resources = registry.Resources(
             knowledge=self.knowledge,
@@ -103,7 +106,7 @@ class Engine:
         def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
             for document, profile in items:
                 document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
-                references = {id(document.blocks[n]) for n in reference_blocks(document.blocks)}
+                references = {id(document.blocks[n]) for n in self.reference_sections.blocks(document.blocks)}
                 groups = list(_groups(document.blocks, MAX_PART)) or [[]]
                 for number, blocks in enumerate(groups):
                     parts.append(_Part(DocContext(document, profile, self.rulebook), references, number == 0, number == len(groups) - 1))
@@ -153,11 +156,12 @@ class Engine:
     def _judge(self, ctx: DocContext) -> list[Finding]:
         """Build the claims of one document (or part of one) and judge them; the document's
         claim records grow by those of this part."""
+        mark_stories(ctx.sentences)
         for sentence in ctx.candidates:
             claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims
-        carry_pronoun_subjects(ctx.sentences, ctx.claims)
+        self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)
         answer_questions(ctx.sentences, ctx.claims)
         published: dict[str, object] = {}
         for spec, judge in self.judges:

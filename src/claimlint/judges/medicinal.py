@@ -3,7 +3,7 @@
 A disease term is claimed when a relation word governs it in its clause ("relieves the
 symptoms of insomnia"), a modifier sits next to it ("Joint Relief", "no more
 headaches"), the copy lists conditions as what the product is for ("eczema, psoriasis,
-rash"), a testimonial reports it gone, or a question puts it to the reader. Warnings and
+rash"), a result is reported in people with it, a testimonial reports it gone, or a question puts it to the reader. Warnings and
 directions ("consult your doctor if you have diabetes") are not claims.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_advice, is_testimonial, negated_at
+from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -53,27 +53,31 @@ class MedicinalJudge:
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.candidates:
-            if is_advice(sentence):
-                continue
             self.medicinal(ctx, sentence)
         if not ctx.profile.is_food:
             self.cosmetic_physiology(ctx)
 
     def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
         doc = sentence.doc
-        standalone = [m for m in sentence.of("medicinal") if not negated_at(sentence, m.start, [])]
-        diseases = sentence.of("disease")
+        # Warnings and directions silence their own clause; what is claimed without a
+        # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
+        muted = muted_clauses(sentence)
+        standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
+        diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
         if not ctx.profile.is_food:
             diseases = [d for d in diseases if not self.cosmetic_care(sentence, d)]
         claimed: list[Mention] = []
         how = ""
         if diseases:
             claimed = [d for d in diseases if self.governed(sentence, d)]
-            if not claimed:
+            if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
+                population = trial_population(sentence, diseases)
                 if len(distinct) >= LIST_MINIMUM:
                     claimed, how = diseases, "list"
+                elif population:
+                    claimed, how = population, "trial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
                 elif sentence.text.rstrip().endswith("?") and words & self.reader:

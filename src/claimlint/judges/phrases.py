@@ -1,5 +1,5 @@
-"""Pattern rules: MC202–MC204, OS501–OS503 and HC106, each a list of phrase patterns in
-its rule pack. A match counts unless it is negated, inside a warning, or (HC106) the same
+"""Pattern rules: MC202–MC204, MC206, OS501–OS504 and HC106, each a list of phrase patterns in
+its rule pack. A match counts unless it is negated, inside a warning's clause, or (HC106) the same
 document carries an authorised specific claim that accompanies the general one."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import RuleDef
-from claimlint.language.claims import is_advice, negated_at
+from claimlint.language.claims import muted_clauses, negated_at
+
 
 @dataclass(frozen=True)
 class PhraseView:
@@ -32,13 +33,13 @@ class PhraseJudge:
             if not matches:
                 continue
             exceptions = [m for m in sentence.of("pattern") if m.key.startswith("except:")]
-            advice = is_advice(sentence)
+            muted = muted_clauses(sentence)
             taken: dict[str, set[int]] = {}
             for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
                 rule = rules[match.key]
                 if rule.profiles and ctx.profile.name not in rule.profiles:
                     continue
-                if advice or negated_at(sentence, match.start, []):
+                if sentence.clause_of(match.start) in muted or negated_at(sentence, match.start, []):
                     continue
                 if match.key == "HC106" and accompanied:
                     continue

@@ -26,7 +26,7 @@ from claimlint.knowledge.rulebook import Owner, check_rules
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from claimlint.judges.composition import NutrientFacts
+    from claimlint.knowledge.nutrients import NutrientFacts
     from claimlint.knowledge.register_index import RegisterIndex
     from claimlint.language.pipeline import PhraseTokens
 
@@ -77,13 +77,14 @@ def _health(r: Resources) -> Any:
 def _composition(r: Resources) -> Any:
     from claimlint.judges.composition import CompositionJudge, CompositionView
 
-    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts))
+    templates = r.knowledge.rules["HC104"].templates
+    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts, templates))
 
 
 def _nutrition(r: Resources) -> Any:
     from claimlint.judges.nutrition import NutritionJudge, NutritionView
 
-    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases))
+    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases, r.knowledge.rules["NC301"].templates))
 
 
 def _medicinal(r: Resources) -> Any:
@@ -115,6 +116,7 @@ def _evidence(r: Resources) -> Any:
 
     view = EvidenceView(
         evidence_pack(r.knowledge), r.nlp, r.phrases, r.knowledge.grammar.common_words, r.evidence, r.require_evidence,
+        {code: r.knowledge.rules[code].templates for code in ("EV401", "EV403")},
     )
     return EvidenceJudge(view)
 
@@ -125,7 +127,7 @@ PHRASE = frozenset({"phrase"})  # the matched words: what a pattern rule's messa
 JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec(
         "health",
-        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "register_claim", "reason"}, "HC103": VERDICT},
+        {"HC101": VERDICT | {"what"}, "HC102": VERDICT | {"register_id", "citation"}, "HC103": VERDICT},
         _health,
         publishes=ACCEPTED,
     ),
@@ -142,7 +144,7 @@ JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"effect", "phrase"})}, _medicinal),
     JudgeSpec(
         "phrases",
-        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "OS501", "OS502", "OS503")},
+        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "MC206", "OS501", "OS502", "OS503", "OS504")},
         _phrases,
         reads=(ACCEPTED,),
         pattern_fields=PHRASE,

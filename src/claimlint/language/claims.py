@@ -6,13 +6,15 @@ sleep", "immune support"), it is a claim on its own ("nootropic"), the sentence 
 caption ("Deeper Sleep", "CHAGA Anti-Stress") or a user reports the change ("since I
 started on them I sleep through the night"). A substance said to boost or drive
 something claims an effect even when none is named. Sensory impressions ("skin feels
-smoother"), negation, disclaimers, questions and warnings do not claim.
+smoother"), negation and questions do not claim; disclaimers and warnings silence
+their own clause.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimlint.language.compounds import in_compound
 from claimlint.language.mentions import Mention, Sentence
 
 # The words these rules read (caption fillers, pronouns, nominals, joiners …) are the
@@ -31,7 +33,8 @@ class Claim:
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
-    carried: tuple[str, ...] = ()  # substances a pronoun ("It also helps …") takes from the sentence before
+    carried: tuple[str, ...] = ()  # substances the claim takes from elsewhere in the document (discourse)
+    carried_from: tuple[str, int] | None = None  # the anaphor ("it"; "" for a place) and the line the carried substances were named on
     implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
     body_own: tuple[str, ...] = ()  # the body's own proteins it names ("collagen"), ingredients only if declared
 
@@ -53,17 +56,48 @@ def clause_bounds(sentence: Sentence) -> list[int]:
 
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
-    change, which claims the product made it."""
-    return sentence.has("first_person") and sentence.has("change_cues")
+    change, which claims the product made it; in a story the first person may be in a
+    sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
+    if sentence.has("testimonial_frames"):
+        return True
+    return sentence.has("change_cues") and (sentence.has("first_person") or sentence.story)
+
+
+POPULATION_REACH = 2  # tokens between "patients with" and the condition it names
+
+
+def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """"In a trial of adults with type 2 diabetes, chromium improved …": the conditions of
+    the people a result is reported in, when a substance (or the product) is said to
+    have acted. Reported for the product's substance, such a result presents it as
+    treating the condition."""
+    if not sentence.of("substance", "product_nouns", "anaphors"):
+        return []
+    if not any(not negated_at(sentence, r.start, []) for r in sentence.of("relation")):
+        return []
+    cues = sentence.of("trial_population")
+    return [d for d in diseases if any(0 <= d.start - c.end <= POPULATION_REACH for c in cues)]
 
 
 def is_question(sentence: Sentence) -> bool:
-    return sentence.text.rstrip().endswith("?")
+    """A sentence that asks; one that only dresses a statement as a question ("Did you
+    know vitamin A keeps your eyes in shape?") asserts it."""
+    return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
     """Warnings and directions name conditions without claiming anything about them."""
     return sentence.has("advice")
+
+
+def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
+    """The clauses a warning, a direction or a disclaimer silences: only their own.
+    "Not suitable for children; it relieves coughs" still claims in its second. A
+    caveat that the evidence is missing, beside a claim that only says "may", is an
+    honest statement of doubt and silences the whole sentence."""
+    if sentence.has("disclaimers") and sentence.has("hedges"):
+        return set(sentence.clauses)
+    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
 
 STUDY_SUBJECT_REACH = 6  # a study noun this near the start of its sentence is its subject
@@ -132,12 +166,13 @@ def build_claims(
     effects = sentence.of("effect", "standalone")
     if not effects and not sentence.has("substance"):
         return []  # most sentences: nothing a claim could be made of
-    if is_advice(sentence) or sentence.has("disclaimers") or is_question(sentence):
+    if is_question(sentence):
         return []
     if reports_study_topic(sentence) or is_ingredient_list(sentence):
         return []
+    muted = muted_clauses(sentence)
     if not effects:
-        return _unnamed_effect(sentence)
+        return [] if muted else _unnamed_effect(sentence)
     doc = sentence.doc
     base = sentence.start
     grammar = sentence.grammar
@@ -156,7 +191,8 @@ def build_claims(
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
-    content_verbs = [r for r in relations if r.key != "medicinal"]
+    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence)
+    dependency = _dependency(sentence)
 
     claims: list[Claim] = []
     previous_end, previous_clause, inherited = sentence.start, None, []
@@ -174,6 +210,13 @@ def build_claims(
         own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
+        governing += [  # "Your muscles need magnesium": the effect is what needs the substance
+            r for r in content_verbs
+            if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
+        ]
+        depends = dependency is not None and effect.start >= dependency.end
+        if depends:
+            governing.append(dependency)  # "Without magnesium, muscles cannot relax"
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
@@ -200,16 +243,18 @@ def build_claims(
             how = "standalone"
         elif effect.start == sentence.start and not governing and _singular(doc[effect.start]):
             how = "verbal"  # "Detoxifies and purifies": the effect word is the verb
-        elif governing:
-            how = "verbal"
+        elif governing or _verb_after_subject(sentence, effect):
+            how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances):
+        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
         else:
             continue
+        if clause in muted or muted and how not in ("verbal", "modifier"):
+            continue  # silenced; a claim read without a relation word needs a sentence free of warnings
         used = governing + near
         anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
         pivot = min([effect.start] + [m.start for m in used])
@@ -218,15 +263,16 @@ def build_claims(
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
         ]
-        if negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used):
-            continue
+        if not depends and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
+            continue  # a dependency states its claim through the negation
         # The body's own protein said to keep or give something describes the body; said to
         # reverse, rebuild or boost something, it is sold as an ingredient.
         own = own_proteins if not any(r.key == "strengthening" for r in used) else []
+        named = substances if own else all_substances
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_subject(sentence, effect, pivot, substances if own else all_substances, clause_of, region_start),
+            substances=_objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
@@ -291,6 +337,74 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
             effect = Mention("effect", UNNAMED, relation.start, relation.end)
             return [Claim(sentence, effect, [subject], [relation], how="verbal")]
     return []
+
+
+SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
+REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
+OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
+
+
+def _requirements(sentence: Sentence) -> list[Mention]:
+    """"needs", "depends on", "runs on" with a substance (or a pronoun for one) as their
+    object: "Your muscles need magnesium", "Energy production depends on it". Without
+    that object ("You need a good night's sleep") they claim nothing."""
+    objects = sentence.of("substance", "anaphors")
+    words = sentence.words
+    return [
+        r for r in sentence.of("requirement")
+        if any(
+            0 <= o.start - r.end <= OBJECT_REACH and not any(w[2] for w in words[r.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        )
+    ]
+
+
+def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mention]:
+    """The substances a requirement or dependency names right after it: a claim built
+    on one is about them, wherever its effect stands."""
+    constructions = [r for r in relations if r.kind in ("requirement", "dependency")]
+    return [s for s in substances if any(0 <= s.start - r.end <= OBJECT_REACH for r in constructions)]
+
+
+def _dependency(sentence: Sentence) -> Mention | None:
+    """"Without magnesium, …", "No iron, no …": a sentence that opens by taking a
+    substance away claims what follows depends on it, negation and all."""
+    for mention in sentence.of("dependency"):
+        if not _opens(sentence, mention):
+            continue
+        if any(0 <= o.start - mention.end <= 1 for o in sentence.of("substance", "anaphors")):
+            return mention
+    return None
+
+
+ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")
+
+
+def _verb_after_subject(sentence: Sentence, effect: Mention) -> bool:
+    """"Magnesium calms …", "It also soothes …", "Our gummies calm …": an effect word in
+    the verb's form right after a substance, a product noun or a pronoun, with at most
+    two adverbs between; the plain form only after a plural ("gummies", "they")."""
+    token = sentence.doc[effect.start]
+    singular = _singular(token)
+    plain = token.lemma_ == token.lower_
+    if not singular and not plain:
+        return False
+    covered = {i for m in sentence.mentions for i in range(m.start, m.end)}
+    position = effect.start
+    for _ in range(ADVERB_REACH + 1):
+        subjects = [m for m in sentence.of(*SUBJECT_KINDS) if m.end == position]
+        if any(singular or _plural(sentence.doc[m.end - 1]) for m in subjects):
+            return True
+        position -= 1
+        if position < sentence.start or position in covered or sentence.words[position - sentence.start][2]:
+            return False
+    return False
+
+
+def _plural(token) -> bool:
+    """A plural noun ("gummies", "capsules") or "they"; not the possessive "its"."""
+    lower = token.lower_
+    return lower == "they" or lower.endswith("s") and not lower.endswith("ss") and lower != "its"
 
 
 def _opens(sentence: Sentence, mention: Mention) -> bool:
@@ -363,19 +477,6 @@ def links_back(sentence: Sentence) -> bool:
     """Does the sentence open with a pronoun that refers to the sentence before ("It
     also …", "These results …")?"""
     return bool(sentence.words) and sentence.words[0][0] in sentence.grammar.pronoun_subjects
-
-
-def carry_pronoun_subjects(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
-    """"Magnesium is found in … It also helps …": a claim whose sentence opens with a
-    pronoun and names no substance is about the substances of the sentence before."""
-    previous: Sentence | None = None
-    for sentence in sentences:
-        if links_back(sentence) and previous is not None and previous.block is sentence.block:
-            keys = tuple(dict.fromkeys(m.key for m in previous.of("substance")))
-            for claim in claims.get(sentence.index, []):
-                if not claim.substances:
-                    claim.carried = keys
-        previous = sentence
 
 
 def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:

@@ -10,6 +10,7 @@ longest-first.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,11 +25,15 @@ from claimlint.document import Block
 from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.packs import PackError
+from claimlint.language.compounds import CompoundSplitter
 from claimlint.language.pipeline import PhraseTokens, token_rows
 from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
+# Cues of the verbs pack written in the pattern language (they need numbers or gaps).
+PATTERN_CUES = ("testimonial_frames",)
+_CUE = "cue\x1f"
 
 
 @dataclass(slots=True)
@@ -104,6 +109,7 @@ class Sentence:
     block_tokens: tuple[int, int] = (0, 0)
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
+    story: bool = False  # told in the first person by a sentence shortly before (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -167,6 +173,7 @@ class Annotator:
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
         self._build()
+        self.compounds = self._compound_splitter()
 
     # -- construction -------------------------------------------------------------
     def _label(self, kind: str, key: str, extra: tuple[str, ...] = ()) -> str:
@@ -207,6 +214,8 @@ class Annotator:
             self._add(lm, "modifier", cls, k.words.get("modifier:" + cls, []))
         for cue in self.grammar.lemma_cues:
             self._add(lm, cue, cue, k.words.get(cue, []))
+        for construction in ("requirement", "dependency"):
+            self._add(lm, construction, "faithful", k.words.get(construction, []))
         self._add(lm, "vitamin_head", "vitamin", list(self.grammar.vitamin_heads))
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
@@ -214,6 +223,14 @@ class Annotator:
         self._add(lo, "treatment", "treatment", k.diseases.get("treatment", []), lemma=False)
         for cue in self.grammar.form_cues:
             self._add(lo, cue, cue, k.words.get(cue, []), lemma=False)
+        for cue in PATTERN_CUES:
+            for phrase in k.words.get(cue, []):
+                try:
+                    compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words)
+                except PatternError as exc:
+                    raise PackError(f"verbs: field '{cue}': {exc}") from None
+                for pattern in compiled:
+                    self.patterns.add(_CUE + cue, pattern)
         for rule in k.rules.values():
             if rule.patterns:
                 for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
@@ -224,6 +241,25 @@ class Annotator:
                             raise PackError(f"{rule.source}: rule {rule.code}: field '{field_name}': {exc}") from None
                         for pattern in compiled:
                             self.patterns.add(label, pattern)
+
+    def _compound_splitter(self) -> CompoundSplitter:
+        """A splitter whose dictionary is every word of the lexicons and the lemma table."""
+        k = self.knowledge
+        phrases: list[str] = []
+        for sub in k.substances.values():
+            phrases += [*sub.names, *sub.forms]
+        for effect in k.effects.values():
+            phrases += [*effect.phrases, *effect.standalone]
+        for group in (k.words, k.diseases):
+            for words in group.values():
+                phrases += [w for w in words if isinstance(w, str)]
+        words = {w for phrase in phrases for w in re.split(r"[^a-z]+", phrase.lower())}
+        relemmatise: Callable[[Doc], Doc] = lambda doc: doc  # without a lemma table lemmas stay as they are
+        if self.nlp.has_pipe("claimlint_lemmas"):
+            relemmatise = lemmatiser = self.nlp.get_pipe("claimlint_lemmas")
+            words.update(lemmatiser.table.values())
+        grammar = self.grammar
+        return CompoundSplitter(words, relemmatise, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc, tokens: DocTokens | None = None) -> list[Mention]:
@@ -236,7 +272,10 @@ class Annotator:
                 kind, key, extra = labels[match_id]
                 found.append(Mention(kind, key, start, end, extra))
         for code, start, end in self.patterns(doc):
-            found.append(Mention("pattern", code, start, end))
+            if code.startswith(_CUE):
+                found.append(Mention(code[len(_CUE):], code[len(_CUE):], start, end))
+            else:
+                found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
         return self._elliptical(words, self._from_parts(words, _resolve(found)))
@@ -321,6 +360,7 @@ class Annotator:
     def sentences(self, doc: Doc, blocks: list[Block]) -> list[Sentence]:
         """The sentences of ``blocks``, joined by :data:`SEPARATOR` into ``doc``. A
         sentence never runs from one block into the next, nor does a mention."""
+        doc = self.compounds(doc)
         tokens = DocTokens.read(doc)
         mentions = self.mentions(doc, tokens)
         ranges: list[tuple[Block, int, int, int]] = []  # block, char offset, first token, end token

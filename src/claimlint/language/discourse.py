@@ -1,0 +1,207 @@
+"""Discourse: what a sentence that names no substance is about.
+
+Copy names its substance once and then goes on about it: "Magnesium is found in nuts.
+It calms the nerves", "This mineral keeps muscles moving", "Without it, muscles cramp",
+a list of benefits under a "Magnesium" heading, a table row whose first cell names the
+nutrient. A claim that names no substance of its own takes one here, from
+
+* an anaphor in its clause (a pronoun, a demonstrative noun phrase, "without it"): the
+  substances of the nearest sentence before it that names any, in the same block or the
+  block before, else the document's topic;
+* the fragment before it, when it goes on after an ellipsis ("Ginger, known to …
+  settle the stomach");
+* its place in the document: a list item, table cell, caption or heading under the last
+  heading that names substances (else under the document's topic), the other cells of
+  its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
+  the heading or title that names substances.
+
+Stories are read here too: a sentence shortly after one where the writer takes the
+product in the first person continues a testimonial.
+
+The document's topic is what its title and headings name, else the substance it names
+most. Each carried claim records where its substance came from ("'it' = Magnesium,
+line 12"), so a finding can say so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from claimlint.document import Document
+from claimlint.language.claims import Claim, bodys_own
+from claimlint.language.mentions import Sentence
+
+HEADING_KINDS = {"heading", "title"}
+UNDER_HEADING_KINDS = {"list_item", "table_cell", "caption", "heading"}
+LOOK_BACK = 3  # sentences an anaphor may reach back over
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    keys: tuple[str, ...]
+    sentence: Sentence
+
+
+class Discourse:
+    """Resolves claims without a substance of one document to the substances it is about.
+
+    The annotator marks anaphors, pronouns that stand for a noun named before ("it",
+    "they"), and demonstratives, the determiners of a noun phrase that does ("this
+    mineral")."""
+
+    def resolve(self, document: Document, sentences: list[Sentence], claims: dict[int, list[Claim]], declared: bool = False) -> None:
+        """Give claims without a substance the substances they are about; with a
+        ``declared`` product profile, a claim whose verb has no subject is about the
+        declared product and is left to be judged against its composition."""
+        if not claims:
+            return
+        topic = self.topic(sentences)
+        heading: Antecedent | None = None
+        rows: dict[str, Antecedent] = {}
+        recent: list[Sentence] = []  # sentences before the current one, nearest last
+        for sentence in sentences:
+            block = sentence.block
+            named = self.named(sentence)
+            if block.kind in HEADING_KINDS and named:
+                heading = Antecedent(named, sentence)
+            for claim in claims.get(sentence.index, []):
+                if claim.substances or claim.carried:
+                    continue
+                found = self.antecedent(sentence, claim, recent, topic, heading, rows.get(block.group or ""), declared)
+                if found is not None:
+                    antecedent, word = found
+                    claim.carried = antecedent.keys
+                    claim.carried_from = (word, self.line(document, antecedent.sentence))
+            if named and block.group and block.group not in rows:
+                rows[block.group] = Antecedent(named, sentence)
+            recent = (recent + [sentence])[-LOOK_BACK:]
+
+    def antecedent(
+        self, sentence: Sentence, claim: Claim, recent: list[Sentence], topic: Antecedent | None,
+        heading: Antecedent | None, row: Antecedent | None, declared: bool,
+    ) -> tuple[Antecedent, str] | None:
+        """The antecedent and the anaphor that points to it ("" for a place in the document)."""
+        word = self.anaphor(sentence, claim)
+        if word is not None:
+            previous = self.previous(sentence, recent)
+            if previous is not None:
+                return previous, word
+            if topic is not None and not self.other_subject(sentence, recent):
+                return topic, word
+            return None
+        if recent and _continues(recent[-1], sentence):
+            named = self.named(recent[-1])
+            if named:
+                return Antecedent(named, recent[-1]), recent[-1].text.rstrip()[-1]
+        if row is not None and row.sentence.block is not sentence.block:
+            return row, ""
+        governing = heading or topic
+        if governing is None or governing.sentence.block is sentence.block:
+            return None
+        if sentence.block.kind in UNDER_HEADING_KINDS:
+            return governing, ""
+        if claim.implied_subject and not declared and governing.sentence.block.kind in HEADING_KINDS:
+            return governing, ""  # "Supports deeper sleep." on a page headed "Magnesium"
+        return None
+
+    @staticmethod
+    def anaphor(sentence: Sentence, claim: Claim) -> str | None:
+        """The pronoun or demonstrative phrase in the claim's clause, before its effect
+        ("It also calms …", "This mineral keeps …"), if any."""
+        clause = sentence.clause_of(claim.effect.start)
+        doc = sentence.doc
+        for mention in sentence.of("anaphors", "demonstratives"):
+            if mention.start >= claim.effect.start:
+                break
+            if sentence.clause_of(mention.start) != clause and mention.start != sentence.start:
+                continue
+            if mention.kind == "anaphors":
+                return doc[mention.start:mention.end].text
+            following = mention.end < sentence.end and not sentence.words[mention.end - sentence.start][2]
+            if following:
+                return doc[mention.start:mention.end + 1].text
+        return None
+
+    def previous(self, sentence: Sentence, recent: list[Sentence]) -> Antecedent | None:
+        """The substances of the nearest sentence before, in this block or the one
+        before it, that names any; none when a sentence between names the body instead."""
+        blocks = {id(sentence.block)}
+        for earlier in reversed(recent):
+            if id(earlier.block) not in blocks:
+                if len(blocks) > 1:
+                    break
+                blocks.add(id(earlier.block))
+            named = self.named(earlier)
+            if named:
+                return Antecedent(named, earlier)
+            if earlier.has("body_nouns"):
+                return None
+        return None
+
+    @staticmethod
+    def other_subject(sentence: Sentence, recent: list[Sentence]) -> bool:
+        """A sentence just before in the same block that is about the body: the pronoun
+        is more likely its subject than the document's topic."""
+        return any(s.block is sentence.block and s.has("body_nouns") for s in recent)
+
+    def named(self, sentence: Sentence) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.key for m in sentence.of("substance") if not bodys_own(sentence, m)))
+
+    def topic(self, sentences: list[Sentence]) -> Antecedent | None:
+        """What the document is about: the substances of its title or first heading, else
+        the substance it names most often (at least twice, and more than any other)."""
+        for sentence in sentences:
+            if sentence.block.kind in HEADING_KINDS:
+                named = self.named(sentence)
+                if named:
+                    return Antecedent(named, sentence)
+                break
+        counts: Counter[str] = Counter()
+        first: dict[str, Sentence] = {}
+        for sentence in sentences:
+            for key in self.named(sentence):
+                counts[key] += 1
+                first.setdefault(key, sentence)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        key = ranked[0][0]
+        return Antecedent((key,), first[key])
+
+    @staticmethod
+    def line(document: Document, sentence: Sentence) -> int:
+        start, _ = sentence.char_range(sentence.start, sentence.end)
+        return document.position(sentence.block.source_offset(start))[0]
+
+
+def mark_stories(sentences: list[Sentence]) -> None:
+    """"I started the gummies in May. Two weeks later, no more restless nights": a
+    sentence after one where the writer, in the first person, takes the product (or a
+    substance, or "these") continues the story, so a change it reports is a testimonial."""
+    teller: Sentence | None = None
+    distance = 0
+    for sentence in sentences:
+        if teller is not None and distance < LOOK_BACK and _near(teller, sentence):
+            sentence.story = True
+        distance += 1
+        if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
+            teller, distance = sentence, 0
+
+
+def _near(teller: Sentence, sentence: Sentence) -> bool:
+    """In the same block, or in the block right after the teller's."""
+    return sentence.block is teller.block or sentence.index - teller.index <= 1
+
+
+ELLIPSES = ("…", "...")
+
+
+def _continues(previous: Sentence, sentence: Sentence) -> bool:
+    """"Horseradish, known to … ease a blocked nose": a fragment after an ellipsis that
+    starts in lower case goes on with the sentence before it."""
+    return (
+        previous.block is sentence.block
+        and previous.text.rstrip().endswith(ELLIPSES)
+        and sentence.text[:1].islower()
+    )

@@ -1,0 +1,191 @@
+"""Ways of making a claim beyond "substance + relation word + effect" in one sentence:
+requirement and dependency, claims without a verb, comparisons, testimonials, Art 12
+forms, asserting questions, and the scope of what silences a clause. Each has fail
+cases with the span they mark and near-misses that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def marked(engine, text: str) -> list[tuple[str, str]]:
+    return sorted((f.code, f.excerpt[slice(*f.excerpt_span)]) for f in engine.lint_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your nerves need magnesium to stay calm.", ("HC101", "nerves need")),
+    ("Healthy sleep depends on magnesium.", ("HC101", "Healthy sleep depends on")),
+    ("Without magnesium, your nerves can never settle.", ("HC101", "Without magnesium, your nerves")),
+    ("No iron, no stamina.", ("HC101", "No iron, no stamina")),
+])
+def test_requirement_and_dependency_claim_for_the_substance(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "You need a passport to travel abroad.",
+    "Without sugar, this jam tastes lighter.",
+    "No artificial colours, no preservatives.",
+    "Your muscles need rest after a long run.",
+])
+def test_requirement_without_a_substance_object_claims_nothing(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cold mornings, warm mugs #immunityboost", ("HC103", "immunityboost")),
+    ("New flavour just dropped #bettersleep #magnesium", ("HC101", "bettersleep")),
+    ("Meet DeepSleep Drops, our new night formula.", ("HC103", "DeepSleep")),
+    ("A gentle menopause solution.", ("MC201", "menopause")),
+    ("The natural sleep solution for busy parents.", ("HC103", "sleep solution")),
+])
+def test_claims_without_a_verb(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sunday brunch with friends #weekendvibes #foodie",
+    "Shop the new range at MarketHall this weekend.",
+    "The solution is stirred for two minutes.",
+    "#staysafe #family",
+])
+def test_hashtags_and_names_that_claim_nothing_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_hashtag_is_split_in_the_doc_so_findings_map_to_its_characters(engine):
+    [finding] = engine.lint_text("Weekend plans #immunityboost")
+    assert (finding.column, finding.end_column) == (16, 29)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Did you know that zinc boosts your immunity?", ("HC103", "boosts your immunity")),
+    ("Not suitable for children; our syrup relieves coughs.", ("MC201", "relieves coughs")),
+    ("Consult your doctor before use: ginger relieves nausea.", ("MC201", "relieves nausea")),
+    ("Selenium boosts energy, although trials are still needed.", ("HC101", "boosts energy")),
+])
+def test_questions_warnings_and_disclaimers_silence_only_their_own_clause(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Does magnesium help you sleep?",
+    "Consult your doctor if nausea persists.",
+    "Not suitable for people with epilepsy, diabetes or asthma; consult your doctor first.",
+    "Whether magnesium improves sleep has not yet been demonstrated.",
+    "Checked against common prescription medicines, but ask your pharmacist if you take any.",
+])
+def test_asking_warning_and_honest_caveats_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_hedged_claim_with_an_honest_caveat_stays_silent_but_an_asserted_one_does_not(engine):
+    assert marked(engine, "Selenium may boost energy, although trials are still needed.") == []
+    assert marked(engine, "Selenium boosts energy, although trials are still needed.") == [("HC101", "boosts energy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trim two inches off your tummy with our slimming tea.", ("MC202", "Trim two inches")),
+    ("Week 6 and down 4 kg already!", ("MC202", "down 4 kg")),
+    ("Four kilos in a fortnight, no gym.", ("MC202", "Four kilos in a fortnight")),
+    ("Dr. Okafor swears by two capsules every morning.", ("MC203", "Dr. Okafor swears")),
+    ("Low vitamin B12 is linked to memory problems.", ("MC204", "Low vitamin B12 is linked to")),
+    ("Works as well as a hydrocortisone ointment, minus the thinning.", ("MC206", "Works as well as a hydrocortisone")),
+    ("Refuels you faster than sports drinks.", ("OS501", "faster than sports drinks")),
+    ("Six times better absorbed, so every drop counts.", ("OS501", "Six times better absorbed")),
+    ("Standard multivitamins give you nothing once the sun goes down.", ("OS504", "Standard multivitamins give you nothing")),
+])
+def test_art12_comparison_and_disparagement_spans(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Each bar is 12 cm long and weighs 40 g.",
+    "Ships within 2 days in a 1 kg pouch.",
+    "Ask your doctor which dose suits you.",
+    "If you take statins, consult your doctor before use.",
+    "Our new pouch keeps the powder fresher than the old tub did.",
+    "Standard delivery takes three to five working days.",
+    "Most supplements come in tablets; ours is a powder you stir into water.",
+])
+def test_art12_and_comparison_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Week 2: sleeping through the night", ("HC103", "sleeping")),
+    ("POV: you finally sleep through the night", ("HC103", "sleep")),
+    ("I started the drops in spring. Two weeks later, the eczema was gone.", ("MC201", "eczema")),
+])
+def test_testimonials_in_diary_frames_and_across_sentences(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The drops arrived in spring. Two weeks later, the eczema was gone.",
+    "Day 3: the parcel arrived.",
+    "Open 7 days a week: 9 - 5.",
+    "I ordered the drops in spring. Delivery took two weeks, but it was worth the wait.",
+])
+def test_reports_that_no_user_makes_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The calming benefit of lemon balm is well established.", "well established"),
+    ("Conclusive research shows ashwagandha lowers stress.", "Conclusive"),
+    ("Level I evidence supports turmeric for joint comfort.", "Level I evidence"),
+    ("Sound science shows that saffron lifts mood.", "Sound science"),
+])
+def test_certainty_words_about_evidence_are_ev401(engine, text, cue):
+    assert ("EV401", cue) in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company was established in 1998.",
+    "Vitamin D contributes to the normal function of the immune system, a well-established role.",
+    "Our gold standard packaging is fully recyclable.",
+])
+def test_certainty_words_without_an_unsupported_benefit_stay_silent(engine, text):
+    assert [code for code, _ in marked(engine, text)] == []
+
+
+def test_a_result_in_patients_with_a_disease_is_medicinal(engine):
+    text = "In a trial of 90 adults with type 2 diabetes, chromium improved blood sugar control."
+    assert ("MC201", "diabetes") in marked(engine, text)
+    [finding] = [f for f in engine.lint_text(text) if f.code == "MC201"]
+    assert "reports a result in people with diabetes" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "Our oats are a good choice for people with coeliac disease, as they are gluten free.",
+    "In adults with asthma, the study measured vitamin D levels.",
+])
+def test_people_with_a_condition_without_a_result_for_the_substance_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your body uses magnesium to calm the nerves.", "HC101"),
+    ("Your cells turn iron into boundless energy.", "HC103"),
+])
+def test_a_body_process_as_subject_still_claims_for_the_substance_it_uses(engine, text, expected):
+    assert expected in [code for code, _ in marked(engine, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "We use vitamin C from acerola cherries.",
+    "Your body uses zinc to support normal immune function.",
+])
+def test_using_a_substance_without_an_unauthorised_effect_stays_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("Our gummies calm your nerves.", True),
+    ("They calm the nerves before bed.", True),
+    ("Its calm scent fills the room.", False),
+    ("Their calm presence in the shop is lovely.", False),
+])
+def test_an_effect_word_as_the_verb_of_a_plural_subject(engine, text, claimed):
+    assert bool(marked(engine, text)) is claimed
