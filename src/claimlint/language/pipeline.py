@@ -90,23 +90,20 @@ class TokenRows:
     """The :data:`TOKEN_ATTRS` of every token as one array, read from the Doc in one call.
 
     Rule patterns look at a few tokens around their anchors, so a row becomes a Python
-    list only when it is asked for: turning every row into a list cost more than the
-    matching itself. Whole columns are read as arrays (:meth:`column`)."""
+    list only when it is asked for (and is not kept): turning every row into a list cost
+    more time than the matching itself, and keeping them more memory than the Doc. Whole
+    columns are read as arrays (:meth:`column`)."""
 
-    __slots__ = ("array", "_rows")
+    __slots__ = ("array",)
 
     def __init__(self, doc: Doc) -> None:
         self.array = doc.to_array(list(TOKEN_ATTRS)).reshape(-1, len(TOKEN_ATTRS))
-        self._rows: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.array)
 
     def __getitem__(self, index: int) -> list[int]:
-        row = self._rows.get(index)
-        if row is None:
-            row = self._rows[index] = self.array[index].tolist()
-        return row
+        return self.array[index].tolist()
 
     def column(self, name: str) -> numpy.ndarray:
         return self.array[:, TOKEN_ATTRS.index(name)]
