@@ -21,7 +21,10 @@ from claimlint.knowledge.packs import builtin_pack_paths
 from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
-COMBINATION = 3  # an entry naming more substances than this is for their combination
+# The register's own words for an entry that authorises a combination product, not its
+# parts. An entry listing kinds of one thing ("Sugar replacers, i.e. xylitol, sorbitol …")
+# authorises each of them, however many it names.
+COMBINATION = "a combination"
 REJECTED_INDEX_FORMAT = "effects-with-words"  # changes when the cached index changes shape
 FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
@@ -112,7 +115,7 @@ class RegisterIndex:
                 states_result=head_lemma not in grammar.faithful_heads,
             )
             self.authorised.append(claim)
-            if entry.substance.lower().startswith("a combination") or len(subs) > COMBINATION:
+            if entry.substance.lower().startswith(COMBINATION):
                 # A combination product's claim authorises the combination, not each part.
                 self.combinations.append(claim)
                 continue
