@@ -132,7 +132,7 @@ def test_reports_that_no_user_makes_stay_silent(engine, text):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("The calming benefit of lemon balm is well established.", "well established"),
+    ("The calming benefit of lemon balm is well established.", "is well established"),
     ("Conclusive research shows ashwagandha lowers stress.", "Conclusive"),
     ("Level I evidence supports turmeric for joint comfort.", "Level I evidence"),
     ("Sound science shows that saffron lifts mood.", "Sound science"),
@@ -189,3 +189,66 @@ def test_using_a_substance_without_an_unauthorised_effect_stays_silent(engine, t
 ])
 def test_an_effect_word_as_the_verb_of_a_plural_subject(engine, text, claimed):
     assert bool(marked(engine, text)) is claimed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your immune cells can't do their job without zinc.", ("HC103", "immune cells can't do their job without")),
+    ("Deep sleep never comes easily without magnesium.", ("HC101", "Deep sleep never comes easily without")),
+    ("Muscle recovery depends entirely on magnesium.", ("HC103", "Muscle recovery depends")),
+    ("Your heart loves omega-3.", ("HC103", "heart loves")),
+])
+def test_a_dependency_said_last_and_a_requirement_with_an_adverb(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Do not take zinc without food.",
+    "You can't make proper sourdough without salt.",
+    "Don't leave the house without your vitamin D this winter.",
+    "Results depend on the dose.",
+    "Your kids will love the taste.",
+])
+def test_without_a_denied_effect_or_a_substance_object_nothing_depends(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I've been taking these for a month. My skin has never been clearer.", ("HC103", "skin")),
+    ("Two weeks on the capsules and I have never slept better.", ("HC103", "slept better")),
+    ("Bloating gone in a week.", ("MC201", "Bloating")),
+    ("Brain fuel in a bottle.", ("HC103", "Brain fuel")),
+])
+def test_praise_through_a_negation_symptoms_gone_and_fuel_for_an_organ(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "My skin has never been red or itchy.",
+    "Zinc has never been shown to cure colds.",
+    "The snow was gone by morning.",
+    "Rocket fuel for your garden.",
+])
+def test_a_plain_negation_a_caveat_and_other_fuel_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shed a stone by summer with our slimming tea.", ("MC202", "Shed a stone")),
+    ("Nutritionist Sarah Cole swears by our greens powder.", ("MC203", "Nutritionist Sarah Cole swears by")),
+    ("Don't let a zinc deficiency leave your family defenceless this winter.", ("MC204", "deficiency leave your family defenceless")),
+    ("Better than melatonin for falling asleep.", ("OS501", "Better than melatonin for falling")),
+    ("Supermarket probiotics never reach your gut alive.", ("OS504", "Supermarket probiotics never reach")),
+    ("Science has settled it: probiotics strengthen immunity.", ("EV401", "Science has settled")),
+])
+def test_more_forms_of_art12_comparison_and_certainty(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drop a pound coin in the jar.",
+    "Our cookbook author Dr. Jane Holt shares her favourite soup.",
+    "Tastes better than any protein bar we have tried.",
+    "A well-established brand since 1952.",
+])
+def test_near_misses_of_those_forms_stay_silent(engine, text):
+    assert marked(engine, text) == []

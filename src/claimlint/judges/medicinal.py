@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
+from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -61,6 +61,8 @@ class MedicinalJudge:
         doc = sentence.doc
         # Warnings and directions silence their own clause; what is claimed without a
         # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
+        if self.asks_about_a_substance(sentence):
+            return
         muted = muted_clauses(sentence)
         standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
         diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
@@ -96,6 +98,14 @@ class MedicinalJudge:
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
         ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def asks_about_a_substance(self, sentence: Sentence) -> bool:
+        """"Is vitamin C good for colds?": a question about what a substance does, put to
+        no one in particular, asks it; one put to the reader ("Can zinc help your
+        cold?") offers the product for the condition."""
+        if not is_question(sentence) or not sentence.has("substance"):
+            return False
+        return not {lower for lower, _, _, _ in sentence.words} & self.reader
 
     def conditions(self, sentence: Sentence, mentions: list[Mention]) -> list[str]:
         """The conditions a claim names, as nouns: terms next to each other (or one word

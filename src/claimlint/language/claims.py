@@ -56,11 +56,12 @@ def clause_bounds(sentence: Sentence) -> list[int]:
 
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
-    change, which claims the product made it; in a story the first person may be in a
-    sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
+    change, which claims the product made it ("my skin has never been clearer"); in a
+    story the first person may be in a sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
     if sentence.has("testimonial_frames"):
         return True
-    return sentence.has("change_cues") and (sentence.has("first_person") or sentence.story)
+    changed = sentence.has("change_cues") or any(_praises(sentence, m) for m in sentence.of("negations"))
+    return changed and (sentence.has("first_person") or sentence.story)
 
 
 POPULATION_REACH = 2  # tokens between "patients with" and the condition it names
@@ -137,14 +138,27 @@ def is_ingredient_list(sentence: Sentence) -> bool:
     return with_substance >= 2
 
 
+def _praises(sentence: Sentence, negation: Mention) -> bool:
+    """"has never been clearer", "never felt better": a negation before a comparative
+    says things are better than ever."""
+    doc, at = sentence.doc, negation.end
+    if at + 1 >= sentence.end or doc[at].lower_ not in sentence.grammar.comparing_after_negation:
+        return False
+    after = doc[at + 1]
+    return after.lower_.endswith("er") and after.lemma_ != after.lower_  # an inflected comparative
+
+
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
-    "no more", nor of "not just" / "not only", which add a claim rather than deny one."""
+    "no more", nor of "not just" / "not only", which add a claim rather than deny one,
+    nor of "never been clearer", which praises."""
     covered = {i for m in ignore for i in range(m.start, m.end)}
     doc = sentence.doc
     adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
         if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in adding):
+            continue
+        if _praises(sentence, m):
             continue
         if 0 < index - m.start <= 3 + (m.end - m.start - 1):
             return True
@@ -214,9 +228,12 @@ def build_claims(
             r for r in content_verbs
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
-        depends = dependency is not None and effect.start >= dependency.end
+        depends = dependency is not None and (
+            clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
+            else effect.start >= dependency[0].end
+        )
         if depends:
-            governing.append(dependency)  # "Without magnesium, muscles cannot relax"
+            governing.append(dependency[0])  # "Without magnesium, muscles cannot relax"
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
@@ -247,7 +264,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end):
+        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
@@ -366,14 +383,23 @@ def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mentio
     return [s for s in substances if any(0 <= s.start - r.end <= OBJECT_REACH for r in constructions)]
 
 
-def _dependency(sentence: Sentence) -> Mention | None:
+def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     """"Without magnesium, …", "No iron, no …": a sentence that opens by taking a
-    substance away claims what follows depends on it, negation and all."""
+    substance away claims what follows depends on it, negation and all. Said at the end
+    of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
+    same of what comes before it. The flag says whether the dependency comes last."""
+    objects = sentence.of("substance", "anaphors")
     for mention in sentence.of("dependency"):
-        if not _opens(sentence, mention):
+        if not any(0 <= o.start - mention.end <= 1 for o in objects):
             continue
-        if any(0 <= o.start - mention.end <= 1 for o in sentence.of("substance", "anaphors")):
-            return mention
+        if _opens(sentence, mention):
+            return mention, False
+        clause = sentence.clause_of(mention.start)
+        if any(
+            n.end <= mention.start and n.start != mention.start and sentence.clause_of(n.start) == clause
+            for n in sentence.of("negations")
+        ):
+            return mention, True
     return None
 
 
@@ -418,6 +444,27 @@ def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
     while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in breaks:
         start -= 1
     return start
+
+
+NAME_REACH = 2  # title-case words between an effect and the product noun that ends a name
+
+
+def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
+    """"Calm Mind Complex", "Joint Comfort Capsules": an effect inside a product's name,
+    a run of capitalised words that goes on past it and ends in a product noun, claims
+    it. A one-word effect right before the noun names a kind of product ("Energy Bar",
+    "Skin Cream") and is left to the other readings."""
+    doc = sentence.doc
+    if not all(t.is_title for t in doc[effect.start:effect.end]):
+        return False
+    nouns = sentence.of("product_nouns")
+    inside = {i for m in nouns for i in range(m.start, m.end)}
+    for noun in nouns:
+        between = range(effect.end, noun.start)
+        least = 0 if len(effect) > 1 else 1
+        if least <= len(between) <= NAME_REACH and all(doc[i].is_title and i not in inside for i in between):
+            return True
+    return False
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:

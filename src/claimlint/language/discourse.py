@@ -36,6 +36,7 @@ from claimlint.language.mentions import Sentence
 HEADING_KINDS = {"heading", "title"}
 UNDER_HEADING_KINDS = {"list_item", "table_cell", "caption", "heading"}
 LOOK_BACK = 3  # sentences an anaphor may reach back over
+OBJECT_TAKING = ("requirement", "dependency")  # relations whose object is the substance ("depends on it")
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,13 @@ class Discourse:
     @staticmethod
     def anaphor(sentence: Sentence, claim: Claim) -> str | None:
         """The pronoun or demonstrative phrase in the claim's clause, before its effect
-        ("It also calms …", "This mineral keeps …"), if any."""
+        ("It also calms …", "This mineral keeps …"), or the pronoun a requirement or
+        dependency takes as its object ("… can't do their job without it"), if any."""
         clause = sentence.clause_of(claim.effect.start)
         doc = sentence.doc
+        for mention in sentence.of("anaphors"):
+            if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= 1 for r in claim.relations):
+                return doc[mention.start:mention.end].text
         for mention in sentence.of("anaphors", "demonstratives"):
             if mention.start >= claim.effect.start:
                 break
