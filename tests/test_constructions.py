@@ -252,3 +252,32 @@ def test_more_forms_of_art12_comparison_and_certainty(engine, text, expected):
 ])
 def test_near_misses_of_those_forms_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our marine peptides replace what time takes away, so wrinkles soften and joints move freely.", ("HC103", "joints move freely")),
+    ("Add a scoop of maca and your stamina skyrockets.", ("HC101", "stamina skyrockets")),
+    ("Iodine is the spark plug of your thyroid.", ("HC103", "is the spark plug of your thyroid")),
+    ("Calcium, the building block of strong bones.", ("HC103", "the building block of strong bones")),
+    ("With 1000 mg of vitamin C per serving, colds don't stand a chance.", ("MC201", "colds")),
+    ("They also crowd out the bugs that trigger breakouts.", ("MC201", "crowd out the bugs that trigger breakouts")),
+])
+def test_results_after_an_effect_and_metaphors_for_a_substance(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The colours fade in direct sunlight.",
+    "Sales of our energy drinks soar every summer.",
+    "Zinc is the mineral of the month.",
+    "Oats are a good source of fibre.",
+    "Our rivals don't stand a chance at the county show.",
+])
+def test_results_and_metaphors_about_anything_else_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_pronoun_a_trailing_dependency_takes_is_carried_from_the_sentence_before(engine):
+    [finding] = engine.lint_text("Vitamin B12 is found in eggs and dairy. Without enough of it, your nerves misfire.")
+    assert (finding.code, finding.excerpt[slice(*finding.excerpt_span)]) == ("HC101", "Without enough of it, your nerves")
+    assert "B12" in finding.message

@@ -205,7 +205,7 @@ def build_claims(
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
-    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence)
+    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence) + _metaphors(sentence)
     dependency = _dependency(sentence)
 
     claims: list[Claim] = []
@@ -228,6 +228,7 @@ def build_claims(
             r for r in content_verbs
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
+        governing += _results(sentence, effect)  # "…, so wrinkles soften"
         depends = dependency is not None and (
             clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
             else effect.start >= dependency[0].end
@@ -242,6 +243,7 @@ def build_claims(
         inherited = [
             r for r in governing
             if doc[r.start].lemma_ not in grammar.nominals and (r not in own or r.start == effect.start)
+            and r.kind != "result"  # a result belongs to the effect before it
         ]
         if sensory(sentence, effect, perception, perceivable):
             continue
@@ -376,11 +378,47 @@ def _requirements(sentence: Sentence) -> list[Mention]:
     ]
 
 
+def _results(sentence: Sentence, effect: Mention) -> list[Mention]:
+    """"Our peptides rebuild from within, so wrinkles soften and joints move freely":
+    a result verb right after an effect, in a sentence that names the product ("our
+    …"), a substance or a pronoun for one before it, claims the effect changes."""
+    clause = sentence.clause_of(effect.start)
+    results = [
+        r for r in sentence.of("result")
+        if 0 <= r.start - effect.end <= 1 and sentence.clause_of(r.start) == clause
+    ]
+    if not results:
+        return []
+    if any(m.end <= effect.start for m in sentence.of(*SUBJECT_KINDS)):
+        return results
+    ours = sentence.grammar.product_determiners  # "Our marine peptides …"
+    return results if any(lower in ours for lower, _, _, _ in sentence.words[:effect.start - sentence.start]) else []
+
+
+FRAME_REACH = 1  # words between a metaphor frame and its effect ("of your thyroid")
+
+
+def _metaphors(sentence: Sentence) -> list[Mention]:
+    """"Iodine is the spark plug of your thyroid": a frame right after a substance (or a
+    pronoun for one) and right before an effect says the substance drives it."""
+    subjects = sentence.of("substance", "anaphors")
+    effects = sentence.of("effect")
+    doc = sentence.doc
+    return [
+        Mention("metaphor", "strengthening", m.start + doc[m.start].is_punct, m.end)  # the mark is no word of it
+        for m in sentence.of("metaphor_frames")
+        if any(s.end == m.start for s in subjects) and any(0 <= e.start - m.end <= FRAME_REACH for e in effects)
+    ]
+
+
 def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mention]:
     """The substances a requirement or dependency names right after it: a claim built
     on one is about them, wherever its effect stands."""
     constructions = [r for r in relations if r.kind in ("requirement", "dependency")]
     return [s for s in substances if any(0 <= s.start - r.end <= OBJECT_REACH for r in constructions)]
+
+
+DEPENDENCY_REACH = 2  # words between "without" and what it takes away ("without enough of it")
 
 
 def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
@@ -389,9 +427,14 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
     same of what comes before it. The flag says whether the dependency comes last."""
     objects = sentence.of("substance", "anaphors")
+    words = sentence.words
     for mention in sentence.of("dependency"):
-        if not any(0 <= o.start - mention.end <= 1 for o in objects):
-            continue
+        if not any(
+            0 <= o.start - mention.end <= DEPENDENCY_REACH
+            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        ):
+            continue  # "without enough of it" takes it away; "without, …" does not
         if _opens(sentence, mention):
             return mention, False
         clause = sentence.clause_of(mention.start)

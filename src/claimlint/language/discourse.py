@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimlint.document import Document
-from claimlint.language.claims import Claim, bodys_own
+from claimlint.language.claims import DEPENDENCY_REACH, Claim, bodys_own
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
@@ -120,7 +120,7 @@ class Discourse:
         clause = sentence.clause_of(claim.effect.start)
         doc = sentence.doc
         for mention in sentence.of("anaphors"):
-            if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= 1 for r in claim.relations):
+            if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= DEPENDENCY_REACH for r in claim.relations):
                 return doc[mention.start:mention.end].text
         for mention in sentence.of("anaphors", "demonstratives"):
             if mention.start >= claim.effect.start:
