@@ -281,3 +281,24 @@ def test_a_pronoun_a_trailing_dependency_takes_is_carried_from_the_sentence_befo
     [finding] = engine.lint_text("Vitamin B12 is found in eggs and dairy. Without enough of it, your nerves misfire.")
     assert (finding.code, finding.excerpt[slice(*finding.excerpt_span)]) == ("HC101", "Without enough of it, your nerves")
     assert "B12" in finding.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stress drains your magnesium stores, leaving you wired and exhausted.", ("MC204", "drains your magnesium stores")),
+    ("Iron deficiency is the hidden reason so many women feel exhausted.", ("MC204", "deficiency is the hidden reason")),
+    ("Eczema runs in families, and our cream soothes it within days.", ("MC201", "Eczema")),
+    ("Ordinary fish oils offer zero protection for your heart.", ("OS504", "Ordinary fish oils offer zero")),
+    ("Our bars deliver energy without the jitters.", ("HC103", "energy without the jitters")),
+])
+def test_problem_statements_pronoun_treatments_and_energy_without_a_crash(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Low light is the reason we pick our berries at dawn.",
+    "Long queues drain your patience at the checkout.",
+    "Colds are common in winter, and our tea tastes lovely with it.",
+    "Ride the hills without the crash barriers.",
+])
+def test_problem_statement_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []

@@ -169,6 +169,21 @@ class MedicinalJudge:
             after = mod.start == disease.end
             if (before or after) and sentence.clause_of(mod.start) == clause:
                 return True
+        return self.treated_by_pronoun(sentence, disease)
+
+    @staticmethod
+    def treated_by_pronoun(sentence: Sentence, disease: Mention) -> bool:
+        """"Inflammation is the root of it all, and our blend tackles it": a medicinal
+        verb whose object is a pronoun for the disease named before, with the product or
+        a substance as its subject."""
+        for rel in sentence.of("relation"):
+            if rel.key != "medicinal" or rel.start < disease.end or negated_at(sentence, rel.start, []):
+                continue
+            clause = sentence.clause_of(rel.start)
+            if any(0 <= a.start - rel.end <= 1 for a in sentence.of("anaphors")) and any(
+                s.end <= rel.start and sentence.clause_of(s.start) == clause for s in sentence.of("substance", "product_nouns")
+            ):
+                return True
         return False
 
     def cosmetic_physiology(self, ctx: DocContext) -> None:
