@@ -302,3 +302,25 @@ def test_problem_statements_pronoun_treatments_and_energy_without_a_crash(engine
 ])
 def test_problem_statement_near_misses_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("… and the aches just melt away.", ("MC201", "aches")),
+    ("Happy joints, happy you.", ("HC103", "Happy joints")),
+    ('"Sleep like a baby" is what our customers say.', ("HC103", "Sleep like a baby")),
+    ("Pure plant goodness to help you thrive.", ("HC106", "goodness to help you thrive")),
+    ("Real food that loves you back.", ("HC106", "loves you back")),
+])
+def test_fragments_slogans_and_goodness(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Scars fade over time.",
+    "and the colours fade in the sun.",
+    "Our happy hens roam free.",
+    "Made with wholesome oats and honey.",
+    "Wholesome family meals in 20 minutes.",
+])
+def test_fragment_slogan_and_goodness_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, trial_population
+from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, results_after, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -169,6 +169,8 @@ class MedicinalJudge:
             after = mod.start == disease.end
             if (before or after) and sentence.clause_of(mod.start) == clause:
                 return True
+        if results_after(sentence, disease):
+            return True  # "… and the aches just melt away"
         return self.treated_by_pronoun(sentence, disease)
 
     @staticmethod

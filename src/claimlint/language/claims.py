@@ -228,7 +228,7 @@ def build_claims(
             r for r in content_verbs
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
-        governing += _results(sentence, effect)  # "…, so wrinkles soften"
+        governing += results_after(sentence, effect)  # "…, so wrinkles soften"
         depends = dependency is not None and (
             clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
             else effect.start >= dependency[0].end
@@ -359,6 +359,7 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
 
 
 SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
+ELLIPSES = ("…", "...")  # a fragment after one goes on from the copy before it
 REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
 OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
 
@@ -378,21 +379,34 @@ def _requirements(sentence: Sentence) -> list[Mention]:
     ]
 
 
-def _results(sentence: Sentence, effect: Mention) -> list[Mention]:
-    """"Our peptides rebuild from within, so wrinkles soften and joints move freely":
-    a result verb right after an effect, in a sentence that names the product ("our
-    …"), a substance or a pronoun for one before it, claims the effect changes."""
-    clause = sentence.clause_of(effect.start)
+RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
+
+
+def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
+    """"Our peptides rebuild from within, so wrinkles soften and joints move freely",
+    "… and the aches just melt away": a result verb right after an effect or a disease,
+    in a sentence that names the product ("our …"), a substance or a pronoun for one
+    before it, or goes on from an ellipsis, claims the change."""
+    clause = sentence.clause_of(mention.start)
     results = [
         r for r in sentence.of("result")
-        if 0 <= r.start - effect.end <= 1 and sentence.clause_of(r.start) == clause
+        if 0 <= r.start - mention.end <= RESULT_REACH and sentence.clause_of(r.start) == clause
     ]
     if not results:
         return []
-    if any(m.end <= effect.start for m in sentence.of(*SUBJECT_KINDS)):
+    if any(m.end <= mention.start for m in sentence.of(*SUBJECT_KINDS)):
+        return results
+    if _fragment(sentence):
         return results
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
-    return results if any(lower in ours for lower, _, _, _ in sentence.words[:effect.start - sentence.start]) else []
+    return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
+
+
+def _fragment(sentence: Sentence) -> bool:
+    """"… and the aches melt away": a sentence that opens on an ellipsis or in lower
+    case goes on from the copy before it."""
+    text = sentence.text.lstrip()
+    return text.startswith(ELLIPSES) or text[:1].islower()
 
 
 FRAME_REACH = 1  # words between a metaphor frame and its effect ("of your thyroid")

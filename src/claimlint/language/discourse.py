@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimlint.document import Document
-from claimlint.language.claims import DEPENDENCY_REACH, Claim, bodys_own
+from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
@@ -203,9 +203,6 @@ def mark_stories(sentences: list[Sentence]) -> None:
 def _near(teller: Sentence, sentence: Sentence) -> bool:
     """In the same block, or in the block right after the teller's."""
     return sentence.block is teller.block or sentence.index - teller.index <= 1
-
-
-ELLIPSES = ("…", "...")
 
 
 def _continues(previous: Sentence, sentence: Sentence) -> bool:
