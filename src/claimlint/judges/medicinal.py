@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, results_after, trial_population
+from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -65,13 +65,16 @@ class MedicinalJudge:
             return
         muted = muted_clauses(sentence)
         standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
-        diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
+        named = sentence.of("disease")
+        diseases = [d for d in named if not silenced(sentence, d.start, muted)]
         if not ctx.profile.is_food:
             diseases = [d for d in diseases if not self.cosmetic_care(sentence, d)]
-        claimed: list[Mention] = []
         how = ""
+        # "Consult your GP if you get migraines – our drops stop them": the warning
+        # silences its clause, not a treatment of the disease it names said after it.
+        claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
         if diseases:
-            claimed = [d for d in diseases if self.governed(sentence, d)]
+            claimed += [d for d in diseases if self.governed(sentence, d)]
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
@@ -171,15 +174,15 @@ class MedicinalJudge:
                 return True
         if results_after(sentence, disease):
             return True  # "… and the aches just melt away"
-        return self.treated_by_pronoun(sentence, disease)
+        return self.treated_by_pronoun(sentence, disease, set())
 
     @staticmethod
-    def treated_by_pronoun(sentence: Sentence, disease: Mention) -> bool:
+    def treated_by_pronoun(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
         """"Inflammation is the root of it all, and our blend tackles it": a medicinal
         verb whose object is a pronoun for the disease named before, with the product or
         a substance as its subject."""
         for rel in sentence.of("relation"):
-            if rel.key != "medicinal" or rel.start < disease.end or negated_at(sentence, rel.start, []):
+            if rel.key != "medicinal" or rel.start < disease.end or negated_at(sentence, rel.start, []) or silenced(sentence, rel.start, muted):
                 continue
             clause = sentence.clause_of(rel.start)
             if any(0 <= a.start - rel.end <= 1 for a in sentence.of("anaphors")) and any(

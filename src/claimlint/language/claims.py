@@ -101,6 +101,34 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
 
+def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> bool:
+    """Is the token at ``index`` in a clause a warning or disclaimer silences? A warning
+    set off by a comma ends there: "Keep out of reach of children, may help reduce joint
+    pain" still claims after the comma; one that goes on after it ("Consult your doctor,
+    particularly if …") does not end."""
+    clause = sentence.clause_of(index)
+    if clause not in muted:
+        return False
+    if sentence.has("hedges") and sentence.has("disclaimers"):
+        return True  # an honest caveat beside "may" silences the whole sentence
+    silencers = [m for m in sentence.mentions if m.kind in ("advice", "disclaimers") and sentence.clause_of(m.start) == clause]
+    words, grammar = sentence.words, sentence.grammar
+    for m in silencers:
+        ends = [
+            i for i in range(m.end, min(m.end + WARNING_TAIL + 1, index))
+            if words[i - sentence.start][0] == ","
+            and not (i + 1 < sentence.end and words[i + 1 - sentence.start][0] in grammar.warning_continuations)
+            # "not intended to diagnose, treat, cure or prevent": a list goes on
+            and not any(w[0] in grammar.list_joiners for w in words[i + 1 - sentence.start:index - sentence.start])
+        ]
+        if not ends:
+            return True
+    return False
+
+
+WARNING_TAIL = 3  # words a warning may run on past its cue before the comma that ends it ("… of children,")
+
+
 STUDY_SUBJECT_REACH = 6  # a study noun this near the start of its sentence is its subject
 STUDY_VERB_REACH = 4  # tokens between the study noun and the verb that says what it looked at
 INGREDIENT_ITEMS = 4  # a comma list of at least this many names, two of them substances, is a list of ingredients
@@ -272,7 +300,7 @@ def build_claims(
             how = "testimonial"
         else:
             continue
-        if clause in muted or muted and how not in ("verbal", "modifier"):
+        if silenced(sentence, effect.start, muted) or muted and how not in ("verbal", "modifier"):
             continue  # silenced; a claim read without a relation word needs a sentence free of warnings
         used = governing + near
         anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
