@@ -6,15 +6,10 @@ from math import ceil, floor
 import pytest
 from hypothesis import given, strategies as st
 
-from claimlint.knowledge.amounts import (
-    AmountError,
-    find_amounts,
-    find_percentages,
-    number,
-    parse_amount,
-    rounds_to,
-    show,
-)
+from claimlint.knowledge.amounts import AmountError, builtin_reader, number, parse_amount, rounds_to, show
+
+find_amounts = builtin_reader().find_amounts
+find_percentages = builtin_reader().find_percentages
 
 # Amounts as a label writes them: up to three decimals.
 values = st.decimals(min_value="0.001", max_value="99999", places=3, allow_nan=False, allow_infinity=False)

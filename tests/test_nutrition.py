@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from claimlint.knowledge.amounts import Amount, number
-from claimlint.judges.composition import Limit, NutrientFacts
+from claimlint.knowledge.nutrients import Limit, NutrientFacts
 from claimlint.knowledge.profile import Profile, ProfileError
 from claimlint.readers import read_html, read_markdown, read_text
 

@@ -15,9 +15,9 @@ from itertools import groupby
 from claimlint.document import Block, Document
 from claimlint.findings import ClaimRecord, Finding
 from claimlint.judges import registry
-from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import DocContext, EvidenceLevels
 from claimlint.knowledge.base import Knowledge
+from claimlint.knowledge.nutrients import NutrientFacts
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
@@ -26,7 +26,7 @@ from claimlint.language.claims import answer_questions, build_claims
 from claimlint.language.discourse import Discourse, mark_stories
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, build_nlp
-from claimlint.language.sections import reference_blocks
+from claimlint.language.sections import ReferenceSections
 
 
 MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
@@ -57,9 +57,10 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
-        self.discourse = Discourse(lambda key: self.knowledge.substances[key].label)
+        self.discourse = Discourse()
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.profile_cues = ProfileCues(self.knowledge.profile_cues)
+        self.reference_sections = ReferenceSections(grammar.reference_headings)
         self._index = cache(partial(RegisterIndex, self.annotator, self.knowledge))
         resources = registry.Resources(
             knowledge=self.knowledge,
@@ -101,7 +102,7 @@ class Engine:
         piped = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
         for index, docs in groupby(piped, key=lambda pair: pair[1][0]):
             ctx = contexts[index]
-            references = {id(ctx.document.blocks[n]) for n in reference_blocks(ctx.document.blocks)}
+            references = {id(ctx.document.blocks[n]) for n in self.reference_sections.blocks(ctx.document.blocks)}
             for doc, (_, group) in docs:
                 for sentence in self.annotator.sentences(doc, group):
                     sentence.index = len(ctx.sentences) + len(ctx.references)

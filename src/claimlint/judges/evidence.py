@@ -61,12 +61,14 @@ class EvidenceView:
     common_words: frozenset[str]  # too common to anchor a cue
     entries: Mapping[str, object]  # the configured evidence file's entries, by key
     require_evidence: bool  # EV402: every claim needs an evidence tag
+    templates: Mapping[str, Mapping[str, str]]  # message parts by code, from the rule packs
 
 
 class EvidenceJudge:
     def __init__(self, view: EvidenceView) -> None:
         self.view = view
         self.scale = Scale(view.pack)
+        self.parts = view.templates["EV401"]  # how what was weighed is told, in EV401 and EV404
         self.cues = CueMatcher(view.nlp, view.pack, view.phrases, view.common_words)
 
     def judge(self, ctx: DocContext, accepted: Accepted) -> EvidenceLevels:
@@ -91,7 +93,8 @@ class EvidenceJudge:
             sources, tagged = reading.sources, reading.tags
             lent = previous is not None and previous.sentence.block is sentence.block and previous.statement and self.continues(sentence)
             if not sources and not tagged and lent:
-                sources = [Source(s.level, f"{s.what} (sentence before)") for s in previous.sources if s.level is not self.scale.authorised]
+                before = self.parts["sentence_before"]
+                sources = [Source(s.level, before.format(source=s.what)) for s in previous.sources if s.level is not self.scale.authorised]
                 tagged = previous.tags
             self.weigh(ctx, levels, reading, sources, bool(tagged), require)
             previous = reading
@@ -121,10 +124,10 @@ class EvidenceJudge:
             graded = [c for c in live if c.kind == "level"]
             reviews = [c for c in graded if c.key in self.scale.reviews]
             reading.sources = [
-                Source(self.scale.by_key[c.key], f"text cue “{doc[c.start:c.end].text}”") for c in reviews or graded
+                Source(self.scale.by_key[c.key], self.parts["text_cue"].format(cue=doc[c.start:c.end].text)) for c in reviews or graded
             ]
         if reading.claims and not reading.unaccepted:
-            reading.sources.append(Source(self.scale.authorised, "the EU register of authorised health claims"))
+            reading.sources.append(Source(self.scale.authorised, self.parts["register"]))
         start, end = sentence.char_range(sentence.start, sentence.end)
         for tag in tags:
             if not start <= tag.start < end or (tag.kind == "number" and not library.references):
@@ -160,13 +163,13 @@ class EvidenceJudge:
         best = strongest(s.level for s in sources if s.level is not None)
         unknown = any(s.level is None for s in sources)
         if reading.claims or sources or reading.proven or reading.unresolved:
-            levels[sentence.index] = best.label if best else ("cited, level unknown" if unknown else self.scale.none.label)
+            levels[sentence.index] = best.label if best else (self.parts["cited_level_unknown"] if unknown else self.scale.none.label)
         for tag, problem in reading.unresolved:
             span = doc.char_span(sentence.offset + tag.start, sentence.offset + tag.end, alignment_mode="expand")
             ctx.finding("EV403", sentence, span.start, min(span.end, sentence.end), tag=tag.text, problem=problem)
         # Pending wording says itself what is missing; a source of unknown level cannot be weighed.
         if not reading.pending and not unknown:
-            self.overstatement(ctx, reading, best, [s.describe() for s in sources])
+            self.overstatement(ctx, reading, best, [s.describe(self.parts["level_unknown"]) for s in sources])
         if require and reading.unaccepted and not tagged:
             start, end = reading.unaccepted[0].span()
             ctx.finding("EV402", sentence, start, end, phrase=doc[start:end].text)
@@ -175,7 +178,7 @@ class EvidenceJudge:
         """EV401 or EV404 (one per sentence): proof claimed beyond its evidence, preclinical
         findings presented as a benefit, or an effect stated as fact on weak evidence."""
         sentence = reading.sentence
-        found = "; ".join(weighed) or "no evidence is tagged or cited"
+        found = self.parts["weighed_separator"].join(weighed) or self.parts["nothing_weighed"]
         statement = reading.statement
         if reading.proven is not None and not self.scale.meets(best, "proven"):
             cls, (start, end) = "proven", (reading.proven.start, reading.proven.end)
@@ -210,7 +213,7 @@ class EvidenceJudge:
                 position = number if number is not None else position + 1
                 inside = [c for c in found if start <= doc[c.start].idx - sentence.offset < end]
                 references[position] = Source(self.grade(inside), f"[{position}] {clip(text[start:end])}")
-        return Library(self.scale, entries, footnotes, references)
+        return Library(self.scale, entries, footnotes, references, self.view.templates["EV403"])
 
     def grade(self, cues: list[Cue]) -> Level | None:
         """The strongest level a source's own words name, if any."""

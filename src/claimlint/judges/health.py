@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from claimlint.judges.composition import NutrientFacts
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import Effect, Substance
+from claimlint.knowledge.nutrients import NutrientFacts
 from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
 from claimlint.language.claims import Claim
 from claimlint.language.mentions import Sentence
@@ -329,13 +329,29 @@ class HealthClaimJudge:
         }, key=str.lower)
         if not holders:
             return ""
-        named = ", ".join(_lower(h) for h in holders[:MAX_NAMED]) + (", …" if len(holders) > MAX_NAMED else "")
-        label = " or ".join(self.effects[t].label for t in targets[:2])
+        parts = self.templates["HC101"]
+        named = parts["list_separator"].join(_lower(h) for h in holders[:MAX_NAMED]) + (parts["list_more"] if len(holders) > MAX_NAMED else "")
+        label = parts["or"].join(self.effects[t].label for t in targets[:2])
         template = "note_none_for" if subjects else "note"
-        return self.template("HC101", template, effect=label, holders=named, substance=_join([_lower(x) for x in self.labels(subjects)]))
+        return self.template("HC101", template, effect=label, holders=named, substance=self.join([_lower(x) for x in self.labels(subjects)]))
 
     def template(self, code: str, name: str, **fields: str) -> str:
         return self.templates[code][name].format(**fields)
+
+    def origin(self, claim: Claim) -> str:
+        """Where the substances a claim carries were named: " ('it' = Magnesium, line 12)"."""
+        if claim.carried_from is None:
+            return ""
+        word, line = claim.carried_from
+        names = self.templates["HC101"]["and"].join(self.labels(list(claim.carried)))
+        return self.template("HC101", "carried_by_word" if word else "carried_from_place", word=word, names=names, line=str(line))
+
+    def join(self, items: list[str]) -> str:
+        """Names in a message: "zinc", "zinc and selenium", "zinc, copper and selenium"."""
+        parts = self.templates["HC101"]
+        if len(items) <= 1:
+            return "".join(items)
+        return parts["list_separator"].join(items[:-1]) + parts["and"] + items[-1]
 
     def effect_words(self, claim: Claim) -> set[str]:
         return content_lemmas(claim.sentence.doc[claim.effect.start:claim.effect.end])
@@ -368,12 +384,12 @@ class HealthClaimJudge:
         if exceeded is not None and (exceeded.substances & allowed or exceeded in self.view.index().combinations):
             suggested = [exceeded, *(ac for ac in suggested if ac is not exceeded)]
         notes = [] if suggested or not targets else [self.note(effect, targets, verdict.substances)]
-        origin = f" ({claim.origin})" if claim.origin else ""  # where a carried substance was named
-        substance = (_join(self.labels(verdict.substances)) or "the product") + origin
+        origin = self.origin(claim)
+        substance = (self.join(self.labels(verdict.substances)) or self.template("HC101", "the_product")) + origin
         fields = {"substance": substance, "effect": effect.label, "detail": verdict.detail}
         if verdict.code == "HC101":
             what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
-            named = (_join([_lower(x) for x in self.labels(verdict.substances)]) or "the product") + origin
+            named = (self.join([_lower(x) for x in self.labels(verdict.substances)]) or self.template("HC101", "the_product")) + origin
             fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=self.said(claim))
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in suggested[:MAX_SUGGESTIONS]]
         if verdict.rejected is not None:
@@ -385,7 +401,7 @@ class HealthClaimJudge:
                     "HC102",
                     "quoted",
                     register_claim=_clip(clean_wording(rejected.claim, self.openers)),
-                    reason=_clip(clean_wording(rejected.reasons, self.openers) or "No reason recorded."),
+                    reason=_clip(clean_wording(rejected.reasons, self.openers) or self.template("HC102", "no_reason")),
                 )
             else:  # a reviewer reads the entry and its reason once, where it is first cited
                 citation = self.template("HC102", "quoted_before", line=str(first.line))
@@ -402,12 +418,6 @@ class HealthClaimJudge:
             wording = verdict.wording.entry.claim.strip().rstrip(".")
             if wording.split()[0].lower() == claim.sentence.doc[subject.start].lower_:  # the copy's own subject
                 ctx.fix(finding, claim.sentence, subject.start, end, wording)
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _lower(label: str) -> str:

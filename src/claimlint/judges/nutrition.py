@@ -12,15 +12,16 @@ or across the cells of one table row (blocks sharing ``Block.group``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
-from claimlint.judges.composition import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.grammar import Grammar
-from claimlint.knowledge.amounts import NRV_HEADING, Found, find_amounts, find_percentages, rounds_to, show
+from claimlint.knowledge.amounts import AmountReader, Found, rounds_to, show
+from claimlint.knowledge.nutrients import VITAMINS_MINERALS, ClaimDef, NutrientFacts
 from claimlint.language.claims import is_advice, is_question, negated_at
 from claimlint.language.mentions import DocMatches, Mention, Sentence
 from claimlint.language.pipeline import PhraseTokens
@@ -28,19 +29,21 @@ from claimlint.language.pipeline import PhraseTokens
 @dataclass(frozen=True)
 class NutritionView:
     """What the nutrition judge reads: the nutrient facts, the grammar words that join
-    nutrients and mark percentages, and the vocabulary and phrase tokens its matcher of
-    Annex wordings is compiled with."""
+    nutrients and mark percentages, the vocabulary and phrase tokens its matcher of
+    Annex wordings is compiled with, and NC301's message parts."""
 
     facts: NutrientFacts
     grammar: Grammar
     vocab: Vocab
     phrases: PhraseTokens
+    templates: Mapping[str, str]  # NC301's message parts, from its rule
 
 
 class NutritionJudge:
     def __init__(self, view: NutritionView) -> None:
         self.facts = facts = view.facts
         self.grammar = view.grammar
+        self.templates = view.templates
         self.strings = view.vocab.strings
         self.matcher = PhraseMatcher(view.vocab, attr="LEMMA")
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
@@ -142,31 +145,32 @@ class NutritionJudge:
         doc = sentence.doc
         wording = doc[start:end].text
         if isinstance(claim, str):
-            key, detail, reference = wording.lower(), "the Annex lists no such nutrition claim", claim
+            key, detail, reference = wording.lower(), self.templates["not_in_annex"], claim
         else:
             key, reference = f"{claim.claim}:{nutrient}", f"{claim.claim}: {claim.text} ({claim.citation})"
             if claim.no_percentage and start > sentence.start and doc[start - 1].text in self.grammar.percent:
-                detail = f"claims expressed as “X % {claim.claim.lower()}” are prohibited"
+                detail = self.templates["no_percentage"].format(claim=claim.claim.lower())
             else:
                 outcome = self.facts.evaluate(claim, comp, nutrient)
                 if outcome.ok is not False:
                     return
-                detail = f"{outcome.detail} for {claim.claim}"
+                detail = self.templates["not_met"].format(detail=outcome.detail, claim=claim.claim)
         if key not in reported:
             reported.add(key)
             ctx.finding("NC301", sentence, start, end, references=[reference], wording=wording, detail=detail)
 
     # -- NC302 ------------------------------------------------------------------------
     def reference_intakes(self, ctx: DocContext) -> None:
+        amounts = self.facts.amounts
         nrv_table = False
         for unit in _units(ctx.sentences):
             block = unit[0].block
             if block.kind != "table_cell":
                 nrv_table = False
-            if block.kind == "table_cell" and _nrv_heading(unit):
+            if block.kind == "table_cell" and _nrv_heading(unit, amounts):
                 nrv_table = True
                 continue
-            row = [_Cell(s, find_amounts(s.text), find_percentages(s.text, bare=nrv_table)) for s in unit]
+            row = [_Cell(s, amounts.find_amounts(s.text), amounts.find_percentages(s.text, bare=nrv_table)) for s in unit]
             self._check_row(ctx, row)
 
     def _check_row(self, ctx: DocContext, row: list["_Cell"]) -> None:
@@ -233,9 +237,9 @@ def _units(sentences: list[Sentence]):
         yield unit
 
 
-def _nrv_heading(row: list[Sentence]) -> bool:
+def _nrv_heading(row: list[Sentence], amounts: AmountReader) -> bool:
     """A table row heading a column of reference-intake percentages ("%NRV", "% RI*")."""
-    return any(NRV_HEADING.search(s.text) for s in row) and not any(find_percentages(s.text, bare=True) for s in row)
+    return any(amounts.is_nrv_heading(s.text) for s in row) and not any(amounts.find_percentages(s.text, bare=True) for s in row)
 
 
 def _tokens(sentence: Sentence, found: Found) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from claimlint.knowledge.rulebook import Owner, check_rules
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from claimlint.judges.composition import NutrientFacts
+    from claimlint.knowledge.nutrients import NutrientFacts
     from claimlint.knowledge.register_index import RegisterIndex
     from claimlint.language.pipeline import PhraseTokens
 
@@ -77,13 +77,14 @@ def _health(r: Resources) -> Any:
 def _composition(r: Resources) -> Any:
     from claimlint.judges.composition import CompositionJudge, CompositionView
 
-    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts))
+    templates = r.knowledge.rules["HC104"].templates
+    return CompositionJudge(CompositionView(r.knowledge.effects, r.knowledge.substances, r.index, r.facts, templates))
 
 
 def _nutrition(r: Resources) -> Any:
     from claimlint.judges.nutrition import NutritionJudge, NutritionView
 
-    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases))
+    return NutritionJudge(NutritionView(r.facts, r.knowledge.grammar, r.nlp.vocab, r.phrases, r.knowledge.rules["NC301"].templates))
 
 
 def _medicinal(r: Resources) -> Any:
@@ -115,6 +116,7 @@ def _evidence(r: Resources) -> Any:
 
     view = EvidenceView(
         evidence_pack(r.knowledge), r.nlp, r.phrases, r.knowledge.grammar.common_words, r.evidence, r.require_evidence,
+        {code: r.knowledge.rules[code].templates for code in ("EV401", "EV403")},
     )
     return EvidenceJudge(view)
 

@@ -21,45 +21,23 @@ Energy: 1 kcal = 4.184 kJ (the thermochemical calorie), also not stated in a sto
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from claimlint.knowledge.packs import DEFAULT_LANGUAGE, language_pack_paths, load_pack
 
 BASES = ("per_portion", "per_100g", "per_100ml")
 
 _MASS = {"g": Fraction(1000), "mg": Fraction(1), "µg": Fraction(1, 1000)}  # in mg
 _ENERGY = {"kcal": Fraction(1), "kJ": Fraction(1000, 4184)}  # in kcal
 IU = {"vitamin_d": (Fraction("0.025"), "µg"), "vitamin_e": (Fraction("0.67"), "mg")}
-_UNIT_NAMES = {
-    "g": "g", "gram": "g", "grams": "g", "mg": "mg", "milligram": "mg", "milligrams": "mg",
-    "µg": "µg", "μg": "µg", "mcg": "µg", "ug": "µg", "microgram": "µg", "micrograms": "µg",
-    "iu": "IU", "i.u.": "IU", "i.u": "IU", "kcal": "kcal", "kj": "kJ",
-}
 
 # "1,500" and "1 500" (no-break or thin space) group thousands; "1,5" is a decimal comma.
 _NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_RANGE = r"\s*(?:-|–|‐|to)\s*"
-_UNIT = r"(?:milligrams?|micrograms?|grams?|mg|mcg|µg|μg|ug|g|kcal|kj|i\.u\.?|iu)(?![\w²³⁺])"
-_AMOUNT = re.compile(rf"(?<![\w.,])(?P<low>{_NUMBER})(?:{_RANGE}(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT})", re.I)
-_PER = re.compile(
-    r"\s*(?:per|/)\s*(?:(?:100\s*(?P<measure>g|grams?|ml|millilitres?|milliliters?))"
-    r"|(?P<portion>(?:daily\s+|recommended\s+)*(?:portion|serving|dose)))\s*$",
-    re.I,
-)
-
-# A percentage of a reference intake: "234% of daily reference value", "117–234 % NRV",
-# "50% RI", "(NRV 25%)". A bare "25%" counts only under a column headed so.
-_PERCENT = rf"(?P<plow>{_NUMBER})(?:\s*%?{_RANGE}(?P<phigh>{_NUMBER}))?\s*%"
-_CUE = (
-    r"(?:NRVs?|RIs?|DV|RDAs?|RDI|(?:daily\s+|nutrient\s+)?reference\s+(?:intakes?|values?)"
-    r"|(?:recommended\s+)?daily\s+(?:values?|intakes?|allowances?|amounts?))\b"
-)
-_CUED_AFTER = re.compile(
-    rf"(?<![\w.,]){_PERCENT}\s*\**\s*(?:of\s+(?:the\s+|your\s+|an\s+)?(?:adult\s+)?)?{_CUE}", re.I
-)
-_CUED_BEFORE = re.compile(rf"\b(?:NRV|RI|%\s*DV)\s*:?\s*(?<![\w.,]){_PERCENT}", re.I)
 _DIGIT = re.compile(r"\d")
-_BARE = re.compile(rf"(?<![\w.,]){_PERCENT}")
-NRV_HEADING = re.compile(rf"%\s*\**\s*(?:of\s+(?:the\s+)?)?{_CUE}|\b(?:NRV|RI)\s*%", re.I)
 
 
 class AmountError(ValueError):
@@ -84,10 +62,6 @@ def show(value: Fraction | float) -> str:
     """A value for a message: at most three decimals, no trailing zeros."""
     text = f"{float(value):.3f}".rstrip("0").rstrip(".")
     return text or "0"
-
-
-def unit_name(text: str) -> str:
-    return _UNIT_NAMES[text.lower().replace(" ", "")]
 
 
 def factor(source: str, target: str, substance: str | None = None) -> Fraction | None:
@@ -158,51 +132,140 @@ def _range(low: str, high: str | None) -> tuple[Fraction, Fraction]:
     return (a, b) if a <= b else (b, b)  # "Step 3 – 187 mg": no range runs backwards
 
 
+class AmountReader:
+    """Amounts and reference-intake percentages as copy and profiles write them, read with
+    the words of the ``amounts`` packs (units, "per portion", "% of the NRV"), compiled once.
+
+    The language-neutral pack (``rules/amounts.yaml``) holds the symbols (mg, µg, kcal, %);
+    the packs of a language add its unit words and how it names a reference intake.
+    """
+
+    def __init__(self, words: Mapping[str, Any]) -> None:
+        units: Mapping[str, list[str]] = words.get("units", {})
+        self.unit_names = {spelling.lower(): unit for unit, spellings in units.items() for spelling in spellings}
+        self.bases = {w.lower(): basis for basis, ws in words.get("per_100", {}).items() for w in ws}
+        portion = words.get("portion", {})
+        intake = words.get("intake", {})
+        sign = _any(words.get("percent", []))
+        range_ = rf"\s*{_any(words.get('ranges', []))}\s*"
+        unit = rf"{_any(self.unit_names)}(?![\w²³⁺])"
+        self.amount = re.compile(rf"(?<![\w.,])(?P<low>{_NUMBER})(?:{range_}(?P<high>{_NUMBER}))?\s*(?P<unit>{unit})", re.I)
+        self.per = re.compile(
+            rf"\s*{_any(words.get('per', []))}\s*(?:(?:100\s*(?P<measure>{_any(self.bases)}))"
+            rf"|(?P<portion>(?:{_any(portion.get('qualifiers', []))}\s+)*{_any(portion.get('nouns', []))}))\s*$",
+            re.I,
+        )
+        # A percentage of a reference intake: "234% of daily reference value", "117–234 % NRV",
+        # "50% RI", "(NRV 25%)". A bare "25%" counts only under a column headed so.
+        percent = rf"(?P<plow>{_NUMBER})(?:\s*{sign}?{range_}(?P<phigh>{_NUMBER}))?\s*{sign}"
+        cue = rf"{_any(intake.get('names', []))}\b"
+        of = _any(intake.get("of", []))
+        self.cued_after = re.compile(
+            rf"(?<![\w.,]){percent}\s*\**\s*(?:{of}\s+(?:{_any(intake.get('determiners', []))}\s+)?"
+            rf"(?:{_any(intake.get('qualifiers', []))}\s+)?)?{cue}",
+            re.I,
+        )
+        self.cued_before = re.compile(rf"\b{_any(intake.get('before', []))}\s*:?\s*(?<![\w.,]){percent}", re.I)
+        self.bare = re.compile(rf"(?<![\w.,]){percent}")
+        self.heading = re.compile(
+            rf"{sign}\s*\**\s*(?:{of}\s+(?:{_any(intake.get('heading_determiners', []))}\s+)?)?{cue}"
+            rf"|\b{_any(intake.get('heading_before', []))}\s*{sign}",
+            re.I,
+        )
+
+    @classmethod
+    def from_packs(cls, packs: list[dict[str, Any]]) -> "AmountReader":
+        """Merge the amounts packs of a run: lists add up, also inside mappings."""
+        words: dict[str, Any] = {}
+        for pack in packs:
+            for name, value in pack.items():
+                if name in ("kind", "_path"):
+                    continue
+                if isinstance(value, dict):
+                    inner = words.setdefault(name, {})
+                    for key, items in value.items():
+                        inner.setdefault(key, []).extend(items)
+                else:
+                    words.setdefault(name, []).extend(value)
+        return cls(words)
+
+    def unit_name(self, text: str) -> str:
+        return self.unit_names[text.lower().replace(" ", "")]
+
+    def parse(self, text: str, basis: str | None = None) -> Amount:
+        """An amount as a profile states it: "300 mg", "93.5–187 mg", "3 g per 100 g", "400 IU"."""
+        if not isinstance(text, str):
+            raise AmountError(f"{text!r} has no unit (write an amount such as '300 mg')")
+        match = self.amount.match(text.strip())
+        if match is None:
+            raise AmountError(f"cannot read amount {text!r} (expected a number and a unit: g, mg, µg/mcg/ug, IU, kcal, kJ)")
+        rest = text.strip()[match.end():]
+        if rest.strip():
+            per = self.per.match(rest)
+            if per is None:
+                raise AmountError(f"cannot read {rest.strip()!r} after {match.group(0)!r} (expected 'per 100 g', 'per 100 ml' or 'per portion')")
+            basis = "per_portion" if per["portion"] else self.bases[per["measure"].lower()]
+        low, high = _range(match["low"], match["high"])
+        return Amount(low, high, self.unit_name(match["unit"]), basis)
+
+    def find_amounts(self, text: str) -> list[Found]:
+        """Every amount with a unit in ``text``."""
+        if not _DIGIT.search(text):
+            return []  # most sentences hold no figure; one search spares the full patterns
+        found = []
+        for m in self.amount.finditer(text):
+            low, high = _range(m["low"], m["high"])
+            found.append(Found(low, high, m.start(), m.end(), self.unit_name(m["unit"])))
+        return found
+
+    def find_percentages(self, text: str, bare: bool = False) -> list[Found]:
+        """Percentages of a reference intake in ``text``; with ``bare``, every percentage."""
+        if not _DIGIT.search(text):
+            return []
+        found: dict[int, Found] = {}
+        for pattern in (self.cued_after, self.cued_before, *((self.bare,) if bare else ())):
+            for m in pattern.finditer(text):
+                start = m.start("plow")
+                if start in found:
+                    continue
+                low, high = _range(m["plow"], m["phigh"])
+                places = max(decimals(m["plow"]), decimals(m["phigh"] or ""))
+                found[start] = Found(low, high, start, m.end(), places=places)
+        return sorted(found.values(), key=lambda f: f.start)
+
+    def is_nrv_heading(self, text: str) -> bool:
+        """Does ``text`` head a column of reference-intake percentages ("% NRV", "RI %")?"""
+        return self.heading.search(text) is not None
+
+
+def _any(words: Iterable[str]) -> str:
+    """A regular expression group matching any of ``words``, the longest first (so a word is
+    never cut short by a shorter one it begins with). Within a phrase, space between two
+    words is one or more spaces; space next to a sign ("% DV") may be left out."""
+    phrases = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(_phrase(p) for p in phrases) + ")" if phrases else "(?!)"  # no words: no match
+
+
+def _phrase(text: str) -> str:
+    parts = text.split()
+    out = re.escape(parts[0])
+    for before, after in zip(parts, parts[1:]):
+        joint = r"\s+" if before[-1].isalnum() and after[0].isalnum() else r"\s*"
+        out += joint + re.escape(after)
+    return out
+
+
+@lru_cache(maxsize=None)
+def builtin_reader(language: str = DEFAULT_LANGUAGE) -> AmountReader:
+    """The reader of the amounts packs shipped for ``language``: how a product profile and
+    the packs' own conditions state amounts ("300 mg per portion")."""
+    packs = [pack for pack in map(load_pack, language_pack_paths(language)) if pack["kind"] == "amounts"]
+    return AmountReader.from_packs(packs)
+
+
 def parse_amount(text: str, basis: str | None = None) -> Amount:
-    """An amount as a profile states it: "300 mg", "93.5–187 mg", "3 g per 100 g", "400 IU"."""
-    if not isinstance(text, str):
-        raise AmountError(f"{text!r} has no unit (write an amount such as '300 mg')")
-    match = _AMOUNT.match(text.strip())
-    if match is None:
-        raise AmountError(f"cannot read amount {text!r} (expected a number and a unit: g, mg, µg/mcg/ug, IU, kcal, kJ)")
-    rest = text.strip()[match.end():]
-    if rest.strip():
-        per = _PER.match(rest)
-        if per is None:
-            raise AmountError(f"cannot read {rest.strip()!r} after {match.group(0)!r} (expected 'per 100 g', 'per 100 ml' or 'per portion')")
-        if per["portion"]:
-            basis = "per_portion"
-        else:
-            basis = "per_100ml" if per["measure"].lower().startswith("m") else "per_100g"
-    low, high = _range(match["low"], match["high"])
-    return Amount(low, high, unit_name(match["unit"]), basis)
-
-
-def find_amounts(text: str) -> list[Found]:
-    """Every amount with a unit in ``text``."""
-    if not _DIGIT.search(text):
-        return []  # most sentences hold no figure; one search spares the full patterns
-    found = []
-    for m in _AMOUNT.finditer(text):
-        low, high = _range(m["low"], m["high"])
-        found.append(Found(low, high, m.start(), m.end(), unit_name(m["unit"])))
-    return found
-
-
-def find_percentages(text: str, bare: bool = False) -> list[Found]:
-    """Percentages of a reference intake in ``text``; with ``bare``, every percentage."""
-    if not _DIGIT.search(text):
-        return []
-    found: dict[int, Found] = {}
-    for pattern in (_CUED_AFTER, _CUED_BEFORE, *((_BARE,) if bare else ())):
-        for m in pattern.finditer(text):
-            start = m.start("plow")
-            if start in found:
-                continue
-            low, high = _range(m["plow"], m["phigh"])
-            places = max(decimals(m["plow"]), decimals(m["phigh"] or ""))
-            found[start] = Found(low, high, start, m.end(), places=places)
-    return sorted(found.values(), key=lambda f: f.start)
+    """An amount as a product profile states it, read with the built-in words."""
+    return builtin_reader().parse(text, basis)
 
 
 def rounds_to(stated: Fraction, places: int, exact: Fraction) -> bool:

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from claimlint.knowledge.amounts import AmountReader
 from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE, PackError, language_pack_paths, load_pack, rule_line
 
@@ -80,6 +81,10 @@ class Knowledge:
     @cached_property
     def grammar(self) -> Grammar:
         return Grammar.from_packs(self.packs.get("grammar", []))
+
+    @cached_property
+    def amounts(self) -> AmountReader:
+        return AmountReader.from_packs(self.packs.get("amounts", []))
 
     @classmethod
     def load(cls, extra_packs: list[str | Path] = (), language: str = DEFAULT_LANGUAGE) -> "Knowledge":

@@ -39,9 +39,13 @@ class Grammar:
     nominals: Mapping[str, str]  # noun of relation -> the verb it stands for
     faithful_heads: frozenset[str]  # heads of authorised wordings that state no result
     heading_joiners: frozenset[str]  # a line ending in one runs on into the next
+    reference_headings: tuple[str, ...]  # a heading of a list of sources ("References")
+    combination_openers: tuple[str, ...]  # a register substance naming a combination ("A combination of …")
     common_words: frozenset[str]  # too common to anchor a rule pattern
     vitamin_heads: tuple[str, ...]
     vitamin_letters: Mapping[str, str]  # letter as written, lower case -> substance key
+    vitamin_joined: frozenset[str]  # letters a head may run into in a hashtag ("#vitaminc")
+    compound_suffixes: tuple[str, ...]  # inflections a word may carry inside a hashtag
 
     @classmethod
     def from_packs(cls, packs: list[dict[str, Any]]) -> "Grammar":
@@ -97,7 +101,11 @@ class Grammar:
             nominals=maps.get("nominals", {}),
             faithful_heads=words("faithful_heads"),
             heading_joiners=words("heading_joiners"),
+            reference_headings=tuple(lists.get("reference_headings", ())),
+            combination_openers=tuple(lists.get("combination_openers", ())),
             common_words=words("common_words"),
             vitamin_heads=tuple(lists.get("vitamins.heads", ())),
             vitamin_letters=maps.get("vitamins.letters", {}),
+            vitamin_joined=words("vitamins.joined"),
+            compound_suffixes=tuple(lists.get("compound_suffixes", ())),
         )

@@ -23,7 +23,6 @@ from claimlint.knowledge.register import Register, RegisterEntry
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 COMBINATION = 3  # an entry naming more substances than this is for their combination
 REJECTED_INDEX_FORMAT = "effects-with-words"  # changes when the cached index changes shape
-FAITHFUL_HEADS = {"contribute", "help", "need", "role", "have", "be", "support", "maintain", "play"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ class RegisterIndex:
                 states_result=head_lemma not in grammar.faithful_heads,
             )
             self.authorised.append(claim)
-            if entry.substance.lower().startswith("a combination") or len(subs) > COMBINATION:
+            if entry.substance.lower().startswith(grammar.combination_openers) or len(subs) > COMBINATION:
                 # A combination product's claim authorises the combination, not each part.
                 self.combinations.append(claim)
                 continue

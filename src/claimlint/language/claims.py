@@ -34,7 +34,7 @@ class Claim:
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
     carried: tuple[str, ...] = ()  # substances the claim takes from elsewhere in the document (discourse)
-    origin: str = ""  # where the carried substances came from: "'it' = Magnesium, line 12"
+    carried_from: tuple[str, int] | None = None  # the anaphor ("it"; "" for a place) and the line the carried substances were named on
     implied_subject: bool = False  # a caption verb with the product as its unstated subject ("Boosts Immunity")
     body_own: tuple[str, ...] = ()  # the body's own proteins it names ("collagen"), ingredients only if declared
 

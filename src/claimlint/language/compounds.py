@@ -20,19 +20,25 @@ from spacy.tokens import Doc
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _CAPITALS = re.compile(r"[A-Z][a-z]*")
 _LETTERS = re.compile(r"^[a-z]{5,}$")
-_VITAMIN_LETTER = re.compile(r"^[a-ek]$")
 MAX_WORD = 20
 SPLIT = "claimlint:compounds"  # Doc user data: the token ranges split from one compound
-SUFFIXES = ("s", "es", "ing", "ed", "er")  # inflections a dictionary word may carry inside a hashtag
 
 
 class CompoundSplitter:
     """Splits hashtags and CamelCase names in a Doc; ``words`` is the dictionary (lower
-    case), ``relemmatise`` recomputes lemmas after a split."""
+    case), ``relemmatise`` recomputes lemmas after a split. From the grammar pack:
+    ``suffixes``, the inflections a dictionary word may carry inside a hashtag, and the
+    vitamin ``heads`` a single ``letter`` may follow ("#vitaminc")."""
 
-    def __init__(self, words: Iterable[str], relemmatise: Callable[[Doc], Doc]) -> None:
+    def __init__(
+        self, words: Iterable[str], relemmatise: Callable[[Doc], Doc], suffixes: Iterable[str] = (),
+        heads: Iterable[str] = (), letters: Iterable[str] = (),
+    ) -> None:
         self.words = frozenset(w for w in words if w.isalpha() and len(w) > 1)
         self.relemmatise = relemmatise
+        self.suffixes = tuple(suffixes)
+        self.heads = frozenset(heads)
+        self.letters = frozenset(letters)
         self.memo: dict[tuple[str, bool], list[str] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,7 +86,7 @@ class CompoundSplitter:
     def known(self, piece: str) -> bool:
         if piece in self.words:
             return True
-        return any(piece.endswith(s) and piece[: -len(s)] in self.words for s in SUFFIXES if len(piece) > len(s) + 2)
+        return any(piece.endswith(s) and piece[: -len(s)] in self.words for s in self.suffixes if len(piece) > len(s) + 2)
 
     def spell(self, text: str) -> list[str] | None:
         """The fewest known words that spell ``text`` ("vitaminc": vitamin + c), or None."""
@@ -92,7 +98,7 @@ class CompoundSplitter:
                 if before is None:
                     continue
                 piece = text[start:end]
-                if not self.known(piece) and not (_VITAMIN_LETTER.match(piece) and before and before[-1] == "vitamin"):
+                if not self.known(piece) and not (piece in self.letters and before and before[-1] in self.heads):
                     continue
                 if best[end] is None or len(before) + 1 < len(best[end]):
                     best[end] = before + [piece]

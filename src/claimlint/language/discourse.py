@@ -26,7 +26,6 @@ line 12"), so a finding can say so.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimlint.document import Document
@@ -50,10 +49,7 @@ class Discourse:
 
     The annotator marks anaphors, pronouns that stand for a noun named before ("it",
     "they"), and demonstratives, the determiners of a noun phrase that does ("this
-    mineral"); ``labels`` gives a substance key's name."""
-
-    def __init__(self, labels: Callable[[str], str]) -> None:
-        self.labels = labels
+    mineral")."""
 
     def resolve(self, document: Document, sentences: list[Sentence], claims: dict[int, list[Claim]], declared: bool = False) -> None:
         """Give claims without a substance the substances they are about; with a
@@ -77,9 +73,7 @@ class Discourse:
                 if found is not None:
                     antecedent, word = found
                     claim.carried = antecedent.keys
-                    names = " and ".join(self.labels(k) for k in antecedent.keys)
-                    line = self.line(document, antecedent.sentence)
-                    claim.origin = f"'{word}' = {names}, line {line}" if word else f"{names} from line {line}"
+                    claim.carried_from = (word, self.line(document, antecedent.sentence))
             if named and block.group and block.group not in rows:
                 rows[block.group] = Antecedent(named, sentence)
             recent = (recent + [sentence])[-LOOK_BACK:]

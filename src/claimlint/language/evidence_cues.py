@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,15 +230,19 @@ class Source:
     level: Level | None  # None: a known source whose level cannot be told
     what: str  # what was weighed: a text cue, a citation with its entry
 
-    def describe(self) -> str:
-        return f"{self.level.label if self.level else 'level unknown'}: {self.what}"
+    def describe(self, unknown: str) -> str:
+        """The source for a message, by its level (``unknown`` where that cannot be told)."""
+        return f"{self.level.label if self.level else unknown}: {self.what}"
 
 
 class Library:
     """The sources one document can cite, and how each tag resolves against them."""
 
-    def __init__(self, scale: Scale, entries: dict[str, Any], footnotes: dict[str, Source], references: dict[int, Source]) -> None:
+    def __init__(
+        self, scale: Scale, entries: dict[str, Any], footnotes: dict[str, Source], references: dict[int, Source], problems: Mapping[str, str]
+    ) -> None:
         self.scale = scale
+        self.problems = problems  # why a tag names no source, worded by EV403's templates
         self.entries = entries
         self.footnotes = footnotes
         self.references = references
@@ -247,18 +251,18 @@ class Library:
         """The source a tag names, or why it names none."""
         if tag.kind == "number":
             source = self.references.get(int(tag.key))
-            return source, "" if source else f"names reference {tag.key}, which the reference list does not have"
+            return source, "" if source else self.problems["missing_reference"].format(key=tag.key)
         if tag.key not in self.entries:
             if tag.kind == "footnote" and tag.key in self.footnotes:
                 return self.footnotes[tag.key], ""
-            return None, f"names no known source: no evidence entry “{tag.key}” in the front matter or the evidence file"
+            return None, self.problems["unknown_entry"].format(key=tag.key)
         entry = self.entries[tag.key]
         name = entry.get("level") if isinstance(entry, dict) else None
         level = self.scale.level(name)
         if level is None:
             known = ", ".join(level.key for level in self.scale.levels)
-            problem = f"whose level “{name}” is not a known level" if name is not None else "which gives no level"
-            return None, f"names evidence entry “{tag.key}”, {problem} (levels: {known})"
+            problem = self.problems["unknown_level"].format(level=name) if name is not None else self.problems["no_level"]
+            return None, self.problems["entry_without_level"].format(key=tag.key, problem=problem, levels=known)
         cite = clip(str(entry.get("cite") or ""))
         return Source(level, f"{tag.text} {cite}".strip()), ""
 

@@ -249,11 +249,12 @@ class Annotator:
             for words in group.values():
                 phrases += [w for w in words if isinstance(w, str)]
         words = {w for phrase in phrases for w in re.split(r"[^a-z]+", phrase.lower())}
+        relemmatise: Callable[[Doc], Doc] = lambda doc: doc  # without a lemma table lemmas stay as they are
         if self.nlp.has_pipe("claimlint_lemmas"):
-            lemmatiser = self.nlp.get_pipe("claimlint_lemmas")
+            relemmatise = lemmatiser = self.nlp.get_pipe("claimlint_lemmas")
             words.update(lemmatiser.table.values())
-            return CompoundSplitter(words, lemmatiser)
-        return CompoundSplitter(words, lambda doc: doc)
+        grammar = self.grammar
+        return CompoundSplitter(words, relemmatise, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:
