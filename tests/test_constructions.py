@@ -327,7 +327,7 @@ def test_fragment_slogan_and_goodness_near_misses_stay_silent(engine, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Keep out of reach of children, may help reduce joint pain and arthritis.", ("MC201", "reduce joint pain")),
+    ("Keep away from pets and toddlers, may help reduce joint pain and arthritis.", ("MC201", "reduce joint pain")),
     ("Consult your GP if you suffer from migraines – our drops can help stop them.", ("MC201", "suffer from migraines")),
     ("From a size 16 to a size 10 in 12 weeks.", ("MC202", "From a size 16 to a size 10 in")),
     ("Top dermatologist reveals the serum she uses every night.", ("MC203", "dermatologist reveals the serum")),
@@ -340,7 +340,7 @@ def test_a_warning_ends_at_its_comma_and_art12_in_headlines(engine, text, expect
     "This product is not intended to diagnose, treat, cure or prevent any disease.",
     "Consult your doctor, particularly if you suffer from asthma or eczema.",
     "Seek medical advice before use, especially if you have diabetes.",
-    "Keep out of reach of children, store in a cool dry place.",
+    "Keep away from pets and toddlers, store in a cool dry place.",
     "Available from size 8 to size 18.",
 ])
 def test_warnings_that_go_on_past_their_comma_stay_silent(engine, text):

@@ -103,8 +103,8 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
 
 def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> bool:
     """Is the token at ``index`` in a clause a warning or disclaimer silences? A warning
-    set off by a comma ends there: "Keep out of reach of children, may help reduce joint
-    pain" still claims after the comma; one that goes on after it ("Consult your doctor,
+    set off by a comma ends there: "Keep away from pets and toddlers, may help reduce
+    joint pain" still claims after the comma; one that goes on after it ("Consult your doctor,
     particularly if …") does not end."""
     clause = sentence.clause_of(index)
     if clause not in muted:
