@@ -43,3 +43,21 @@ def test_lint_feed_names_rows_and_fields(tmp_path, linter):
     assert [(d.id, d.code, d.field, d.field_line, d.line) for d in found] == [("k2", "HC103", "copy", 2, 4)]
     with pytest.raises(LintError, match="no such file|cannot read"):
         list(linter.lint_feed(tmp_path / "missing.csv", FeedOptions(id_field="sku", text_fields=("copy",))))
+
+
+# A cleanser's copy, in the project's own words: blemishes are a cosmetic's to speak of,
+# a food's never; with no profile given the copy's own "cleanser" decides.
+CLEANSER = "This gel cleanser washes off the day and reduces the look of blemishes."
+
+
+def test_texts_without_a_profile_infer_it_from_the_copy(linter):
+    found = {d.id: d.code for d in linter.lint_texts([("face", CLEANSER), ("as-food", CLEANSER, "food_supplement")])}
+    assert found == {"as-food": "MC201"}
+
+
+def test_feed_rows_without_a_profile_infer_it_from_the_copy(tmp_path, linter):
+    feed = write(tmp_path, "face.csv", f"sku,copy\nc1,{CLEANSER}\n")
+    options = FeedOptions(id_field="sku", text_fields=("copy",))
+    assert list(linter.lint_feed(feed, options)) == []
+    chosen = Linter(profile="food_supplement")
+    assert [d.code for d in chosen.lint_feed(feed, options)] == ["MC201"]

@@ -183,3 +183,13 @@ def test_a_profile_map_to_an_unknown_profile_is_a_config_error(project):
     write(project, "claimlint.toml", '[feed]\nprofiles = { "Pet food" = "animal" }\n')
     result = claimlint("check", "x.csv")
     assert result.exit_code == 2 and "'feed' 'profiles' must be a table of product type = profile" in result.stderr
+
+
+def test_rows_without_a_profile_infer_it_from_their_copy(project):
+    # A row of face-care copy is judged as a cosmetic, as the same words in a file are.
+    write(project, "face.csv", "sku,copy\nc1,Our cream cleanser clears away grime and reduces the look of blemishes.\n")
+    write(project, "claimlint.toml", '[feed]\nid-field = "sku"\ntext-fields = ["copy"]\n')
+    inferred = claimlint("check", "--format", "concise", "face.csv")
+    assert inferred.exit_code == 0 and "MC201" not in inferred.output
+    chosen = claimlint("check", "--format", "concise", "--profile", "food_supplement", "face.csv")
+    assert chosen.exit_code == 1 and "MC201" in chosen.output

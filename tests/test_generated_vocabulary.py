@@ -9,6 +9,7 @@ import pytest
 import effects_import
 import hpo_import
 import import_knowledge
+import substances_import
 from claimlint.knowledge.packs import load_pack
 from claimlint.knowledge.profile import Profile
 from claimlint.readers.text import read_text
@@ -16,7 +17,7 @@ from claimlint.readers.text import read_text
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "rules" / "en" / "generated"
 DATA = ROOT.parent / "shared" / "data" / "eu-register"
-NAMES = [hpo_import.PACK, effects_import.PACK]
+NAMES = [hpo_import.PACK, effects_import.PACK, substances_import.PACK]
 
 
 def codes(engine, text: str) -> list[str]:
@@ -61,7 +62,8 @@ def test_register_effects_are_effects_no_authorised_claim_covers():
     effects = load_pack(GENERATED / effects_import.PACK)["effects"]
     labels = {spec["label"] for spec in effects.values()}
     assert {"intestinal permeability", "waist circumference"} <= labels
-    assert all(key.startswith(effects_import.KEY_PREFIX) and spec["means"] == [] for key, spec in effects.items())
+    assert all(key.startswith(effects_import.KEY_PREFIX) for key in effects)
+    assert all(spec["means"] == [] for spec in effects.values() if not spec.get("register"))
 
 
 def test_relationships_split_into_effect_phrases():
@@ -79,3 +81,59 @@ def test_a_generated_condition_is_a_medicinal_claim(engine):
 
 def test_a_generated_effect_is_not_authorised(engine):
     assert {"HC101", "HC102"} & set(codes(engine, "Probiotics reduce intestinal permeability."))
+
+
+def test_register_substances_give_latin_and_common_names():
+    names = substances_import.raw_names
+    assert names("Vaccinium macrocarpon (Common Name : Cranberry)") == ["Vaccinium macrocarpon", "Cranberry"]
+    assert names("Konjac mannan (glucomannan)") == ["Konjac mannan", "glucomannan"]
+    assert "Lactobacillus gasseri" in names("Lactobacillus gasseri P 17632")
+    assert names("Glucose and fructose") == []  # a list names no single substance
+    assert names("Name of Food product: Oat bar Description of food: snack") == []
+
+
+def test_register_substances_join_the_hand_written_ones():
+    substances = load_pack(GENERATED / substances_import.PACK)["substances"]
+    assert "vaccinium macrocarpon" in substances["cranberry"]["names"]
+    assert "Magnesium" in substances["magnesium"]["register"]
+    assert "zinc malate" in substances["zinc"]["forms"]  # a salt from the lexicon of forms
+
+
+def test_generic_names_are_no_substances():
+    substances = load_pack(GENERATED / substances_import.PACK)["substances"]
+    names = {n for spec in substances.values() for n in spec["names"]}
+    for generic in ("oil", "extract", "fibre", "juice", "food supplement", "olive oil", "water-based product"):
+        assert generic not in names
+    prob = {"papaya": -15.5, "orange": -10.9, "seed": -11.0, "oil": -10.0, "echium": -20.0}
+    categories = substances_import.category_heads(["wheat germ oil", "echium oil", "pine nut oil", "seed oil"])
+    assert categories == {"oil"}
+    assert substances_import.specific("papaya", prob, categories)
+    assert not substances_import.specific("orange", prob, categories)  # an ordinary word
+    assert substances_import.specific("echium oil", prob, categories)
+    assert not substances_import.specific("seed oil", prob, categories)  # a category and a common word
+
+
+def test_a_register_substance_is_judged_against_its_entries(engine):
+    # Named only in the register: the authorised effect is claimed for a substance the law
+    # refused it for, and the refusing entry is cited.
+    for text, entry in (
+        ("Xanthohumol contributes to the protection of cells from oxidative stress.", "POL-HC-8263"),
+        ("Policosanol helps maintain normal blood cholesterol levels.", "POL-HC-7708"),
+    ):
+        _, found = next(engine.lint([(read_text("copy.txt", text), Profile())]))
+        assert [f.code for f in found] == ["HC102"] and entry in found[0].message, text
+
+
+def test_a_salt_the_lists_never_name_is_the_mineral(engine):
+    doc = engine.nlp("Each tablet holds zinc malate and calcium pidolate.")
+    spans = {(m.key, doc[m.start:m.end].text) for m in engine.annotator.mentions(doc) if m.kind == "substance"}
+    assert spans == {("zinc", "zinc malate"), ("calcium", "calcium pidolate")}
+
+
+def test_an_authorised_effect_no_hand_written_class_reads_is_a_generated_register_class(engine):
+    effects = load_pack(GENERATED / effects_import.PACK)["effects"]
+    generated = {spec["label"] for spec in effects.values() if spec.get("register")}
+    assert "regeneration of the reduced form of vitamin E" in generated
+    wording = "Vitamin C contributes to the regeneration of the reduced form of vitamin E."
+    assert codes(engine, wording) == []  # the law's own words pass
+    assert codes(engine, wording.replace("Vitamin C", "Zinc")) == ["HC101"]  # not authorised for zinc

@@ -37,6 +37,9 @@ SILENT = {
         "Selenium is an essential trace element present in tiny amounts in the body.",
         "Iodine is an essential nutrient, so the body cannot make it on its own.",
         "Magnesium is an essential mineral which the body uses in hundreds of reactions, including muscle function.",
+        # said of the body as a whole, "essential" describes the nutrient, not the effects after it
+        "Potassium is essential to the body and is used in nerve signalling and muscle function.",
+        "Copper is essential for your body and plays a role in normal energy-yielding metabolism.",
     ],
     "cautions and allergen lines": [
         "Caution is advised if you take blood-thinning medication.",

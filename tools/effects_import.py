@@ -20,7 +20,9 @@ How a relationship becomes phrases, by mechanism:
   packs already read it as an effect (half its words, or any word of an authorised
   class: it is then theirs), as a condition or an impression, or it stands in an
   authorised wording (the law's own words are read by the authorised classes);
-* a class is ``near`` the authorised classes whose words it shares, for suggestions.
+* a class is ``near`` the authorised classes whose words it shares, for suggestions;
+* an authorised wording in which the hand-written classes read no register effect gets
+  its health relationship as a register class of its own.
 
 Output is deterministic so a re-run reproduces the committed file byte for byte.
 """
@@ -93,6 +95,20 @@ def relationship_parts(relationship: str) -> list[str]:
     return parts
 
 
+def authorised_classes(authorised: list[dict[str, str]], read_effects) -> dict[str, Any]:
+    """A register class for each authorised wording in which the hand-written classes read
+    no register effect: its health relationship, in the register's words, is the effect,
+    so the wording is indexed and the effect claimed for another substance is judged."""
+    rows = sorted(authorised, key=lambda row: row["register_id"])
+    classes: dict[str, Any] = {}
+    for row, (register_keys, _, _, _) in zip(rows, read_effects([row["claim"] for row in rows])):
+        relationship = re.sub(r"\s+", " ", row["health_relationship"]).strip(" .")
+        if register_keys or not relationship:
+            continue
+        classes[_slug(relationship)] = {"label": relationship, "register": True, "phrases": [relationship.lower()]}
+    return classes
+
+
 def _slug(phrase: str) -> str:
     return KEY_PREFIX + re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
 
@@ -127,6 +143,8 @@ def build_pack(data_dir: Path, read_effects) -> str:
             "near": sorted(register_keys),
             "phrases": [phrase],
         }
+    unread = authorised_classes(authorised, read_effects)
+    effects.update(unread)
     inputs = [
         f"#   {AUTHORISED_CSV} ({len(authorised)} rows, sha256 {_sha256(data_dir / AUTHORISED_CSV)})",
         f"#   {REJECTED_CSV} ({len(rejected)} rows, sha256 {_sha256(data_dir / REJECTED_CSV)})",
@@ -138,8 +156,10 @@ def build_pack(data_dir: Path, read_effects) -> str:
         "# Inputs:",
         *inputs,
         f"# {len(entries)} effect phrases in {len(authorised) + len(rejected)} entries; {covered} are read by the",
-        f"# hand-written classes, {len(entries) - len(candidates)} stand in authorised wordings, {len(effects)} are classes here.",
+        f"# hand-written classes, {len(entries) - len(candidates)} stand in authorised wordings, {len(effects) - len(unread)} are classes here.",
         "# Each is an effect no authorised claim covers. See tools/effects_import.py for how.",
+        f"# {len(unread)} authorised wordings name an effect no hand-written class reads: their health",
+        "# relationships are register classes here (register: true).",
         "",
     ])
     pack = {"kind": "effects", "effects": effects}

