@@ -255,7 +255,7 @@ def test_near_misses_of_those_forms_stay_silent(engine, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Our marine peptides replace what time takes away, so wrinkles soften and joints move freely.", ("HC103", "joints move freely")),
+    ("Our marine peptides replace what time takes away, so wrinkles soften and joints move freely.", ("HC101", "joints move freely")),
     ("Add a scoop of maca and your stamina skyrockets.", ("HC101", "stamina skyrockets")),
     ("Iodine is the spark plug of your thyroid.", ("HC103", "is the spark plug of your thyroid")),
     ("Calcium, the building block of strong bones.", ("HC103", "the building block of strong bones")),
