@@ -132,7 +132,7 @@ def test_reports_that_no_user_makes_stay_silent(engine, text):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("The calming benefit of lemon balm is well established.", "well established"),
+    ("The calming benefit of lemon balm is well established.", "is well established"),
     ("Conclusive research shows ashwagandha lowers stress.", "Conclusive"),
     ("Level I evidence supports turmeric for joint comfort.", "Level I evidence"),
     ("Sound science shows that saffron lifts mood.", "Sound science"),
@@ -189,3 +189,159 @@ def test_using_a_substance_without_an_unauthorised_effect_stays_silent(engine, t
 ])
 def test_an_effect_word_as_the_verb_of_a_plural_subject(engine, text, claimed):
     assert bool(marked(engine, text)) is claimed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your immune cells can't do their job without zinc.", ("HC103", "immune cells can't do their job without")),
+    ("Deep sleep never comes easily without magnesium.", ("HC101", "Deep sleep never comes easily without")),
+    ("Muscle recovery depends entirely on magnesium.", ("HC103", "Muscle recovery depends")),
+    ("Your heart loves omega-3.", ("HC103", "heart loves")),
+])
+def test_a_dependency_said_last_and_a_requirement_with_an_adverb(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Do not take zinc without food.",
+    "You can't make proper sourdough without salt.",
+    "Don't leave the house without your vitamin D this winter.",
+    "Results depend on the dose.",
+    "Your kids will love the taste.",
+])
+def test_without_a_denied_effect_or_a_substance_object_nothing_depends(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I've been taking these for a month. My skin has never been clearer.", ("HC103", "skin")),
+    ("Two weeks on the capsules and I have never slept better.", ("HC103", "slept better")),
+    ("Bloating gone in a week.", ("MC201", "Bloating")),
+    ("Brain fuel in a bottle.", ("HC103", "Brain fuel")),
+])
+def test_praise_through_a_negation_symptoms_gone_and_fuel_for_an_organ(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "My skin has never been red or itchy.",
+    "Zinc has never been shown to cure colds.",
+    "The snow was gone by morning.",
+    "Rocket fuel for your garden.",
+])
+def test_a_plain_negation_a_caveat_and_other_fuel_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shed a stone by summer with our slimming tea.", ("MC202", "Shed a stone")),
+    ("Nutritionist Sarah Cole swears by our greens powder.", ("MC203", "Nutritionist Sarah Cole swears by")),
+    ("Don't let a zinc deficiency leave your family defenceless this winter.", ("MC204", "deficiency leave your family defenceless")),
+    ("Better than melatonin for falling asleep.", ("OS501", "Better than melatonin for falling")),
+    ("Supermarket probiotics never reach your gut alive.", ("OS504", "Supermarket probiotics never reach")),
+    ("Science has settled it: probiotics strengthen immunity.", ("EV401", "Science has settled")),
+])
+def test_more_forms_of_art12_comparison_and_certainty(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drop a pound coin in the jar.",
+    "Our cookbook author Dr. Jane Holt shares her favourite soup.",
+    "Tastes better than any protein bar we have tried.",
+    "A well-established brand since 1952.",
+])
+def test_near_misses_of_those_forms_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our marine peptides replace what time takes away, so wrinkles soften and joints move freely.", ("HC101", "joints move freely")),
+    ("Add a scoop of maca and your stamina skyrockets.", ("HC101", "stamina skyrockets")),
+    ("Iodine is the spark plug of your thyroid.", ("HC103", "is the spark plug of your thyroid")),
+    ("Calcium, the building block of strong bones.", ("HC103", "the building block of strong bones")),
+    ("With 1000 mg of vitamin C per serving, colds don't stand a chance.", ("MC201", "colds")),
+    ("They also crowd out the bugs that trigger breakouts.", ("MC201", "crowd out the bugs that trigger breakouts")),
+])
+def test_results_after_an_effect_and_metaphors_for_a_substance(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The colours fade in direct sunlight.",
+    "Sales of our energy drinks soar every summer.",
+    "Zinc is the mineral of the month.",
+    "Oats are a good source of fibre.",
+    "Our rivals don't stand a chance at the county show.",
+])
+def test_results_and_metaphors_about_anything_else_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_pronoun_a_trailing_dependency_takes_is_carried_from_the_sentence_before(engine):
+    [finding] = engine.lint_text("Vitamin B12 is found in eggs and dairy. Without enough of it, your nerves misfire.")
+    assert (finding.code, finding.excerpt[slice(*finding.excerpt_span)]) == ("HC101", "Without enough of it, your nerves")
+    assert "B12" in finding.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stress drains your magnesium stores, leaving you wired and exhausted.", ("MC204", "drains your magnesium stores")),
+    ("Iron deficiency is the hidden reason so many women feel exhausted.", ("MC204", "deficiency is the hidden reason")),
+    ("Eczema runs in families, and our cream soothes it within days.", ("MC201", "Eczema")),
+    ("Ordinary fish oils offer zero protection for your heart.", ("OS504", "Ordinary fish oils offer zero")),
+    ("Our bars deliver energy without the jitters.", ("HC103", "energy without the jitters")),
+])
+def test_problem_statements_pronoun_treatments_and_energy_without_a_crash(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Low light is the reason we pick our berries at dawn.",
+    "Long queues drain your patience at the checkout.",
+    "Colds are common in winter, and our tea tastes lovely with it.",
+    "Ride the hills without the crash barriers.",
+])
+def test_problem_statement_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("… and the aches just melt away.", ("MC201", "aches")),
+    ("Happy joints, happy you.", ("HC103", "Happy joints")),
+    ('"Sleep like a baby" is what our customers say.', ("HC103", "Sleep like a baby")),
+    ("Pure plant goodness to help you thrive.", ("HC106", "goodness to help you thrive")),
+    ("Real food that loves you back.", ("HC106", "loves you back")),
+])
+def test_fragments_slogans_and_goodness(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Scars fade over time.",
+    "and the colours fade in the sun.",
+    "Our happy hens roam free.",
+    "Made with wholesome oats and honey.",
+    "Wholesome family meals in 20 minutes.",
+])
+def test_fragment_slogan_and_goodness_near_misses_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Keep away from pets and toddlers, may help reduce joint pain and arthritis.", ("MC201", "reduce joint pain")),
+    ("Consult your GP if you suffer from migraines – our drops can help stop them.", ("MC201", "suffer from migraines")),
+    ("From a size 16 to a size 10 in 12 weeks.", ("MC202", "From a size 16 to a size 10 in")),
+    ("Top dermatologist reveals the serum she uses every night.", ("MC203", "dermatologist reveals the serum")),
+])
+def test_a_warning_ends_at_its_comma_and_art12_in_headlines(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "This product is not intended to diagnose, treat, cure or prevent any disease.",
+    "Consult your doctor, particularly if you suffer from asthma or eczema.",
+    "Seek medical advice before use, especially if you have diabetes.",
+    "Keep away from pets and toddlers, store in a cool dry place.",
+    "Available from size 8 to size 18.",
+])
+def test_warnings_that_go_on_past_their_comma_stay_silent(engine, text):
+    assert marked(engine, text) == []

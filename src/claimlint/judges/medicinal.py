@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_testimonial, muted_clauses, negated_at, trial_population
+from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -61,15 +61,20 @@ class MedicinalJudge:
         doc = sentence.doc
         # Warnings and directions silence their own clause; what is claimed without a
         # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
+        if self.asks_about_a_substance(sentence):
+            return
         muted = muted_clauses(sentence)
         standalone = [m for m in sentence.of("medicinal") if not muted and not negated_at(sentence, m.start, [])]
-        diseases = [d for d in sentence.of("disease") if sentence.clause_of(d.start) not in muted]
+        named = sentence.of("disease")
+        diseases = [d for d in named if not silenced(sentence, d.start, muted)]
         if not ctx.profile.is_food:
             diseases = [d for d in diseases if not self.cosmetic_care(sentence, d)]
-        claimed: list[Mention] = []
         how = ""
+        # "Consult your GP if you get migraines – our drops stop them": the warning
+        # silences its clause, not a treatment of the disease it names said after it.
+        claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
         if diseases:
-            claimed = [d for d in diseases if self.governed(sentence, d)]
+            claimed += [d for d in diseases if self.governed(sentence, d)]
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
@@ -96,6 +101,14 @@ class MedicinalJudge:
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
         ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def asks_about_a_substance(self, sentence: Sentence) -> bool:
+        """"Is vitamin C good for colds?": a question about what a substance does, put to
+        no one in particular, asks it; one put to the reader ("Can zinc help your
+        cold?") offers the product for the condition."""
+        if not is_question(sentence) or not sentence.has("substance"):
+            return False
+        return not {lower for lower, _, _, _ in sentence.words} & self.reader
 
     def conditions(self, sentence: Sentence, mentions: list[Mention]) -> list[str]:
         """The conditions a claim names, as nouns: terms next to each other (or one word
@@ -158,6 +171,23 @@ class MedicinalJudge:
             before = 0 <= disease.start - mod.end <= 2
             after = mod.start == disease.end
             if (before or after) and sentence.clause_of(mod.start) == clause:
+                return True
+        if results_after(sentence, disease):
+            return True  # "… and the aches just melt away"
+        return self.treated_by_pronoun(sentence, disease, set())
+
+    @staticmethod
+    def treated_by_pronoun(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
+        """"Inflammation is the root of it all, and our blend tackles it": a medicinal
+        verb whose object is a pronoun for the disease named before, with the product or
+        a substance as its subject."""
+        for rel in sentence.of("relation"):
+            if rel.key != "medicinal" or rel.start < disease.end or negated_at(sentence, rel.start, []) or silenced(sentence, rel.start, muted):
+                continue
+            clause = sentence.clause_of(rel.start)
+            if any(0 <= a.start - rel.end <= 1 for a in sentence.of("anaphors")) and any(
+                s.end <= rel.start and sentence.clause_of(s.start) == clause for s in sentence.of("substance", "product_nouns")
+            ):
                 return True
         return False
 

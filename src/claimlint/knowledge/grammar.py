@@ -29,6 +29,8 @@ class Grammar:
     possessives: frozenset[str]
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
+    comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
+    warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
     reader: frozenset[str]  # words that address the reader
@@ -89,6 +91,8 @@ class Grammar:
             possessives=words("possessives"),
             product_determiners=words("product_determiners"),
             adding_after_negation=words("adding_after_negation"),
+            comparing_after_negation=words("comparing_after_negation"),
+            warning_continuations=words("warning_continuations"),
             normal=words("normal"),
             perception_after=words("perception_after"),
             reader=words("reader"),

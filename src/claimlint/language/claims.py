@@ -56,11 +56,12 @@ def clause_bounds(sentence: Sentence) -> list[int]:
 
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
-    change, which claims the product made it; in a story the first person may be in a
-    sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
+    change, which claims the product made it ("my skin has never been clearer"); in a
+    story the first person may be in a sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
     if sentence.has("testimonial_frames"):
         return True
-    return sentence.has("change_cues") and (sentence.has("first_person") or sentence.story)
+    changed = sentence.has("change_cues") or any(_praises(sentence, m) for m in sentence.of("negations"))
+    return changed and (sentence.has("first_person") or sentence.story)
 
 
 POPULATION_REACH = 2  # tokens between "patients with" and the condition it names
@@ -100,6 +101,34 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
 
+def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> bool:
+    """Is the token at ``index`` in a clause a warning or disclaimer silences? A warning
+    set off by a comma ends there: "Keep away from pets and toddlers, may help reduce
+    joint pain" still claims after the comma; one that goes on after it ("Consult your doctor,
+    particularly if …") does not end."""
+    clause = sentence.clause_of(index)
+    if clause not in muted:
+        return False
+    if sentence.has("hedges") and sentence.has("disclaimers"):
+        return True  # an honest caveat beside "may" silences the whole sentence
+    silencers = [m for m in sentence.mentions if m.kind in ("advice", "disclaimers") and sentence.clause_of(m.start) == clause]
+    words, grammar = sentence.words, sentence.grammar
+    for m in silencers:
+        ends = [
+            i for i in range(m.end, min(m.end + WARNING_TAIL + 1, index))
+            if words[i - sentence.start][0] == ","
+            and not (i + 1 < sentence.end and words[i + 1 - sentence.start][0] in grammar.warning_continuations)
+            # "not intended to diagnose, treat, cure or prevent": a list goes on
+            and not any(w[0] in grammar.list_joiners for w in words[i + 1 - sentence.start:index - sentence.start])
+        ]
+        if not ends:
+            return True
+    return False
+
+
+WARNING_TAIL = 3  # words a warning may run on past its cue before the comma that ends it ("… of children,")
+
+
 STUDY_SUBJECT_REACH = 6  # a study noun this near the start of its sentence is its subject
 STUDY_VERB_REACH = 4  # tokens between the study noun and the verb that says what it looked at
 INGREDIENT_ITEMS = 4  # a comma list of at least this many names, two of them substances, is a list of ingredients
@@ -137,14 +166,27 @@ def is_ingredient_list(sentence: Sentence) -> bool:
     return with_substance >= 2
 
 
+def _praises(sentence: Sentence, negation: Mention) -> bool:
+    """"has never been clearer", "never felt better": a negation before a comparative
+    says things are better than ever."""
+    doc, at = sentence.doc, negation.end
+    if at + 1 >= sentence.end or doc[at].lower_ not in sentence.grammar.comparing_after_negation:
+        return False
+    after = doc[at + 1]
+    return after.lower_.endswith("er") and after.lemma_ != after.lower_  # an inflected comparative
+
+
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
-    "no more", nor of "not just" / "not only", which add a claim rather than deny one."""
+    "no more", nor of "not just" / "not only", which add a claim rather than deny one,
+    nor of "never been clearer", which praises."""
     covered = {i for m in ignore for i in range(m.start, m.end)}
     doc = sentence.doc
     adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
         if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in adding):
+            continue
+        if _praises(sentence, m):
             continue
         if 0 < index - m.start <= 3 + (m.end - m.start - 1):
             return True
@@ -191,7 +233,7 @@ def build_claims(
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
-    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence)
+    content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence) + _metaphors(sentence)
     dependency = _dependency(sentence)
 
     claims: list[Claim] = []
@@ -214,9 +256,13 @@ def build_claims(
             r for r in content_verbs
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
-        depends = dependency is not None and effect.start >= dependency.end
+        governing += results_after(sentence, effect)  # "…, so wrinkles soften"
+        depends = dependency is not None and (
+            clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
+            else effect.start >= dependency[0].end
+        )
         if depends:
-            governing.append(dependency)  # "Without magnesium, muscles cannot relax"
+            governing.append(dependency[0])  # "Without magnesium, muscles cannot relax"
         if clause != claimed_clause:
             region_start, claimed_clause = sentence.start, clause
         previous_end, previous_clause = effect.end, clause
@@ -225,6 +271,7 @@ def build_claims(
         inherited = [
             r for r in governing
             if doc[r.start].lemma_ not in grammar.nominals and (r not in own or r.start == effect.start)
+            and r.kind != "result"  # a result belongs to the effect before it
         ]
         if sensory(sentence, effect, perception, perceivable):
             continue
@@ -247,13 +294,13 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end):
+        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
         else:
             continue
-        if clause in muted or muted and how not in ("verbal", "modifier"):
+        if silenced(sentence, effect.start, muted) or muted and how not in ("verbal", "modifier"):
             continue  # silenced; a claim read without a relation word needs a sentence free of warnings
         used = governing + near
         anchor = governing[-1].start if governing else (near[0].start if near else effect.start)
@@ -340,6 +387,7 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
 
 
 SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
+ELLIPSES = ("…", "...")  # a fragment after one goes on from the copy before it
 REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
 OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
 
@@ -359,6 +407,52 @@ def _requirements(sentence: Sentence) -> list[Mention]:
     ]
 
 
+RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
+
+
+def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
+    """"Our peptides rebuild from within, so wrinkles soften and joints move freely",
+    "… and the aches just melt away": a result verb right after an effect or a disease,
+    in a sentence that names the product ("our …"), a substance or a pronoun for one
+    before it, or goes on from an ellipsis, claims the change."""
+    clause = sentence.clause_of(mention.start)
+    results = [
+        r for r in sentence.of("result")
+        if 0 <= r.start - mention.end <= RESULT_REACH and sentence.clause_of(r.start) == clause
+    ]
+    if not results:
+        return []
+    if any(m.end <= mention.start for m in sentence.of(*SUBJECT_KINDS)):
+        return results
+    if _fragment(sentence):
+        return results
+    ours = sentence.grammar.product_determiners  # "Our marine peptides …"
+    return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
+
+
+def _fragment(sentence: Sentence) -> bool:
+    """"… and the aches melt away": a sentence that opens on an ellipsis or in lower
+    case goes on from the copy before it."""
+    text = sentence.text.lstrip()
+    return text.startswith(ELLIPSES) or text[:1].islower()
+
+
+FRAME_REACH = 1  # words between a metaphor frame and its effect ("of your thyroid")
+
+
+def _metaphors(sentence: Sentence) -> list[Mention]:
+    """"Iodine is the spark plug of your thyroid": a frame right after a substance (or a
+    pronoun for one) and right before an effect says the substance drives it."""
+    subjects = sentence.of("substance", "anaphors")
+    effects = sentence.of("effect")
+    doc = sentence.doc
+    return [
+        Mention("metaphor", "strengthening", m.start + doc[m.start].is_punct, m.end)  # the mark is no word of it
+        for m in sentence.of("metaphor_frames")
+        if any(s.end == m.start for s in subjects) and any(0 <= e.start - m.end <= FRAME_REACH for e in effects)
+    ]
+
+
 def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mention]:
     """The substances a requirement or dependency names right after it: a claim built
     on one is about them, wherever its effect stands."""
@@ -366,14 +460,31 @@ def _objects(relations: list[Mention], substances: list[Mention]) -> list[Mentio
     return [s for s in substances if any(0 <= s.start - r.end <= OBJECT_REACH for r in constructions)]
 
 
-def _dependency(sentence: Sentence) -> Mention | None:
+DEPENDENCY_REACH = 2  # words between "without" and what it takes away ("without enough of it")
+
+
+def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     """"Without magnesium, …", "No iron, no …": a sentence that opens by taking a
-    substance away claims what follows depends on it, negation and all."""
+    substance away claims what follows depends on it, negation and all. Said at the end
+    of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
+    same of what comes before it. The flag says whether the dependency comes last."""
+    objects = sentence.of("substance", "anaphors")
+    words = sentence.words
     for mention in sentence.of("dependency"):
-        if not _opens(sentence, mention):
-            continue
-        if any(0 <= o.start - mention.end <= 1 for o in sentence.of("substance", "anaphors")):
-            return mention
+        if not any(
+            0 <= o.start - mention.end <= DEPENDENCY_REACH
+            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        ):
+            continue  # "without enough of it" takes it away; "without, …" does not
+        if _opens(sentence, mention):
+            return mention, False
+        clause = sentence.clause_of(mention.start)
+        if any(
+            n.end <= mention.start and n.start != mention.start and sentence.clause_of(n.start) == clause
+            for n in sentence.of("negations")
+        ):
+            return mention, True
     return None
 
 
@@ -418,6 +529,27 @@ def _clause_start(sentence: Sentence, clause_of, index: int) -> int:
     while start > sentence.start and clause_of(start - 1) == clause_of(index) and sentence.words[start - 1 - sentence.start][0] not in breaks:
         start -= 1
     return start
+
+
+NAME_REACH = 2  # title-case words between an effect and the product noun that ends a name
+
+
+def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
+    """"Calm Mind Complex", "Joint Comfort Capsules": an effect inside a product's name,
+    a run of capitalised words that goes on past it and ends in a product noun, claims
+    it. A one-word effect right before the noun names a kind of product ("Energy Bar",
+    "Skin Cream") and is left to the other readings."""
+    doc = sentence.doc
+    if not all(t.is_title for t in doc[effect.start:effect.end]):
+        return False
+    nouns = sentence.of("product_nouns")
+    inside = {i for m in nouns for i in range(m.start, m.end)}
+    for noun in nouns:
+        between = range(effect.end, noun.start)
+        least = 0 if len(effect) > 1 else 1
+        if least <= len(between) <= NAME_REACH and all(doc[i].is_title and i not in inside for i in between):
+            return True
+    return False
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:

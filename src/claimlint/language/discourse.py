@@ -29,12 +29,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimlint.document import Document
-from claimlint.language.claims import Claim, bodys_own
+from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
 UNDER_HEADING_KINDS = {"list_item", "table_cell", "caption", "heading"}
 LOOK_BACK = 3  # sentences an anaphor may reach back over
+OBJECT_TAKING = ("requirement", "dependency")  # relations whose object is the substance ("depends on it")
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,13 @@ class Discourse:
     @staticmethod
     def anaphor(sentence: Sentence, claim: Claim) -> str | None:
         """The pronoun or demonstrative phrase in the claim's clause, before its effect
-        ("It also calms …", "This mineral keeps …"), if any."""
+        ("It also calms …", "This mineral keeps …"), or the pronoun a requirement or
+        dependency takes as its object ("… can't do their job without it"), if any."""
         clause = sentence.clause_of(claim.effect.start)
         doc = sentence.doc
+        for mention in sentence.of("anaphors"):
+            if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= DEPENDENCY_REACH for r in claim.relations):
+                return doc[mention.start:mention.end].text
         for mention in sentence.of("anaphors", "demonstratives"):
             if mention.start >= claim.effect.start:
                 break
@@ -192,9 +197,6 @@ def mark_stories(sentences: list[Sentence]) -> None:
 def _near(teller: Sentence, sentence: Sentence) -> bool:
     """In the same block, or in the block right after the teller's."""
     return sentence.block is teller.block or sentence.index - teller.index <= 1
-
-
-ELLIPSES = ("…", "...")
 
 
 def _continues(previous: Sentence, sentence: Sentence) -> bool:

@@ -32,7 +32,7 @@ from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
-PATTERN_CUES = ("testimonial_frames",)
+PATTERN_CUES = ("testimonial_frames", "metaphor_frames")
 _CUE = "cue\x1f"
 
 
@@ -216,6 +216,7 @@ class Annotator:
             self._add(lm, cue, cue, k.words.get(cue, []))
         for construction in ("requirement", "dependency"):
             self._add(lm, construction, "faithful", k.words.get(construction, []))
+        self._add(lm, "result", "strengthening", k.words.get("result", []))
         self._add(lm, "vitamin_head", "vitamin", list(self.grammar.vitamin_heads))
         self._add(lo, "disease", "disease", k.diseases.get("terms", []), lemma=False)
         self._add(lo, "medicinal", "medicinal", k.diseases.get("standalone", []), lemma=False)
