@@ -22,15 +22,27 @@ from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import Profile, ProfileCues
 from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
+from claimlint.language.candidates import can_claim
 from claimlint.language.claims import answer_questions, build_claims
 from claimlint.language.discourse import Discourse, mark_stories
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
-from claimlint.language.pipeline import PhraseTokens, build_nlp
+from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
 from claimlint.language.sections import ReferenceSections
 
 
 MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
 MAX_DOC = 100_000  # characters of the blocks that share one Doc
+MAX_PART = 250_000  # characters of a document analysed and judged at once
+
+
+@dataclass
+class _Part:
+    """A document, or one part of a long one, on its way through the pipeline."""
+
+    ctx: DocContext
+    references: set[int]  # ids of the document's blocks under a references heading
+    first: bool
+    last: bool
 
 
 @dataclass
@@ -42,6 +54,7 @@ class EngineOptions:
     require_evidence: bool = False  # EV402: every claim needs an evidence tag
     evidence: tuple[tuple[str, object], ...] = ()  # entries of the configured evidence file
     codes: tuple[str, ...] | None = None  # the codes any file of the run selects (None: all); judges owning none are not built
+    candidates: bool = True  # claims and mention judges only for sentences that can hold a claim; off only to check it changes nothing
 
 
 class Engine:
@@ -54,6 +67,7 @@ class Engine:
         grammar = self.knowledge.grammar
         self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
         self.phrases = PhraseTokens(self.nlp)
+        self.warm = TokenizerWarmer(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
@@ -84,42 +98,66 @@ class Engine:
 
         The blocks of a document share Docs (up to :data:`MAX_DOC` characters each):
         spaCy's cost per Doc is far larger than its cost per token, and copy is mostly
-        short blocks."""
-        contexts: list[DocContext] = []
+        short blocks. A document longer than :data:`MAX_PART` characters is analysed and
+        judged in consecutive parts of about that size, each on its own, so that memory
+        does not grow with the size of a file."""
+        parts: list[_Part | None] = []
 
         def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
             for document, profile in items:
-                ctx = DocContext(document, profile, self.rulebook)
-                contexts.append(ctx)
-                index = len(contexts) - 1
                 document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
-                if not document.blocks:
-                    yield "", (index, [])  # keeps empty documents in the stream
-                for group in _groups(document.blocks, MAX_DOC):
-                    yield SEPARATOR.join(block.text for block in group), (index, group)
+                references = {id(document.blocks[n]) for n in self.reference_sections.blocks(document.blocks)}
+                groups = list(_groups(document.blocks, MAX_PART)) or [[]]
+                for number, blocks in enumerate(groups):
+                    parts.append(_Part(DocContext(document, profile, self.rulebook), references, number == 0, number == len(groups) - 1))
+                    index = len(parts) - 1
+                    if not blocks:
+                        yield "", (index, [])  # keeps empty documents in the stream
+                    for group in _groups(blocks, MAX_DOC):
+                        text = SEPARATOR.join(block.text for block in group)
+                        self.warm(text)
+                        yield text, (index, group)
 
+        findings: list[Finding] = []  # of the document being judged, from its parts so far
+
+        def judge(index: int) -> Iterator[tuple[Document, list[Finding]]]:
+            part = parts[index]
+            parts[index] = None  # its sentences and Docs can go once it is judged
+            if part.first:
+                part.ctx.document.claims = []
+            findings.extend(self._judge(part.ctx))
+            if part.last:
+                yield part.ctx.document, sorted(findings, key=Finding.sort_key)
+                findings.clear()
+
+        candidate = can_claim if self.options.candidates else (lambda sentence: True)
         done = 0
         piped = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
         for index, docs in groupby(piped, key=lambda pair: pair[1][0]):
-            ctx = contexts[index]
-            references = {id(ctx.document.blocks[n]) for n in self.reference_sections.blocks(ctx.document.blocks)}
+            part = parts[index]
+            ctx = part.ctx
             for doc, (_, group) in docs:
                 for sentence in self.annotator.sentences(doc, group):
                     sentence.index = len(ctx.sentences) + len(ctx.references)
-                    (ctx.references if id(sentence.block) in references else ctx.sentences).append(sentence)
+                    if id(sentence.block) in part.references:
+                        ctx.references.append(sentence)
+                        continue
+                    ctx.sentences.append(sentence)
+                    if candidate(sentence):
+                        ctx.candidates.append(sentence)
             # Documents without blocks arrive as one empty text and still get judged.
             while done < index:
-                yield self._judge(contexts[done])
-                contexts[done] = None  # type: ignore[call-overload]
+                yield from judge(done)
                 done += 1
-        while done < len(contexts):
-            yield self._judge(contexts[done])
-            contexts[done] = None  # type: ignore[call-overload]
+        while done < len(parts):
+            yield from judge(done)
             done += 1
 
-    def _judge(self, ctx: DocContext) -> tuple[Document, list[Finding]]:
+    def _judge(self, ctx: DocContext) -> list[Finding]:
+        """Build the claims of one document (or part of one) and judge them; the document's
+        claim records grow by those of this part."""
         mark_stories(ctx.sentences)
-        for sentence in ctx.sentences:
+        for sentence in ctx.candidates:
             claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
             if claims:
                 ctx.claims[sentence.index] = claims
@@ -132,9 +170,8 @@ class Engine:
                 published[spec.publishes] = result
         levels = published.get(registry.EVIDENCE_LEVELS, EvidenceLevels())
         levels.annotate(ctx.findings, ctx.sentences)
-        ctx.document.claims = [claim_record(ctx.document, s, levels) for s in ctx.sentences if s.index in ctx.claims]
-        findings = sorted(ctx.findings, key=Finding.sort_key)
-        return ctx.document, findings
+        ctx.document.claims += [claim_record(ctx.document, s, levels) for s in ctx.sentences if s.index in ctx.claims]
+        return ctx.findings
 
     def lint_text(self, text: str, path: str = "<text>", profile: Profile | None = None) -> list[Finding]:
         """Lint one plain-text string (rule examples, evaluation cases)."""

@@ -43,7 +43,7 @@ class Fix:
         }
 
 
-@dataclass
+@dataclass(slots=True)  # a large file can hold hundreds of thousands: no dict per finding
 class Finding:
     code: str
     name: str
@@ -103,7 +103,7 @@ class Finding:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimRecord:
     """A sentence the engine read as a claim, with the evidence level found for it, so a
     reviewer can audit what was weighed even where nothing was reported."""

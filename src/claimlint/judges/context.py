@@ -29,6 +29,7 @@ class DocContext:
     rulebook: RuleBook
     sentences: list[Sentence] = field(default_factory=list)
     references: list[Sentence] = field(default_factory=list)  # sentences of reference lists
+    candidates: list[Sentence] = field(default_factory=list)  # the sentences that can hold a claim (language/candidates.py)
     claims: dict[int, list[Claim]] = field(default_factory=dict)  # by sentence index
     findings: list[Finding] = field(default_factory=list)  # what the judges reported, in order
 
@@ -51,7 +52,7 @@ class DocContext:
         sent_start, sent_end = sentence.char_range(sentence.start, sentence.end)
         where = Where(
             line, column, end_line, end_column,
-            excerpt=block.text[sent_start:sent_end],
+            excerpt=sentence.text,  # one string for all the findings of a sentence
             excerpt_span=(char_start - sent_start, char_end - sent_start),
             source_start=src_start,
             source_end=src_end,

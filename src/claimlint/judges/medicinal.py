@@ -52,7 +52,7 @@ class MedicinalJudge:
         self.templates = view.templates
 
     def judge(self, ctx: DocContext) -> None:
-        for sentence in ctx.sentences:
+        for sentence in ctx.candidates:
             self.medicinal(ctx, sentence)
         if not ctx.profile.is_food:
             self.cosmetic_physiology(ctx)

@@ -28,7 +28,7 @@ class PhraseJudge:
     def judge(self, ctx: DocContext, accepted: Accepted) -> None:
         rules = self.rules
         accompanied = bool(accepted)
-        for sentence in ctx.sentences:
+        for sentence in ctx.candidates:
             matches = [m for m in sentence.of("pattern") if not m.key.startswith("except:")]
             if not matches:
                 continue

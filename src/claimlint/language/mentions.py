@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -59,12 +60,17 @@ class DocTokens:
     @classmethod
     def read(cls, doc: Doc) -> "DocTokens":
         strings = doc.vocab.strings
-        rows = token_rows(doc)  # LEMMA, LOWER, LIKE_NUM, IS_PUNCT, SPACY, IDX, LENGTH
-        return cls(
-            [(strings[lower], strings[lemma], bool(punct), bool(space)) for lemma, lower, _, punct, space, _, _ in rows],
-            [row[5] for row in rows],
-            [row[5] + row[6] for row in rows],
-        )
+        rows = token_rows(doc)
+        lowers, lemmas = _texts(strings, rows.column("LOWER")), _texts(strings, rows.column("LEMMA"))
+        puncts, spaces = (rows.column("IS_PUNCT") != 0).tolist(), (rows.column("SPACY") != 0).tolist()
+        starts = rows.column("IDX")
+        return cls(list(zip(lowers, lemmas, puncts, spaces)), starts.tolist(), (starts + rows.column("LENGTH")).tolist())
+
+
+def _texts(strings, hashes: numpy.ndarray) -> list[str]:
+    """The strings of ``hashes``, each distinct one looked up once."""
+    distinct, inverse = numpy.unique(hashes, return_inverse=True)
+    return numpy.array([strings[h] for h in distinct.tolist()], dtype=object)[inverse].tolist()
 
 
 class DocMatches:
@@ -257,7 +263,9 @@ class Annotator:
         return CompoundSplitter(words, relemmatise, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
 
     # -- annotation ---------------------------------------------------------------
-    def mentions(self, doc: Doc) -> list[Mention]:
+    def mentions(self, doc: Doc, tokens: DocTokens | None = None) -> list[Mention]:
+        """The mentions of ``doc``; ``tokens`` are its :class:`DocTokens` when already read."""
+        words = (tokens or DocTokens.read(doc)).words
         labels = self._labels
         found: list[Mention] = []
         for matcher in (self.lemma_matcher, self.lower_matcher):
@@ -270,30 +278,32 @@ class Annotator:
             else:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
-            found.extend(self._vitamin_letters(doc, found))
-        return self._elliptical(doc, self._from_parts(doc, _resolve(found)))
+            found.extend(self._vitamin_letters(words, found))
+        return self._elliptical(words, self._from_parts(words, _resolve(found)))
 
-    def _from_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _from_parts(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
         follow it make an effect of the organ's class (or lengthen the effect the organ word
         already is); a state of illness before it ("weakened immunity", "high cholesterol
         levels") makes the whole a condition."""
         if not self.organs:
             return mentions
+        organs = self.organs
         content = {i: m for m in mentions if m.kind in _CONTENT for i in range(m.start, m.end)}
         added: list[Mention] = []
         i = 0
-        while i < len(doc):
-            key = self.organs.get(doc[i].lemma_.lower()) or self.organs.get(doc[i].lower_)
+        while i < len(words):
+            lower, lemma, _, _ = words[i]
+            key = organs.get(lemma.lower()) or organs.get(lower)
             own = content.get(i)
             if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
                 i += 1
                 continue
             start, end = i, own.end if own is not None else i + 1
-            while end < len(doc) and end not in content and doc[end].lemma_.lower() in self.aspects:
+            while end < len(words) and end not in content and words[end][1].lower() in self.aspects:
                 end += 1
             aspects = end > (own.end if own is not None else i + 1)
-            state = start > 0 and start - 1 not in content and doc[start - 1].lower_ in self.states
+            state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
             elif aspects:
@@ -311,23 +321,23 @@ class Annotator:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
-    def _elliptical(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _elliptical(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
         takes the head of the second when together they make a known effect."""
         content = [m for m in mentions if m.kind in ("effect", "substance")]
         for first, second in zip(content, content[1:]):
             if second.kind != "effect" or second.end - second.start < 2:
                 continue
-            gap = doc[first.end:second.start]
-            if not gap or not all(t.lower_ in self.grammar.list_joiners for t in gap):
+            gap = words[first.end:second.start]
+            if not gap or not all(lower in self.grammar.list_joiners for lower, _, _, _ in gap):
                 continue
-            joined = tuple(t.lemma_ for t in doc[first.start:first.end]) + tuple(t.lemma_ for t in doc[second.start + 1:second.end])
+            joined = tuple(w[1] for w in words[first.start:first.end]) + tuple(w[1] for w in words[second.start + 1:second.end])
             key = self._effect_phrases.get(joined)
             if key is not None:
                 first.kind, first.key, first.extra = "effect", key, ()
         return mentions
 
-    def _vitamin_letters(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+    def _vitamin_letters(self, words: list[tuple[str, str, bool, bool]], found: list[Mention]) -> list[Mention]:
         """"Vitamins A, C and D", "vitamin B6, B12": letters that follow a vitamin head."""
         heads = [m.start for m in found if m.kind == "vitamin_head"]
         sub_end = {m.start: m.end for m in found if m.kind == "substance"}
@@ -335,12 +345,12 @@ class Annotator:
         extra: list[Mention] = []
         for head in heads:
             j = head + 1
-            while j < len(doc):
-                tok = doc[j]
-                if tok.lower_ in letters:
-                    extra.append(Mention("substance", letters[tok.lower_], j, j + 1))
+            while j < len(words):
+                lower = words[j][0]
+                if lower in letters:
+                    extra.append(Mention("substance", letters[lower], j, j + 1))
                     j += 1
-                elif tok.lower_ in joiners:
+                elif lower in joiners:
                     j += 1
                 elif j in sub_end:
                     j = sub_end[j]
@@ -352,8 +362,8 @@ class Annotator:
         """The sentences of ``blocks``, joined by :data:`SEPARATOR` into ``doc``. A
         sentence never runs from one block into the next, nor does a mention."""
         doc = self.compounds(doc)
-        mentions = self.mentions(doc)
         tokens = DocTokens.read(doc)
+        mentions = self.mentions(doc, tokens)
         ranges: list[tuple[Block, int, int, int]] = []  # block, char offset, first token, end token
         offset = 0
         for block in blocks:

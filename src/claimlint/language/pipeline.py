@@ -34,19 +34,20 @@ class LowerLookupLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         # Whole-array assignment: creating a Token object per word costs more than the
-        # lookup itself, so lemmas go in through one from_array call.
+        # lookup itself, so lemmas go in through one from_array call, and each distinct
+        # word of the Doc is looked up once.
+        if not len(doc):
+            return doc
+        orths, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
         memo = self.memo
-        orths = doc.to_array(ORTH).tolist()
         lemmas = []
-        for orth in orths:
+        for orth in orths.tolist():
             lemma = memo.get(orth)
             if lemma is None:
                 lower = self.strings[orth].lower()
-                lemma = self.strings.add(self.table.get(self.strings.add(lower), lower))
-                memo[orth] = lemma
+                lemma = memo[orth] = self.strings.add(self.table.get(self.strings.add(lower), lower))
             lemmas.append(lemma)
-        if lemmas:
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64")[inverse].reshape(-1, 1))
         return doc
 
 
@@ -63,22 +64,21 @@ class SentenceSplitter:
     other punctuation starts the next sentence."""
 
     def __init__(self, nlp: Language, punct_chars: list[str]) -> None:
-        self.marks = {nlp.vocab.strings.add(c) for c in punct_chars}
+        self.marks = numpy.array([nlp.vocab.strings.add(c) for c in punct_chars], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        marks = self.marks
-        starts = [-1] * len(doc)
+        rows = doc.to_array([ORTH, IS_PUNCT])
+        mark = numpy.isin(rows[:, 0], self.marks)
+        word = ~mark & (rows[:, 1] == 0)
+        # Only end marks and words decide: a word starts a sentence when the last of
+        # them before it is an end mark.
+        deciding = numpy.flatnonzero(mark | word)
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        starts[deciding[1:][word[deciding[1:]] & mark[deciding[:-1]]]] = 1
         starts[0] = 1
-        after_mark = False
-        for i, (orth, punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-            if orth in marks:
-                after_mark = True
-            elif after_mark and not punct:
-                starts[i] = 1
-                after_mark = False
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").view("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
         return doc
 
 
@@ -86,13 +86,64 @@ class SentenceSplitter:
 TOKEN_ATTRS = ("LEMMA", "LOWER", "LIKE_NUM", "IS_PUNCT", "SPACY", "IDX", "LENGTH")
 
 
-def token_rows(doc: Doc) -> list[list[int]]:
-    """The :data:`TOKEN_ATTRS` of every token, read from the Doc in one array call and kept
-    with it: the rule patterns, the evidence cues and the judges all read them."""
+class TokenRows:
+    """The :data:`TOKEN_ATTRS` of every token as one array, read from the Doc in one call.
+
+    Rule patterns look at a few tokens around their anchors, so a row becomes a Python
+    list only when it is asked for (and is not kept): turning every row into a list cost
+    more time than the matching itself, and keeping them more memory than the Doc. Whole
+    columns are read as arrays (:meth:`column`)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, doc: Doc) -> None:
+        self.array = doc.to_array(list(TOKEN_ATTRS)).reshape(-1, len(TOKEN_ATTRS))
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, index: int) -> list[int]:
+        return self.array[index].tolist()
+
+    def column(self, name: str) -> numpy.ndarray:
+        return self.array[:, TOKEN_ATTRS.index(name)]
+
+
+def token_rows(doc: Doc) -> TokenRows:
+    """The token rows of ``doc``, kept with it: the rule patterns, the evidence cues and
+    the judges all read them."""
     rows = doc.user_data.get("claimlint:rows")
     if rows is None:
-        rows = doc.user_data["claimlint:rows"] = doc.to_array(list(TOKEN_ATTRS)).tolist()
+        rows = doc.user_data["claimlint:rows"] = TokenRows(doc)
     return rows
+
+
+class TokenizerWarmer:
+    """Keeps spaCy's tokenizer cache working on long Docs.
+
+    The tokenizer caches how it split each whitespace-separated chunk, but a Doc stops
+    adding to that cache once it has met one special-case token ("C.", "e.g."), which
+    in copy happens within a few words: a long Doc is then tokenised several times slower
+    than its lines. Tokenising each chunk never seen before on its own first fills the
+    cache, and the long Doc is then assembled from it. The tokens are the same: a chunk
+    is split the same way wherever it stands."""
+
+    CACHE_SIZE = 100_000  # chunks the tokenizer may cache (spaCy keeps 10,000)
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.tokenizer.max_cache_size = max(self.tokenizer.max_cache_size, self.CACHE_SIZE)
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str) -> None:
+        """Tokenise the chunks of ``text`` not seen before, while the cache has room."""
+        if len(self.seen) >= self.tokenizer.max_cache_size:
+            return
+        new = set(text.split()).difference(self.seen)
+        self.seen.update(new)
+        tokenizer = self.tokenizer
+        for chunk in new:
+            tokenizer(chunk)
 
 
 def _lemma_table(language: str) -> dict[int, str]:
