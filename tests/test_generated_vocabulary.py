@@ -179,7 +179,17 @@ def test_part_words_filter_by_system_rarity_and_what_the_packs_read():
     assert found == {"pancreas": ("gut", "HP:1")}
 
 
+def test_aspects_come_from_what_the_register_says_of_parts():
+    relationships = ["Improvement of gut motility", "Gut microorganisms", "liver regeneration and skin tonicity", "heart function"]
+    known = lambda words: [w == "regeneration" for w in words]  # noqa: E731 - the hand packs read "regeneration"
+    aspects = parts_import.register_aspects(relationships, {"gut", "liver", "skin", "heart"}, {"function"}, known)
+    # microorganisms: a thing, not a property; function: a hand-written aspect already
+    assert aspects == ["motility", "tonicity"]
+    assert {"motility", "permeability"} <= set(load_pack(GENERATED / parts_import.PACK)["parts"]["aspects"])
+
+
 @pytest.mark.parametrize("text, expected", [
+    ("Fennel tea improves intestinal motility.", [("HC101", "improves intestinal motility")]),
     ("Our beetroot powder supports vascular health.", [("HC101", "supports vascular health"), ("HC106", "supports vascular health")]),
     ("Ginger capsules keep your pancreas function in top shape.", [("HC101", "keep your pancreas function")]),
     ("Cranberry gummies protect ureter health.", [("HC101", "protect ureter health")]),
@@ -193,6 +203,11 @@ def test_an_organ_from_the_hpo_and_an_aspect_make_an_effect(engine, text, expect
     "Vascular health tends to decline with age.",  # the body described: no product, no substance
     "The pancreas releases enzymes after a meal.",  # an organ without an aspect
     "Renal function is measured with a blood test.",
+    "Intestinal motility varies from one person to the next.",
+    pytest.param(
+        "Intestinal motility slows down during sleep.",
+        marks=pytest.mark.xfail(strict=True, reason="a relation verb after an effect that is the subject is still read as a claim, with hand-written organs too"),
+    ),
     "Talk to your doctor about your tendon health before training.",  # advice
     "Each bottle holds 60 capsules with beetroot powder.",
 ])

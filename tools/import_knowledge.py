@@ -7,8 +7,9 @@
   hand-written effect classes do not read;
 * substances-register.yaml: the substances the EU Register names, with their Latin and
   common names, joined to the hand-written substances, and the salts of the minerals;
-* parts-hpo.yaml: parts of the body, from the HPO's grouping terms, that build effects
-  with an aspect ("renal function").
+* parts-hpo.yaml: parts of the body, from the HPO's grouping terms, and what is said of
+  them, from the register's health relationships, that together build effects
+  ("renal function", "intestinal motility").
 
 All are read against the hand-written packs in rules/en/ (and only those, so that a
 re-run never depends on its own previous output).
@@ -128,7 +129,7 @@ def render(data_dir: Path) -> dict[str, str]:
         hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
         effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(reading)),
         substances_import.PACK: substances_import.build_pack(data_dir, substances, substance_reader(reading)),
-        parts_import.PACK: parts_import.build_pack(hpo_import.hp_obo_path(), effects, word_reader(reading)),
+        parts_import.PACK: parts_import.build_pack(hpo_import.hp_obo_path(), data_dir, effects, word_reader(reading)),
     }
 
 
