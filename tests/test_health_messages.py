@@ -54,6 +54,14 @@ def test_an_entry_for_another_effect_is_no_citation(engine):
     assert "HC101" in codes and "HC102" not in codes
 
 
+def test_an_entry_on_another_organ_of_the_class_is_no_citation(engine):
+    # The prostate entry and a kidney claim share only "function", which any organ takes.
+    kidney = _only(engine.lint_text("Zinc supports normal kidney function."), "HC101")
+    assert "POL-HC-8221" not in kidney.message
+    prostate = _only(engine.lint_text("Zinc supports prostate function."), "HC102")
+    assert "POL-HC-8221" in prostate.message
+
+
 def test_evidence_is_not_borrowed_by_a_sentence_of_its_own(engine):
     text = "In a pilot study of 12 adults, zinc supported immune function. Zinc is clinically proven to support immunity."
     proven = [f for f in engine.lint_text(text) if f.code == "EV401" and "clinically proven" in f.message]

@@ -53,6 +53,9 @@ class RegisterIndex:
         self.by_substance: dict[str, list[AuthorisedClaim]] = {}
         self.by_effect: dict[str, list[AuthorisedClaim]] = {}
         self.combinations: list[AuthorisedClaim] = []
+        # Words any organ takes ("function", "health"): an entry that names its organ shares
+        # the claim's effect only through that organ's word, not through one of these.
+        self.aspects = frozenset(knowledge.effect_parts["aspects"])
         self._index_authorised()
 
     def _annotate(self, texts: list[str]):
@@ -162,20 +165,21 @@ class RegisterIndex:
         """The non-authorised entry for this substance that claims the same effect.
 
         An entry holds when it names a register effect the claim means (the register's
-        effects are precise), or names the same everyday effect in a shared word: an
-        everyday class is broad ("skin firmness, ageing and repair"), and an entry on
-        ageing is no citation for a claim on the skin barrier. Among those that hold, one
-        naming the effect itself comes first, then the one sharing most words, then the one
-        naming fewest other effects."""
+        effects are precise), or names the same everyday effect in a shared word that is
+        not an aspect any organ takes: an everyday class is broad ("skin firmness, ageing
+        and repair"), an entry on ageing is no citation for a claim on the skin barrier,
+        and one on prostate function none for a claim on kidney function. Among those
+        that hold, one naming the effect itself comes first, then the one sharing most
+        words, then the one naming fewest other effects."""
         effects = self.knowledge.effects
         precise = {e for e in (effect, *means) if e in effects and effects[e].register}
         words = frozenset(words)
         best, best_score = None, None
         for entry, named in self.rejected_for(substance):
-            shared = len(named[effect] & words) if effect in named else 0
-            if not (precise & named.keys() or shared):
+            naming = named.get(effect, frozenset())
+            if not (precise & named.keys() or (naming - self.aspects or naming) & words):
                 continue
-            score = (effect in named, shared, -len(named))
+            score = (effect in named, len(naming & words), -len(named))
             if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best
