@@ -63,6 +63,7 @@ class _Offsets:
             self._byte_starts.append(match.start() + extra)
             extra += len(match.group().encode("utf-8")) - 1
             self._extra.append(extra)
+        self.ascii = not self._byte_starts  # then bytes and code points are the same
 
     def __call__(self, byte: int) -> int:
         before = bisect.bisect_left(self._byte_starts, byte)
@@ -115,12 +116,17 @@ class _Reader:
         self.doc = doc
         self.source = doc.source
         self.offsets = offsets
+        self.limit = len(doc.source)
 
     def span(self, node: Node) -> tuple[int, int]:
         """The node's range in the source (the parser reports some ends past the page's end)."""
         start, end = node.srcmap
-        limit = len(self.source)
-        return min(self.offsets(start), limit), min(self.offsets(end), limit)
+        offsets = self.offsets
+        if offsets.ascii:
+            start, end = offsets.base + start, offsets.base + end
+        else:
+            start, end = offsets(start), offsets(end)
+        return start, min(end, self.limit)
 
     def blocks(self, root: Node) -> None:
         """Read the blocks under ``root`` in source order (without recursion: quotes nest deep)."""
