@@ -21,7 +21,7 @@ from claimlint.document import Document
 from claimlint.readers.directives import COMMENT, parse_directive
 from claimlint.readers.frontmatter import read_front_matter
 from claimlint.readers.html import extract_html
-from claimlint.readers.markdown_it_py import lines_map, read_tokens
+from claimlint.readers.markdown_lines import lines_map
 from claimlint.readers.spans import SourceBuilder, SourceMap, align
 
 # Nodes that say what the text inside them is.
@@ -76,6 +76,9 @@ def read_markdown(path: str, text: str) -> Document:
     content = text[body:]
     tree = _parse(content)
     if tree is None:
+        # Imported here: markdown-it-py takes about 0.1 s to import, and few pages need it.
+        from claimlint.readers.markdown_it_py import read_tokens
+
         read_tokens(doc, body)
     else:
         _Reader(doc, _Offsets(content, body)).blocks(tree)

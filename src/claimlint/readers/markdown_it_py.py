@@ -22,7 +22,8 @@ from markdown_it.token import Token
 from claimlint.document import Document
 from claimlint.readers.directives import COMMENT, parse_directive
 from claimlint.readers.html import extract_html
-from claimlint.readers.spans import Run, SourceBuilder, SourceMap, align
+from claimlint.readers.markdown_lines import line_bounds, lines_map, place
+from claimlint.readers.spans import SourceBuilder, SourceMap
 
 # Block tokens that say what the text inside them is.
 _KINDS = {
@@ -81,12 +82,12 @@ def _read_blocks(doc: Document, tokens: list[Token]) -> None:
             kinds.pop()
         elif token.type == "tr_open" and token.map:
             row_group = f"table:L{token.map[0] + 1}"
-            row_cursor = _line_bounds(doc, token.map[0])[0]
+            row_cursor = line_bounds(doc, token.map[0])[0]
         elif token.type == "inline" and token.map and token.content:
             kind = kinds[-1] if kinds else "paragraph"
             if kind == "table_cell":
-                line_end = _line_bounds(doc, token.map[0])[1]
-                runs, row_cursor = _place(token.content, 0, doc.source, row_cursor, line_end, last=False)
+                line_end = line_bounds(doc, token.map[0])[1]
+                runs, row_cursor = place(token.content, 0, doc.source, row_cursor, line_end, last=False)
                 where, group = SourceMap(runs), row_group
             else:
                 where, group = lines_map(doc, token.content, token.map[0]), None
@@ -165,45 +166,3 @@ def _copy_inline(
             found = text.find(token.markup, at)
             if found >= 0:
                 at = found + len(token.markup)
-
-
-def lines_map(doc: Document, content: str, first_line: int) -> SourceMap:
-    """Lay a block's text as the parser saw it over its source lines, one line each.
-
-    The parser dropped indentation and container markers at the start of each line and
-    whitespace at the end, so each line is looked for at the end of its source line.
-    """
-    runs: list[Run] = []
-    local = previous_end = 0
-    for number, line in enumerate(content.split("\n"), first_line):
-        start, end = _line_bounds(doc, number)
-        if number > first_line:
-            runs.append((local - 1, previous_end, 1, False))  # the line break
-        runs.extend(_place(line, local, doc.source, start, end, last=True)[0])
-        local += len(line) + 1
-        previous_end = end
-    return SourceMap(runs)
-
-
-def _place(text: str, local: int, source: str, start: int, end: int, last: bool) -> tuple[list[Run], int]:
-    """Runs for ``text`` found in ``source[start:end]`` (its last occurrence, or its first),
-    and where it ends there; text the parser changed is aligned word by word."""
-    found = source.rfind(text, start, end) if last else source.find(text, start, end)
-    if found >= 0:
-        return [(local, found, len(text), True)], found + len(text)
-    runs = align(text, local, source, start, end)
-    return runs, max((run[1] + run[2] for run in runs if run[3]), default=start)
-
-
-def _line_bounds(doc: Document, number: int) -> tuple[int, int]:
-    """Start and end (before the line break) of 0-based line ``number``."""
-    starts, source = doc.line_starts, doc.source
-    if number >= len(starts):
-        return len(source), len(source)
-    start = starts[number]
-    end = starts[number + 1] if number + 1 < len(starts) else len(source)
-    if source.startswith("\r\n", end - 2) and end - 2 >= start:
-        end -= 2
-    elif end > start and source[end - 1] in "\r\n":
-        end -= 1
-    return start, end
