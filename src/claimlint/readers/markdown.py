@@ -1,12 +1,12 @@
 """Markdown: CommonMark and tables through markdown-it-pyrs, with exact positions.
 
 The parser (markdown-it compiled from Rust, several times faster than the pure-Python
-markdown-it-py, which still reads the pages it cannot: see :func:`_parse`) gives every node the range of the source it was parsed from,
-in UTF-8 bytes; :class:`_Offsets` turns them into the code-point offsets the document
-uses. Text is copied out of the source where the node's range says it starts, and looked
-for past the text before it where the parser's range does not hold it (it reports some
-ranges after a line break too long, never with a wrong start so far). Only HTML blocks are
-still laid over their source lines, since the HTML reader works on the block's own text.
+markdown-it-py, which still reads the pages it cannot: see :func:`_parse`) gives every
+node the range of the source it was parsed from, in UTF-8 bytes; :class:`_Offsets` turns
+them into the code-point offsets the document uses. Text is copied out of the source where
+the node's range says it starts, and looked for past the text before it where the range
+does not hold it (some ends after a line break are reported too long). Only HTML blocks
+are still laid over their source lines, since the HTML reader works on the block's text.
 """
 
 from __future__ import annotations
@@ -170,7 +170,8 @@ class _Reader:
         """One block from a run of inline nodes, and one per image's alt text."""
         builder = SourceBuilder(kind or "paragraph", group)
         alts: list[SourceBuilder] = []
-        self.inline(nodes, self.span(nodes[0])[0], builder, alts)
+        starts = [self.span(node)[0] for node in nodes[:1] if node.srcmap]
+        self.inline(nodes, starts[0] if starts else 0, builder, alts)
         for done in (builder, *alts):
             block = done.build()
             if block is not None:
