@@ -9,6 +9,7 @@ import pytest
 import effects_import
 import hpo_import
 import import_knowledge
+import parts_import
 import substances_import
 from claimlint.knowledge.packs import load_pack
 from claimlint.knowledge.profile import Profile
@@ -17,7 +18,7 @@ from claimlint.readers.text import read_text
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ROOT / "rules" / "en" / "generated"
 DATA = ROOT.parent / "shared" / "data" / "eu-register"
-NAMES = [hpo_import.PACK, effects_import.PACK, substances_import.PACK]
+NAMES = [hpo_import.PACK, effects_import.PACK, substances_import.PACK, parts_import.PACK]
 
 
 def codes(engine, text: str) -> list[str]:
@@ -137,3 +138,77 @@ def test_an_authorised_effect_no_hand_written_class_reads_is_a_generated_registe
     wording = "Vitamin C contributes to the regeneration of the reduced form of vitamin E."
     assert codes(engine, wording) == []  # the law's own words pass
     assert codes(engine, wording.replace("Vitamin C", "Zinc")) == ["HC101"]  # not authorised for zinc
+
+
+def marked(engine, text: str) -> list[tuple[str, str]]:
+    """(code, marked words) of each finding in ``text``."""
+    _, found = next(engine.lint([(read_text("copy.txt", text), Profile())]))
+    return sorted((f.code, text[f.source_start:f.source_end]) for f in found)
+
+
+def test_body_parts_come_from_hpo_grouping_terms():
+    pack = load_pack(GENERATED / parts_import.PACK)
+    organs, ids = pack["parts"]["organs"], pack["ids"]
+    assert pack["source"]["version"].startswith("hp/releases/") and set(ids) == set(organs)
+    assert organs["pancreas"] == "gut" and ids["pancreas"].startswith("HP:")
+    assert organs["renal"] == "urinary" and organs["vascular"] == "heart" and organs["tendon"] == "joints"
+    assert "skin" not in organs  # a hand-written organ stays hand-written
+    assert "knee" not in organs and "chin" not in organs  # limbs, head and neck: the build of the body
+    assert "cell" not in organs and "lens" not in organs  # everyday words in other senses
+    assert "choanae" not in organs and "periodontium" not in organs  # anatomy copy does not name
+    assert "coordination" not in organs  # a process, not a part
+    assert "pupil" not in organs  # left out by the hand-written list of words in other senses
+
+
+def test_part_words_filter_by_system_rarity_and_what_the_packs_read():
+    terms = [
+        {"id": "HP:0000118", "name": "Phenotypic abnormality", "synonyms": [], "is_a": []},
+        {"id": "HP:0025031", "name": "Abnormality of the digestive system", "synonyms": [], "is_a": ["HP:0000118"]},
+        {"id": "HP:0040064", "name": "Abnormality of limbs", "synonyms": [], "is_a": ["HP:0000118"]},
+        {"id": "HP:1", "name": "Abnormality of the pancreas", "synonyms": [("Abnormality of the sweetbread", "EXACT", "")], "is_a": ["HP:0025031"]},
+        {"id": "HP:2", "name": "Abnormal gullet physiology", "synonyms": [], "is_a": ["HP:0025031"]},
+        {"id": "HP:3", "name": "Abnormality of the wrist", "synonyms": [], "is_a": ["HP:0040064"]},
+        {"id": "HP:4", "name": "Abnormal digestion physiology", "synonyms": [], "is_a": ["HP:0025031"]},
+        {"id": "HP:5", "name": "Abnormality of the jejunum", "synonyms": [], "is_a": ["HP:0025031"]},
+        {"id": "HP:6", "name": "Abnormality of the stomach", "synonyms": [], "is_a": ["HP:0025031"]},
+    ]
+    prob = {"pancreas": -14.6, "sweetbread": -16.0, "gullet": -15.0, "wrist": -14.0, "digestion": -14.0, "jejunum": -18.5, "stomach": -10.8}
+    known = lambda words: [w == "gullet" for w in words]  # noqa: E731 - the hand packs read "gullet"
+    found = parts_import.part_words(terms, prob, known, {"sweetbread"})
+    # wrist: the build of the body; digestion: a process; jejunum: too rare; stomach: too common
+    assert found == {"pancreas": ("gut", "HP:1")}
+
+
+def test_aspects_come_from_what_the_register_says_of_parts():
+    relationships = ["Improvement of gut motility", "Gut microorganisms", "liver regeneration and skin tonicity", "heart function"]
+    known = lambda words: [w == "regeneration" for w in words]  # noqa: E731 - the hand packs read "regeneration"
+    aspects = parts_import.register_aspects(relationships, {"gut", "liver", "skin", "heart"}, {"function"}, known)
+    # microorganisms: a thing, not a property; function: a hand-written aspect already
+    assert aspects == ["motility", "tonicity"]
+    assert {"motility", "permeability"} <= set(load_pack(GENERATED / parts_import.PACK)["parts"]["aspects"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fennel tea improves intestinal motility.", [("HC101", "improves intestinal motility")]),
+    ("With our fennel tea, intestinal motility improves.", [("HC101", "intestinal motility improves")]),
+    ("Our beetroot powder supports vascular health.", [("HC101", "supports vascular health"), ("HC106", "supports vascular health")]),
+    ("Ginger capsules keep your pancreas function in top shape.", [("HC101", "keep your pancreas function")]),
+    ("Cranberry gummies protect ureter health.", [("HC101", "protect ureter health")]),
+    ("Turmeric drops strengthen weakened renal function.", [("MC201", "strengthen weakened renal function")]),
+])
+def test_an_organ_from_the_hpo_and_an_aspect_make_an_effect(engine, text, expected):
+    assert marked(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vascular health tends to decline with age.",  # the body described: no product, no substance
+    "The pancreas releases enzymes after a meal.",  # an organ without an aspect
+    "Renal function is measured with a blood test.",
+    "Intestinal motility varies from one person to the next.",
+    "Intestinal motility slows down with age.",  # the effect is the subject of the verb
+    "Vascular health improves when people walk daily.",
+    "Talk to your doctor about your tendon health before training.",  # advice
+    "Each bottle holds 60 capsules with beetroot powder.",
+])
+def test_body_part_words_alone_stay_silent(engine, text):
+    assert marked(engine, text) == []

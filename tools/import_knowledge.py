@@ -6,9 +6,12 @@
 * effects-register.yaml: effects of the EU Register's health relationships that the
   hand-written effect classes do not read;
 * substances-register.yaml: the substances the EU Register names, with their Latin and
-  common names, joined to the hand-written substances, and the salts of the minerals.
+  common names, joined to the hand-written substances, and the salts of the minerals;
+* parts-hpo.yaml: parts of the body, from the HPO's grouping terms, and what is said of
+  them, from the register's health relationships, that together build effects
+  ("renal function", "intestinal motility").
 
-Both are read against the hand-written packs in rules/en/ (and only those, so that a
+All are read against the hand-written packs in rules/en/ (and only those, so that a
 re-run never depends on its own previous output).
 
 Usage: python tools/import_knowledge.py [--data DIR] [--out DIR]
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import effects_import  # noqa: E402
 import hpo_import  # noqa: E402
+import parts_import  # noqa: E402
 import substances_import  # noqa: E402
 from register_import import write_files  # noqa: E402
 
@@ -78,6 +82,18 @@ def effect_reader(reading):
     return read
 
 
+def word_reader(reading):
+    """Tells which single words the hand-written packs already read: an organ of their own,
+    or any mention at all (an effect, a substance, a condition, a body noun)."""
+    knowledge, nlp, annotator = reading
+    organs = knowledge.effect_parts["organs"]
+
+    def read(words: list[str]) -> list[bool]:
+        return [w in organs or bool(annotator.mentions(doc)) for w, doc in zip(words, nlp.pipe(words))]
+
+    return read
+
+
 def substance_reader(reading):
     """Reads substance names with the hand-written packs alone: a name opening with a
     substance they know is that substance; one they read as an effect, a condition or a
@@ -108,10 +124,12 @@ def render(data_dir: Path) -> dict[str, str]:
     packs = hand_packs()
     reading = hand_annotator(packs)
     substances = next(pack for path, pack in packs if pack["kind"] == "substances")
+    effects = next(pack for path, pack in packs if pack["kind"] == "effects")
     return {
         hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
         effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(reading)),
         substances_import.PACK: substances_import.build_pack(data_dir, substances, substance_reader(reading)),
+        parts_import.PACK: parts_import.build_pack(hpo_import.hp_obo_path(), data_dir, effects, word_reader(reading)),
     }
 
 

@@ -283,6 +283,7 @@ def build_claims(
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        near = [m for m in near if not _reports_change(sentence, effect, m)]
         opening = _clause_start(sentence, clause_of, effect.start)
         leading = governing[0].start if governing else effect.start
         implied = all(punct or lower in fillers for lower, _, punct, _ in sentence.words[opening - base:leading - base])
@@ -428,6 +429,18 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         return results
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
     return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
+
+
+def _reports_change(sentence: Sentence, effect: Mention, modifier: Mention) -> bool:
+    """"Kidney function declines with age", "Gut health improves on a varied diet": a verb
+    right after the effect with the effect as its subject tells what happens in the body;
+    it claims something only where the sentence names a product, a substance or a pronoun
+    for one, or goes on from the copy before it."""
+    if modifier.kind != "modifier" or modifier.start != effect.end or not _singular(sentence.doc[modifier.start]):
+        return False
+    ours = sentence.grammar.product_determiners
+    names_one = sentence.of(*SUBJECT_KINDS) or any(lower in ours for lower, _, _, _ in sentence.words)
+    return not names_one and not _fragment(sentence)
 
 
 def _fragment(sentence: Sentence) -> bool:
