@@ -1,210 +1,275 @@
-"""Markdown: CommonMark and tables through markdown-it-py, with exact positions.
+"""Markdown: CommonMark and tables through markdown-it-pyrs, with exact positions.
 
-markdown-it only records which lines a block spans. Positions inside a block are recovered
-in two steps: the block's text as the parser saw it (its lines without indentation or ``>``
-markers) is laid over its source lines, and the inline tokens are found in that text in
-order. Links, images, code spans, autolinks and inline HTML record the range they consumed
-while they are parsed, since their tokens keep no trace of a URL or of backticks.
+The parser (markdown-it compiled from Rust, several times faster than the pure-Python
+markdown-it-py, which still reads the pages it cannot: see :func:`_parse`) gives every
+node the range of the source it was parsed from, in UTF-8 bytes; :class:`_Offsets` turns
+them into the code-point offsets the document uses. Text is copied out of the source where
+the node's range says it starts, and looked for past the text before it where the range
+does not hold it (some ends after a line break are reported too long). Only HTML blocks
+are still laid over their source lines, since the HTML reader works on the block's text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import islice
+import bisect
+import re
+from collections.abc import Iterator
 
-from markdown_it import MarkdownIt
-from markdown_it import rules_inline
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
+from markdown_it_pyrs import MarkdownIt, Node
 
 from claimlint.document import Document
 from claimlint.readers.directives import COMMENT, parse_directive
 from claimlint.readers.frontmatter import read_front_matter
 from claimlint.readers.html import extract_html
-from claimlint.readers.spans import Run, SourceBuilder, SourceMap, align
+from claimlint.readers.markdown_lines import lines_map
+from claimlint.readers.spans import SourceBuilder, SourceMap, align
 
-# Block tokens that say what the text inside them is.
+# Nodes that say what the text inside them is.
 _KINDS = {
     "blockquote": "quote",
     "list_item": "list_item",
     "heading": "heading",
-    "th": "table_cell",
-    "td": "table_cell",
+    "lheading": "heading",
+    "tcell": "table_cell",
 }
+# Nodes that hold blocks; every other node is part of a block's text.
+_CONTAINERS = frozenset(
+    {"root", "paragraph", "blockquote", "bullet_list", "ordered_list", "list_item", "heading", "lheading",
+     "table", "thead", "tbody", "trow", "tcell", "html_block", "code_block", "fence", "hr", "definition"}
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LINE_END = re.compile(r"\r\n?|\n")
+
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# markdown-it 0.6.0 recurses without a limit: quotes or lists nested about 20,000 deep, or
+# images inside images, overflow its stack and end the process. Nesting needs a marker per
+# level at the start of a line (or a tab for two), and an ``![`` per image.
+_TOO_DEEP = re.compile(r"^[ \t>*+\-.)0-9]{2000}", re.MULTILINE)
+_MAX_IMAGES = 100
+# CommonMark 0.31 (markdown-it-py) reads ``<!doctype html>`` as HTML; 0.30 wants capitals.
+_LOWERCASE_DECLARATION = re.compile(r"<![a-z]")
 
 
-def _recording_span(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """Make an inline rule store the range it consumed on the first token it opens."""
+class _Offsets:
+    """Turns UTF-8 byte offsets in ``text`` into code-point offsets in the document,
+    where ``text`` starts at ``base``."""
 
-    def rule_with_span(state: StateInline, silent: bool) -> bool:
-        start, count = state.pos, len(state.tokens)
-        if not rule(state, silent):
-            return False
-        if not silent:
-            for token in islice(state.tokens, count, None):
-                if token.type != "text" and "span" not in token.meta:
-                    token.meta["span"] = (start, state.pos)
-                    break
-        return True
+    def __init__(self, text: str, base: int) -> None:
+        self.base = base
+        self._byte_starts: list[int] = []  # byte offset of each non-ASCII character
+        self._extra: list[int] = []  # bytes beyond one, up to and including that character
+        extra = 0
+        for match in _NON_ASCII.finditer(text):
+            self._byte_starts.append(match.start() + extra)
+            extra += len(match.group().encode("utf-8")) - 1
+            self._extra.append(extra)
+        self.ascii = not self._byte_starts  # then bytes and code points are the same
 
-    return rule_with_span
-
-
-# text_join would merge decoded entities and escapes into the text around them.
-_MARKDOWN = MarkdownIt("commonmark").enable("table").disable("text_join")
-for _name, _rule in (
-    ("link", rules_inline.link),
-    ("image", rules_inline.image),
-    ("autolink", rules_inline.autolink),
-    ("backticks", rules_inline.backtick),
-    ("html_inline", rules_inline.html_inline),
-):
-    _MARKDOWN.inline.ruler.at(_name, _recording_span(_rule))
+    def __call__(self, byte: int) -> int:
+        before = bisect.bisect_left(self._byte_starts, byte)
+        return self.base + byte - (self._extra[before - 1] if before else 0)
 
 
 def read_markdown(path: str, text: str) -> Document:
     doc = Document(path=path, source=text)
     body = read_front_matter(doc)
-    # Front matter becomes blank lines, so the parser's line numbers stay the file's.
-    hidden_lines = doc.position(body)[0] - 1 if body else 0
-    _read_blocks(doc, _MARKDOWN.parse("\n" * hidden_lines + text[body:]))
+    content = text[body:]
+    tree = _parse(content)
+    if tree is None:
+        # Imported here: markdown-it-py takes about 0.1 s to import, and few pages need it.
+        from claimlint.readers.markdown_it_py import read_tokens
+
+        read_tokens(doc, body)
+    else:
+        _Reader(doc, _Offsets(content, body)).blocks(tree)
     return doc
 
 
-def _read_blocks(doc: Document, tokens: list[Token]) -> None:
-    kinds: list[str] = []  # what the text in each open container is
-    row_group, row_cursor = None, 0
-    for token in tokens:
-        name = token.type.rpartition("_")[0]
-        if token.nesting == 1 and name in _KINDS:
-            kinds.append(_KINDS[name])
-        elif token.nesting == -1 and name in _KINDS:
-            kinds.pop()
-        elif token.type == "tr_open" and token.map:
-            row_group = f"table:L{token.map[0] + 1}"
-            row_cursor = _line_bounds(doc, token.map[0])[0]
-        elif token.type == "inline" and token.map and token.content:
-            kind = kinds[-1] if kinds else "paragraph"
-            if kind == "table_cell":
-                line_end = _line_bounds(doc, token.map[0])[1]
-                runs, row_cursor = _place(token.content, 0, doc.source, row_cursor, line_end, last=False)
-                where, group = SourceMap(runs), row_group
-            else:
-                where, group = _lines_map(doc, token.content, token.map[0]), None
-            builder = SourceBuilder(kind, group)
-            alts: list[SourceBuilder] = []
-            _copy_inline(doc, token.children or [], token.content, 0, where, builder, alts)
-            for done in (builder, *alts):
-                block = done.build()
-                if block is not None:
-                    doc.blocks.append(block)
-        elif token.type == "html_block" and token.map:
-            where = _lines_map(doc, token.content, token.map[0])
-            extract_html(doc, token.content, where, kinds[-1] if kinds else "paragraph")
+def _parse(content: str) -> Node | None:
+    """The page's tree, or None where markdown-it-pyrs would stop on it.
 
-
-def _copy_inline(
-    doc: Document,
-    tokens: list[Token],
-    text: str,
-    base: int,
-    where: SourceMap,
-    builder: SourceBuilder,
-    alts: list[SourceBuilder],
-) -> None:
-    """Copy the copy in inline ``tokens`` into ``builder``; image alt texts go to ``alts``.
-
-    ``tokens`` were parsed from ``text``, which starts at ``base`` in the string ``where`` maps.
+    markdown-it-pyrs 0.4.0 builds on markdown-it 0.6.0, which panics on a backtick without
+    its closing run inside a link label (``[`` then a lone backtick: markdown-it-rust issue 40).
+    Such pages, pages nested deep enough to overflow its stack (``_TOO_DEEP``) and pages
+    where CommonMark 0.30, which it follows, reads HTML otherwise than 0.31 are rare in copy
+    and go to markdown-it-py without trying. Any other panic is caught too, though the
+    parser has already printed its message on stderr by then.
     """
-    at = 0
-    links: list[tuple[int, bool]] = []  # end of each open link's markup; is it an autolink
-    for token in tokens:
-        kind = token.type
-        if links and links[-1][1] and kind != "link_close":
-            continue  # an autolink's text is its URL
-        if kind in ("text", "text_special"):
-            raw = token.markup if kind == "text_special" else token.content
-            found = text.find(raw, at)
-            if found < 0:  # not expected from markdown-it's rules; keep the words anyway
-                where.decoded(builder, token.content, base + at)
+    if (
+        "`" in content
+        and "[" in content
+        or _TOO_DEEP.search(content)
+        or content.count("![") > _MAX_IMAGES
+        or _LOWERCASE_DECLARATION.search(content)
+        or _has_older_comment_rule_difference(content)
+    ):
+        return None
+    try:
+        return _MARKDOWN.tree(content)
+    except BaseException as error:  # pyo3's PanicException derives from BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        return None
+
+
+class _Reader:
+    """Turns the parser's tree into the document's blocks, directives and HTML text."""
+
+    def __init__(self, doc: Document, offsets: _Offsets) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.offsets = offsets
+        self.limit = len(doc.source)
+
+    def span(self, node: Node) -> tuple[int, int]:
+        """The node's range in the source (the parser reports some ends past the page's end)."""
+        start, end = node.srcmap
+        offsets = self.offsets
+        if offsets.ascii:
+            start, end = offsets.base + start, offsets.base + end
+        else:
+            start, end = offsets(start), offsets(end)
+        return start, min(end, self.limit)
+
+    def blocks(self, root: Node) -> None:
+        """Read the blocks under ``root`` in source order (without recursion: quotes nest deep)."""
+        stack: list[tuple[Node | list[Node], str | None, str | None]] = [(root, None, None)]
+        while stack:
+            node, kind, group = stack.pop()
+            if isinstance(node, list):
+                self.text(node, kind, group)
                 continue
-            at = found + len(raw)
-            if token.content == raw:
-                where.copy(builder, raw, base + found)
-            elif token.info == "escape":
-                where.copy(builder, token.content, base + found + 1)
-            else:
-                where.decoded(builder, token.content, base + found)
-        elif kind in ("softbreak", "hardbreak"):
-            found = text.find("\n", at)
-            if found >= 0:
-                where.decoded(builder, " ", base + found)
-                at = found + 1
-        elif kind == "link_open":
-            start, end = token.meta.get("span", (at, at))
-            autolink = token.markup == "autolink"
-            links.append((end, autolink))
-            at = end if autolink else start + 1
-        elif kind == "link_close":
-            if links:
-                at = links.pop()[0]
-        elif kind == "image":
-            start, at = token.meta.get("span", (at, at))
-            alt = SourceBuilder("alt")
-            _copy_inline(doc, token.children or [], token.content, base + start + 2, where, alt, alts)
-            alts.append(alt)
-        elif kind in ("code_inline", "html_inline"):
-            start, at = token.meta.get("span", (at, at))
-            comment = COMMENT.fullmatch(token.content) if kind == "html_inline" else None
-            if comment is not None:
-                directive = parse_directive(
-                    doc, comment.group(1), where.source(base + start), where.source(base + at - 1) + 1
-                )
-                if directive is not None:
-                    doc.directives.append(directive)
-        elif token.markup:  # emphasis
-            found = text.find(token.markup, at)
-            if found >= 0:
-                at = found + len(token.markup)
+            kind = _KINDS.get(node.name, kind)
+            if node.name == "trow" and node.srcmap:
+                group = f"table:L{_line_index(self.doc, self.span(node)[0]) + 1}"
+            elif node.name == "html_block":
+                self.html(node, kind)
+                continue
+            parts: list[tuple[Node | list[Node], str | None, str | None]] = []
+            text: list[Node] = []
+            for child in node.children:
+                if child.name in _CONTAINERS:
+                    if text:
+                        parts.append((text, kind, group))
+                        text = []
+                    parts.append((child, kind, group))
+                else:
+                    text.append(child)
+            if text:
+                parts.append((text, kind, group))
+            stack.extend(reversed(parts))
+
+    def html(self, node: Node, kind: str | None) -> None:
+        """The text of an HTML block, laid over its source lines as the parser saw them."""
+        content = node.meta.get("content", "")
+        if content and node.srcmap:
+            where = lines_map(self.doc, content, _line_index(self.doc, self.span(node)[0]))
+            extract_html(self.doc, content, where, kind or "paragraph")
+
+    def text(self, nodes: list[Node], kind: str | None, group: str | None) -> None:
+        """One block from a run of inline nodes, and one per image's alt text."""
+        builder = SourceBuilder(kind or "paragraph", group)
+        alts: list[SourceBuilder] = []
+        starts = [self.span(node)[0] for node in nodes[:1] if node.srcmap]
+        self.inline(nodes, starts[0] if starts else 0, builder, alts)
+        for done in (builder, *alts):
+            block = done.build()
+            if block is not None:
+                self.doc.blocks.append(block)
+
+    def find(self, raw: str, start: int, end: int, cursor: int) -> int:
+        """Where ``raw`` is in the source: at ``start`` if the parser's range holds it, else past ``cursor``."""
+        if start >= cursor and self.source.startswith(raw, start):
+            return start
+        return self.source.find(raw, cursor, max(end, cursor))
+
+    def aligned(self, builder: SourceBuilder, content: str, start: int, end: int) -> int:
+        """Copy text the parser rewrote (``\\|`` in a table cell) word by word from ``source[start:end]``."""
+        if start >= end:
+            builder.add_decoded(content, start)
+            return start
+        runs = align(content, 0, self.source, start, end)
+        SourceMap(runs).copy(builder, content, 0)
+        return max((run[1] + run[2] for run in runs if run[3]), default=start)
+
+    def inline(self, nodes: list[Node], cursor: int, builder: SourceBuilder, alts: list[SourceBuilder]) -> None:
+        """Copy the copy in inline ``nodes`` into ``builder``, image alt texts into ``alts``;
+        ``cursor`` is where the source of the nodes starts. Emphasis can nest thousands deep,
+        so nested nodes are walked with a stack of (children left, builder, end, alt text)."""
+        stack: list[tuple[Iterator[Node], SourceBuilder, int, SourceBuilder | None]] = [
+            (iter(nodes), builder, cursor, None)
+        ]
+        while stack:
+            children, builder, close, alt = stack[-1]
+            node = next(children, None)
+            if node is None:
+                stack.pop()
+                cursor = max(cursor, close)
+                if alt is not None:
+                    alts.append(alt)
+                continue
+            name = node.name
+            start, end = self.span(node) if node.srcmap else (cursor, cursor)
+            if name in ("text", "text_special"):
+                cursor = self.copy(node, start, end, cursor, builder)
+            elif name in ("softbreak", "hardbreak"):
+                line_end = _LINE_END.search(self.source, max(start, cursor))
+                if line_end is not None:
+                    builder.add_decoded(" ", line_end.start())
+                    cursor = line_end.end()
+            elif name == "html_inline":
+                comment = COMMENT.fullmatch(node.meta.get("content", ""))
+                if comment is not None:
+                    directive = parse_directive(self.doc, comment.group(1), start, end)
+                    if directive is not None:
+                        self.doc.directives.append(directive)
+                cursor = max(cursor, end)
+            elif name in ("autolink", "code_inline"):  # an autolink's text is its URL
+                cursor = max(cursor, end)
+            elif name == "link":
+                cursor = start + 1
+                stack.append((iter(node.children), builder, end, None))
+            elif name == "image":
+                cursor = start + 2
+                alt = SourceBuilder("alt")
+                stack.append((iter(node.children), alt, end, alt))
+            else:  # emphasis
+                cursor = max(cursor, start)
+                stack.append((iter(node.children), builder, end, None))
+
+    def copy(self, node: Node, start: int, end: int, cursor: int, builder: SourceBuilder) -> int:
+        """Copy a text node into ``builder``; returns where its source ends."""
+        meta = node.meta
+        content = meta.get("content", "")
+        raw = meta.get("markup", content) if node.name == "text_special" else content
+        found = self.find(raw, start, end, cursor)
+        if found < 0:
+            return self.aligned(builder, content, max(start, cursor), end)
+        if content == raw:
+            builder.add(raw, found)
+        elif meta.get("info") == "escape":
+            builder.add(content, found + 1)
+        else:
+            builder.add_decoded(content, found)
+        return found + len(raw)
 
 
-def _lines_map(doc: Document, content: str, first_line: int) -> SourceMap:
-    """Lay a block's text as the parser saw it over its source lines, one line each.
-
-    The parser dropped indentation and container markers at the start of each line and
-    whitespace at the end, so each line is looked for at the end of its source line.
-    """
-    runs: list[Run] = []
-    local = previous_end = 0
-    for number, line in enumerate(content.split("\n"), first_line):
-        start, end = _line_bounds(doc, number)
-        if number > first_line:
-            runs.append((local - 1, previous_end, 1, False))  # the line break
-        runs.extend(_place(line, local, doc.source, start, end, last=True)[0])
-        local += len(line) + 1
-        previous_end = end
-    return SourceMap(runs)
+def _has_older_comment_rule_difference(content: str) -> bool:
+    """Does the page hold an HTML comment that CommonMark 0.30 (markdown-it 0.6.0) does not
+    take for one inside a paragraph, while 0.31 (markdown-it-py) does: ``<!-->``, or a
+    comment with ``--`` inside, such as a directive's ``-- reason``?"""
+    at = content.find("<!--")
+    while at >= 0:
+        end = content.find("-->", at + 2)
+        if end < 0:
+            return False
+        text = content[at + 4:end]
+        if end < at + 4 or "--" in text or text.startswith((">", "->")) or text.endswith("-"):
+            return True
+        at = content.find("<!--", end + 3)
+    return False
 
 
-def _place(text: str, local: int, source: str, start: int, end: int, last: bool) -> tuple[list[Run], int]:
-    """Runs for ``text`` found in ``source[start:end]`` (its last occurrence, or its first),
-    and where it ends there; text the parser changed is aligned word by word."""
-    found = source.rfind(text, start, end) if last else source.find(text, start, end)
-    if found >= 0:
-        return [(local, found, len(text), True)], found + len(text)
-    runs = align(text, local, source, start, end)
-    return runs, max((run[1] + run[2] for run in runs if run[3]), default=start)
-
-
-def _line_bounds(doc: Document, number: int) -> tuple[int, int]:
-    """Start and end (before the line break) of 0-based line ``number``."""
-    starts, source = doc.line_starts, doc.source
-    if number >= len(starts):
-        return len(source), len(source)
-    start = starts[number]
-    end = starts[number + 1] if number + 1 < len(starts) else len(source)
-    if source.startswith("\r\n", end - 2) and end - 2 >= start:
-        end -= 2
-    elif end > start and source[end - 1] in "\r\n":
-        end -= 1
-    return start, end
+def _line_index(doc: Document, offset: int) -> int:
+    """0-based line of a source offset."""
+    return bisect.bisect_right(doc.line_starts, offset) - 1
