@@ -73,3 +73,10 @@ def test_a_review_is_graded_as_a_review(engine):
     text = "A narrative review covering cell studies and clinical trials says magnesium is proven to firm the skin."
     levels = {f.evidence for f in engine.lint_text(text) if f.evidence}
     assert levels == {"narrative review"}, levels
+
+
+def test_a_cosmetic_action_that_names_no_effect_is_quoted_as_written(engine):
+    cosmetic = Profile.from_mapping({"profile": "cosmetic"})
+    finding = _only(engine.lint_text("Zinc regulates how your enzymes work.", profile=cosmetic), "MC205")
+    assert "(“regulates how your enzymes work”)" in finding.message
+    assert "does not name" not in finding.message

@@ -141,4 +141,4 @@ def _wording(knowledge):
     """The medicinal judge's words for prevention and healing, condition nouns and message parts."""
     words = knowledge.words
     return (frozenset(words.get("prevention", [])), frozenset(words.get("healing", [])),
-            knowledge.condition_nouns, knowledge.rules["MC201"].templates)
+            knowledge.condition_nouns, knowledge.rules["MC201"].templates, knowledge.rules["MC205"].templates)

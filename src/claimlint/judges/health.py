@@ -28,7 +28,6 @@ from claimlint.findings import Finding
 
 MAX_SUGGESTIONS = 3
 MAX_NAMED = 6  # substances a note names before "…"
-SAID_REACH = 6  # words quoted from a claim that names no effect
 RISK_REDUCTION = "Art.14(1)(a)"  # Regulation (EC) No 1924/2006 Art 14(1)(a): disease risk reduction
 
 
@@ -364,16 +363,6 @@ class HealthClaimJudge:
         start, end = claim.span()
         return doc[start:end].text
 
-    def said(self, claim: Claim) -> str:
-        """What a claim that names no effect says, in the copy's words: from its relation
-        word to the end of its clause ("drives this movement")."""
-        doc = claim.sentence.doc
-        start, _ = claim.span()
-        end = start
-        while end < claim.sentence.end and end - start < SAID_REACH and not (end > start and doc[end].is_punct):
-            end += 1
-        return doc[start:end].text
-
     def report(self, ctx: DocContext, claim: Claim, verdict: Verdict, quoted: dict[str, Finding]) -> None:
         effect = self.effects[claim.effect.key]
         start, end = claim.span()
@@ -390,7 +379,7 @@ class HealthClaimJudge:
         if verdict.code == "HC101":
             what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
             named = (self.join([_lower(x) for x in self.labels(verdict.substances)]) or self.template("HC101", "the_product")) + origin
-            fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=self.said(claim))
+            fields["what"] = self.template("HC101", what, substance=named, effect=effect.label, phrase=claim.said())
         references = [f"{ac.entry.id} {ac.entry.url}".strip() for ac in suggested[:MAX_SUGGESTIONS]]
         if verdict.rejected is not None:
             rejected = verdict.rejected

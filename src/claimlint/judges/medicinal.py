@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
+from claimlint.language.claims import UNNAMED, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -35,6 +35,7 @@ class MedicinalView:
     healing: frozenset[str]  # words that say a condition is healed
     nouns: Mapping[str, str]  # the noun a message names a condition term by
     templates: Mapping[str, str]  # MC201's message parts, from its rule
+    physiology_templates: Mapping[str, str]  # MC205's, from its rule
 
 
 class MedicinalJudge:
@@ -50,6 +51,7 @@ class MedicinalJudge:
         self.healing = view.healing
         self.nouns = view.nouns
         self.templates = view.templates
+        self.physiology_templates = view.physiology_templates
 
     def judge(self, ctx: DocContext) -> None:
         for sentence in ctx.candidates:
@@ -204,11 +206,11 @@ class MedicinalJudge:
                 if not about_product or claim.describes_body:
                     continue  # biology explained, not what the product does
                 start, end = claim.span()
-                ctx.finding(
-                    "MC205", claim.sentence, start, end,
-                    effect=self.effects[effect].label,
-                    phrase=doc[start:end].text,
-                )
+                if effect == UNNAMED:  # "regulates …": quote what the copy says it does
+                    what = self.physiology_templates["unnamed"].format(phrase=claim.said())
+                else:
+                    what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
+                ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
 
 

@@ -101,6 +101,7 @@ def _medicinal(r: Resources) -> Any:
         frozenset(words.get("healing", [])),
         r.knowledge.condition_nouns,
         r.knowledge.rules["MC201"].templates,
+        r.knowledge.rules["MC205"].templates,
     ))
 
 
@@ -141,7 +142,7 @@ JUDGES: tuple[JudgeSpec, ...] = (
         {"NC301": frozenset({"wording", "detail"}), "NC302": frozenset({"nutrient", "amount", "stated", "expected", "nrv"})},
         _nutrition,
     ),
-    JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"effect", "phrase"})}, _medicinal),
+    JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"what"})}, _medicinal),
     JudgeSpec(
         "phrases",
         {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "MC206", "OS501", "OS502", "OS503", "OS504")},

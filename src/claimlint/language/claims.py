@@ -23,6 +23,9 @@ CAPTION_TOKENS = 6
 MODIFIER_REACH = 3
 
 
+SAID_REACH = 6  # words quoted from a claim that names no effect
+
+
 @dataclass
 class Claim:
     sentence: Sentence
@@ -47,6 +50,16 @@ class Claim:
         starts = [self.effect.start] + [r.start for r in self.relations if r.start < self.effect.start]
         ends = [self.effect.end] + [r.end for r in self.relations if r.start >= self.effect.end]
         return min(starts), max(ends)
+
+    def said(self) -> str:
+        """What a claim that names no effect says, in the copy's words: from its relation
+        word to the end of its clause ("drives this movement")."""
+        doc = self.sentence.doc
+        start, _ = self.span()
+        end = start
+        while end < self.sentence.end and end - start < SAID_REACH and not (end > start and doc[end].is_punct):
+            end += 1
+        return doc[start:end].text
 
 
 def clause_bounds(sentence: Sentence) -> list[int]:
