@@ -113,3 +113,11 @@ class EvidenceLevels:
             i = bisect.bisect_right(starts, finding.source_start) - 1
             if finding.evidence is None and i >= 0 and finding.source_start < spans[i][1]:
                 finding.evidence = spans[i][2]
+
+
+def join_names(items: list[str], parts: Mapping[str, str]) -> str:
+    """Names in a message, "zinc", "zinc and selenium", "zinc, copper and selenium", with
+    the separator and the conjunction of a rule's templates (``list_separator``, ``and``)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return parts["list_separator"].join(items[:-1]) + parts["and"] + items[-1]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from claimlint.judges.context import Accepted, DocContext
+from claimlint.judges.context import Accepted, DocContext, join_names
 from claimlint.knowledge.base import Effect, Substance
 from claimlint.knowledge.nutrients import NutrientFacts
 from claimlint.knowledge.register_index import AuthorisedClaim, RegisterIndex
@@ -346,11 +346,7 @@ class HealthClaimJudge:
         return self.template("HC101", "carried_by_word" if word else "carried_from_place", word=word, names=names, line=str(line))
 
     def join(self, items: list[str]) -> str:
-        """Names in a message: "zinc", "zinc and selenium", "zinc, copper and selenium"."""
-        parts = self.templates["HC101"]
-        if len(items) <= 1:
-            return "".join(items)
-        return parts["list_separator"].join(items[:-1]) + parts["and"] + items[-1]
+        return join_names(items, self.templates["HC101"])
 
     def effect_words(self, claim: Claim) -> set[str]:
         return content_lemmas(claim.sentence.doc[claim.effect.start:claim.effect.end])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimlint.judges.context import DocContext
+from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
 from claimlint.language.claims import UNNAMED, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
@@ -98,7 +98,7 @@ class MedicinalJudge:
         if governing:
             start = min(start, governing[-1].start)
         if claimed:
-            terms = _join(self.conditions(sentence, claimed))
+            terms = join_names(self.conditions(sentence, claimed), self.templates)
             how = how or self.action(sentence, start, end)
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
@@ -212,7 +212,3 @@ class MedicinalJudge:
                     what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
                 ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
