@@ -272,7 +272,8 @@ class Annotator:
             for match_id, start, end in matcher(doc):
                 kind, key, extra = labels[match_id]
                 found.append(Mention(kind, key, start, end, extra))
-        for code, start, end in self.patterns(doc):
+        substances = frozenset(i for m in found if m.kind == "substance" for i in range(m.start, m.end))
+        for code, start, end in self.patterns(doc, substances):
             if code.startswith(_CUE):
                 found.append(Mention(code[len(_CUE):], code[len(_CUE):], start, end))
             else:
