@@ -87,7 +87,7 @@ class MedicinalJudge:
                     claimed, how = population, "trial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
-                elif sentence.text.rstrip().endswith("?") and words & self.reader:
+                elif sentence.text.rstrip().endswith("?") and (words & self.reader or sentence.offered):
                     claimed, how = diseases, "question"
         if not claimed and not standalone:
             return

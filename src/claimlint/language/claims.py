@@ -32,7 +32,7 @@ class Claim:
     effect: Mention
     substances: list[Mention] = field(default_factory=list)
     relations: list[Mention] = field(default_factory=list)  # relation words and modifiers governing the effect
-    how: str = "verbal"  # verbal | modifier | standalone | caption | testimonial
+    how: str = "verbal"  # verbal | modifier | standalone | caption | testimonial | answer
     normal_kept: bool = False
     hedged: bool = False
     describes_body: bool = False  # the clause's subject is the body or a body process
@@ -70,8 +70,9 @@ def clause_bounds(sentence: Sentence) -> list[int]:
 def is_testimonial(sentence: Sentence) -> bool:
     """"Since I started on the gummies I sleep through the night": a user reporting a
     change, which claims the product made it ("my skin has never been clearer"); in a
-    story the first person may be in a sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself."""
-    if sentence.has("testimonial_frames"):
+    story the first person may be in a sentence before. A diary frame ("Week 2:", "POV:") makes a testimonial by itself,
+    and so does a question the copy answers by saying its trouble is over ("Brain fog? Gone.")."""
+    if sentence.has("testimonial_frames") or sentence.answered:
         return True
     changed = sentence.has("change_cues") or any(_praises(sentence, m) for m in sentence.of("negations"))
     return changed and (sentence.has("first_person") or sentence.story)
@@ -95,7 +96,10 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
 
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
-    know vitamin A keeps your eyes in shape?") asserts it."""
+    know vitamin A keeps your eyes in shape?"), or that the copy answers itself ("Stress?
+    Handled."), asserts it."""
+    if sentence.answered:
+        return False
     return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
@@ -640,12 +644,16 @@ def links_back(sentence: Sentence) -> bool:
 def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) -> None:
     """"Struggling to sleep? Our magnesium spray can help.": a sentence saying that a
     substance or the product helps, without naming with what, answers the question just
-    before it in the same block; the effect the question names is what it claims."""
+    before it in the same block; the effect the question names is what it claims. An
+    answer that only names the product ("Restless nights? Our spray to the rescue.")
+    offers it for that effect too (the question is marked offered)."""
     previous: Sentence | None = None
     for sentence in sentences:
         if previous is not None and previous.block is sentence.block and sentence.index not in claims and is_question(previous):
             asked = previous.of("effect", "standalone")
             answer = _answer(sentence, asked[0]) if asked else None
+            if answer is None and asked and previous.offered:
+                answer = _offer(sentence, asked[0])
             if answer is not None:
                 claims[sentence.index] = [answer]
         previous = sentence
@@ -664,3 +672,10 @@ def _answer(sentence: Sentence, asked: Mention) -> Claim | None:
             substances = [s for s in sentence.of("substance") if s.end <= relation.start]
             return Claim(sentence, effect, substances, [relation], hedged=sentence.has("hedges"))
     return None
+
+
+def _offer(sentence: Sentence, asked: Mention) -> Claim:
+    """The product an answer names, offered for the effect the question asked about."""
+    named = sentence.of("substance", "product_nouns")[0]
+    effect = Mention("effect", asked.key, named.start, named.end)
+    return Claim(sentence, effect, sentence.of("substance"), how="answer", hedged=sentence.has("hedges"))

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimlint.document import Document
-from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own
+from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own, is_advice
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
@@ -192,6 +192,30 @@ def mark_stories(sentences: list[Sentence]) -> None:
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+ANSWER_WORDS = 8  # the longest answer a question may give itself ("Not since I started the spray.")
+TROUBLES = ("effect", "standalone", "disease")  # what a question answered so names
+PRODUCT = ("substance", "product_nouns")  # what names the product in an answer
+
+
+def mark_answers(sentences: list[Sentence]) -> None:
+    """Questions the copy answers itself, in the same block. "Stress? Handled.",
+    "Bloated? Not anymore.": a short answer that opens by saying the trouble is over
+    asserts that the product ended it; the question is marked answered. "Restless
+    nights? Our magnesium spray to the rescue.": an answer that names the product or a
+    substance, to a question that names only the trouble, offers the product for it;
+    the question is marked offered."""
+    for question, answer in zip(sentences, sentences[1:]):
+        if answer.block is not question.block or not question.text.rstrip().endswith("?") or not question.of(*TROUBLES):
+            continue
+        if any(m.start == answer.start for m in answer.of("answers")) and sum(not punct for _, _, punct, _ in answer.words) <= ANSWER_WORDS:
+            question.answered = True
+        elif (
+            not question.of(*PRODUCT) and answer.of(*PRODUCT)
+            and not answer.text.rstrip().endswith("?") and not is_advice(answer) and not answer.has("disclaimers")
+        ):
+            question.offered = True
 
 
 def _near(teller: Sentence, sentence: Sentence) -> bool:

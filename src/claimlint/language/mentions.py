@@ -110,6 +110,8 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
+    answered: bool = False  # a question the next sentence answers by saying the trouble is over (discourse)
+    offered: bool = False  # a question about a trouble the next sentence answers with the product (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
