@@ -37,7 +37,7 @@ def test_a_question_about_a_trouble_answered_with_the_product_offers_it(engine, 
     "Questions about your order? Sorted within a day by our team.",
     "Looking for a gift? Try our hamper.",
     "Gluten free? Yes, our gummies are.",
-    "Need more energy? Our porridge is served hot from 7am.",
+    "Short on energy? Our café serves porridge from 7am.",
     "Is it safe in pregnancy? Our capsules are not suitable for pregnant women.",
 ])
 def test_questions_answered_about_other_things_stay_silent(engine, text):

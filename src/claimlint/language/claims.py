@@ -96,11 +96,14 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
 
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
-    know vitamin A keeps your eyes in shape?"), or that the copy answers itself ("Stress?
-    Handled."), asserts it."""
-    if sentence.answered:
+    know vitamin A keeps your eyes in shape?"), that the copy answers itself ("Stress?
+    Handled."), or that holds an effect out to the reader without naming a substance
+    ("Want deeper sleep?"), asserts it."""
+    if sentence.answered or not sentence.text.rstrip().endswith("?"):
         return False
-    return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
+    if any(_opens(sentence, m) for m in sentence.of("asserting")):
+        return False
+    return sentence.has("substance") or not any(_opens(sentence, m) for m in sentence.of("offering"))
 
 
 def is_advice(sentence: Sentence) -> bool:
