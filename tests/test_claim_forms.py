@@ -137,3 +137,55 @@ def test_counts_of_studies_claim_proof(engine, text, expected):
 
 def test_an_honest_caveat_about_missing_evidence_stays_silent(engine):
     assert marked(engine, "More studies are needed before firm conclusions can be drawn.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Want deeper sleep?", ("HC103", "deeper sleep")),
+    ("Fancy a metabolism boost?", ("HC103", "metabolism boost")),
+])
+def test_a_question_holding_an_effect_out_to_the_reader_claims(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Want to know more about our ingredients?",
+    "Does vitamin C help the immune system?",
+    "Need help choosing a flavour?",
+])
+def test_questions_that_ask_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Each gummy has more vitamin C than an orange.", ("NC303", "more vitamin C than an")),
+    ("Higher in fibre than porridge.", ("NC303", "Higher in fibre than")),
+])
+def test_comparisons_of_nutrient_content(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", ["30% less sugar than regular cola.", "Rich in vitamin C, like an orange."])
+def test_comparisons_with_the_difference_stated_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+NUTRIENTS = {"profile": "food", "basis": "per_100g", "nutrients": {"vitamin C": "2 mg", "iron": "0.5 mg", "sugars": "12 g"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bursting with vitamin C.", ("NC301", "Bursting with vitamin C")),
+    ("A good dose of iron in every bowl.", ("NC301", "good dose of iron")),
+    ("Zero added sugar.", ("NC301", "Zero added sugar")),
+])
+def test_nutrition_claims_in_other_words_are_judged_as_the_annex_claim(engine, text, expected):
+    from claimlint.knowledge.profile import Profile
+
+    profile = Profile.from_mapping({**NUTRIENTS, "nutrients": {**NUTRIENTS["nutrients"], "added sugars": "4 g"}})
+    found = sorted((f.code, f.excerpt[slice(*f.excerpt_span)]) for f in engine.lint_text(text, profile=profile))
+    assert expected in found
+
+
+def test_full_of_a_word_that_is_no_nutrient_claims_nothing(engine):
+    from claimlint.knowledge.profile import Profile
+
+    assert engine.lint_text("Full of flavour and packed with crunch.", profile=Profile.from_mapping(NUTRIENTS)) == []
