@@ -189,3 +189,22 @@ def test_full_of_a_word_that_is_no_nutrient_claims_nothing(engine):
     from claimlint.knowledge.profile import Profile
 
     assert engine.lint_text("Full of flavour and packed with crunch.", profile=Profile.from_mapping(NUTRIENTS)) == []
+
+
+def test_a_word_class_stands_for_its_words():
+    patterns = compile_phrase("nature's @medicines", str.lower, str.split, {"medicines": ["statin", "sleeping pill"]})
+    assert [{"LEMMA": "nature's"}, {"LEMMA": "statin"}] in patterns
+    assert [{"LEMMA": "nature's"}, {"LEMMA": "sleeping"}, {"LEMMA": "pill"}] in patterns
+
+
+def test_an_unknown_word_class_is_a_pattern_error():
+    with pytest.raises(PatternError, match="unknown word class @drugz"):
+        compile_phrase("nature's @drugz", str.lower, str.split, {"medicines": ["statin"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A natural statin in every capsule.", ("MC206", "natural statin")),
+    ("Our chamomile gummies: nature's Valium.", ("MC206", "nature's Valium")),
+])
+def test_medicine_comparisons_through_the_medicines_class(engine, text, expected):
+    assert expected in marked(engine, text)

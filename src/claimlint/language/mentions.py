@@ -239,7 +239,7 @@ class Annotator:
                 for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
                     for phrase in getattr(rule, field_name):
                         try:
-                            compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words)
+                            compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words, k.word_classes)
                         except PatternError as exc:
                             raise PackError(f"{rule.source}: rule {rule.code}: field '{field_name}': {exc}") from None
                         for pattern in compiled:

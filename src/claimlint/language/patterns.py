@@ -11,6 +11,8 @@ Rule authors write patterns as plain phrases rather than spaCy's token dictionar
 * ``~`` / ``~N``  up to 3 / N arbitrary tokens
 * ``NUM``         a number ("15", "two")
 * ``PUNCT``       a punctuation token
+* ``@name``       any word of the word class ``name`` of the rule packs (a part of its
+                  own, like ``(a|b)``; ``@name?`` is optional)
 * ``SUBSTANCE``   a substance the lexicon names ("iron", "vitamin B12", "omega-3 fatty
                   acids"): the words a substance mention covers, one to six of them
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from typing import Callable
 
 from claimlint.language.pipeline import TOKEN_ATTRS, token_rows
@@ -81,10 +84,15 @@ def _slot(part: str, lemma, split) -> list[list[dict]]:
     return choices
 
 
-def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[str], list[str]]) -> list[list[dict]]:
-    """Compile one phrase into Matcher patterns; ``split`` tokenises as the pipeline does."""
+def compile_phrase(
+    phrase: str, lemma: Callable[[str], str], split: Callable[[str], list[str]], classes: Mapping[str, list[str]] | None = None,
+) -> list[list[dict]]:
+    """Compile one phrase into Matcher patterns; ``split`` tokenises as the pipeline does and
+    ``classes`` are the word classes a part ``@name`` stands for."""
     slots: list[list[list[dict]]] = []
     for part in _PART.findall(phrase):
+        if part.startswith("@"):
+            part = _word_class(part, classes or {})
         gap = _GAP.match(part)
         if gap:
             slots.append([[{"OP": "{0,%d}" % int(gap.group(1) or 3)}]])
@@ -100,6 +108,15 @@ def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[st
         if not pattern or all("OP" in t and SUBSTANCE not in t for t in pattern):
             raise PatternError(f"pattern matches nothing fixed: {phrase!r}")
     return patterns
+
+
+def _word_class(part: str, classes: Mapping[str, list[str]]) -> str:
+    """``@name`` (or ``@name?``) as the group of the class's words."""
+    optional = part.endswith("?")
+    name = part[1:-1] if optional else part[1:]
+    if name not in classes:
+        raise PatternError(f"unknown word class @{name}")
+    return "(" + "|".join(classes[name]) + ")" + ("?" if optional else "")
 
 
 # -- matching ------------------------------------------------------------------------
