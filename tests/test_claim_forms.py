@@ -208,3 +208,12 @@ def test_an_unknown_word_class_is_a_pattern_error():
 ])
 def test_medicine_comparisons_through_the_medicines_class(engine, text, expected):
     assert expected in marked(engine, text)
+
+
+def test_a_word_class_may_be_one_alternative_of_a_group():
+    patterns = compile_phrase("(@medicines|pill) free", str.lower, str.split, {"medicines": ["statin"]})
+    assert patterns == [[{"LEMMA": {"IN": ["statin", "pill"]}}, {"LEMMA": "free"}]]
+
+
+def test_professionals_of_the_class_endorse(engine):
+    assert ("MC203", "Osteopaths love it") in marked(engine, "Osteopaths love it for stiff backs.")

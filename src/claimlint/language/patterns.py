@@ -11,8 +11,8 @@ Rule authors write patterns as plain phrases rather than spaCy's token dictionar
 * ``~`` / ``~N``  up to 3 / N arbitrary tokens
 * ``NUM``         a number ("15", "two")
 * ``PUNCT``       a punctuation token
-* ``@name``       any word of the word class ``name`` of the rule packs (a part of its
-                  own, like ``(a|b)``; ``@name?`` is optional)
+* ``@name``       any word of the word class ``name`` of the rule packs: a group of its
+                  own (``@name?`` is optional) or alternatives inside one (``(@name|x)``)
 * ``SUBSTANCE``   a substance the lexicon names ("iron", "vitamin B12", "omega-3 fatty
                   acids"): the words a substance mention covers, one to six of them
 """
@@ -27,6 +27,7 @@ from typing import Callable
 from claimlint.language.pipeline import TOKEN_ATTRS, token_rows
 
 _GAP = re.compile(r"^~(\d*)$")
+_CLASS = re.compile(r"([(|]?)@(\w+)")
 _PART = re.compile(r"\([^)]*\)\??|\S+")
 MAX_EXPANSIONS = 64
 SUBSTANCE = "SUBSTANCE"
@@ -89,10 +90,9 @@ def compile_phrase(
 ) -> list[list[dict]]:
     """Compile one phrase into Matcher patterns; ``split`` tokenises as the pipeline does and
     ``classes`` are the word classes a part ``@name`` stands for."""
+    phrase = _CLASS.sub(lambda m: _word_class(m, classes or {}), phrase)
     slots: list[list[list[dict]]] = []
     for part in _PART.findall(phrase):
-        if part.startswith("@"):
-            part = _word_class(part, classes or {})
         gap = _GAP.match(part)
         if gap:
             slots.append([[{"OP": "{0,%d}" % int(gap.group(1) or 3)}]])
@@ -110,13 +110,14 @@ def compile_phrase(
     return patterns
 
 
-def _word_class(part: str, classes: Mapping[str, list[str]]) -> str:
-    """``@name`` (or ``@name?``) as the group of the class's words."""
-    optional = part.endswith("?")
-    name = part[1:-1] if optional else part[1:]
+def _word_class(match: re.Match, classes: Mapping[str, list[str]]) -> str:
+    """``@name`` as the class's words: alternatives of the group it stands in
+    ("(@medicines|pill)"), else a group of its own ("@medicines", "@medicines?")."""
+    name = match.group(2)
     if name not in classes:
         raise PatternError(f"unknown word class @{name}")
-    return "(" + "|".join(classes[name]) + ")" + ("?" if optional else "")
+    words = "|".join(classes[name])
+    return match.group(1) + (words if match.group(1) else f"({words})")
 
 
 # -- matching ------------------------------------------------------------------------
