@@ -253,6 +253,8 @@ def build_claims(
     previous_end, previous_clause, inherited = sentence.start, None, []
     region_start, claimed_clause = sentence.start, None  # where the subject of the next claim may start
     for effect in effects:
+        if circumstance(sentence, effect):
+            continue
         clause = clause_of(effect.start)
         if clause != previous_clause:
             previous_end, inherited = sentence.start, []
@@ -347,6 +349,23 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def circumstance(sentence: Sentence, effect: Mention) -> bool:
+    """"Your breathing slows down during sleep", "works while you sleep", "slows as we
+    sleep": an effect after a word of circumstance, or of time and a person, says when
+    something holds, not what is claimed."""
+    grammar = sentence.grammar
+    doc = sentence.doc
+    before = doc[effect.start - 2:effect.start] if effect.start - 2 >= sentence.start else []
+    ends = effect.end >= sentence.end or doc[effect.end].is_punct
+    if ends and len(before) == 2 and before[0].lower_ in grammar.times and before[1].lower_ in grammar.persons:
+        return True  # "as we sleep.", but not "when you sleep badly"
+    between = grammar.reader | grammar.possessives | grammar.articles | grammar.persons
+    i = effect.start - 1
+    while i > sentence.start and doc[i].lower_ in between:
+        i -= 1
+    return i >= sentence.start and doc[i].lower_ in grammar.circumstances
 
 
 def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perceivable: frozenset[str]) -> bool:
