@@ -207,7 +207,8 @@ def marked(engine, text: str) -> list[tuple[str, str]]:
 def test_body_parts_come_from_hpo_grouping_terms():
     pack = load_pack(GENERATED / parts_import.PACK)
     organs, ids = pack["parts"]["organs"], pack["ids"]
-    assert pack["source"]["version"].startswith("hp/releases/") and set(ids) == set(organs)
+    words = {w for spec in pack["words"].values() for w in spec["phrases"]}
+    assert pack["source"]["version"].startswith("hp/releases/") and set(ids) == set(organs) | words
     assert organs["pancreas"] == "gut" and ids["pancreas"].startswith("HP:")
     assert organs["renal"] == "urinary" and organs["vascular"] == "heart" and organs["tendon"] == "joints"
     assert "skin" not in organs  # a hand-written organ stays hand-written
@@ -270,3 +271,20 @@ def test_an_organ_from_the_hpo_and_an_aspect_make_an_effect(engine, text, expect
 ])
 def test_body_part_words_alone_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+def test_what_of_a_part_works_comes_from_lay_names_of_its_disorders():
+    pack = load_pack(GENERATED / parts_import.PACK)
+    assert {"heartbeat", "heart rate", "heart rhythm"} <= set(pack["words"]["heart"]["phrases"])
+    assert pack["ids"]["heart rhythm"].startswith("HP:")
+    terms = [{"id": "HP:1", "synonyms": [("Irregular heartbeats", "EXACT", "layperson"), ("Pancreas location", "EXACT", "layperson")]},
+             {"id": "HP:2", "synonyms": [("Slow blood clotting", "EXACT", "")]}]  # not a lay name
+    assert parts_import.working_words(terms, {"heart": "heart", "blood": "blood_health"}, set()) == {"heartbeat": ("heart", "HP:1")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Magnesium supports a healthy heartbeat.", ["HC102"]),  # an effect, refused for magnesium
+    ("Hawthorn for an irregular heartbeat.", ["MC201"]),  # the disorder stays a condition
+])
+def test_the_heartbeat_is_an_effect_of_the_heart(engine, text, expected):
+    assert codes(engine, text) == expected
