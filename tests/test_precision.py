@@ -45,6 +45,10 @@ SILENT = {
         "Magnesium is an essential electrolyte which the body draws on in a great many processes, including muscle function.",
         "Zinc is an essential micro-mineral, present in every cell.",
     ],
+    "the law's own words inside an effect's name": [
+        "Magnesium is one of the minerals behind electrolyte balance.",
+        "Magnesium is an essential mineral with many jobs in the body, from energy metabolism to electrolyte balance.",
+    ],
     "when something holds, not what is claimed": [
         "Breathing slows down during sleep.",
         "Your heart rate falls while you sleep.",
@@ -85,6 +89,7 @@ SILENT = {
 FLAGGED = {
     "coordinated authorised effects": ("Magnesium contributes to electrolyte balance and boosts muscle function.", "HC103", "boosts"),
     "essential as a kind of nutrient": ("Magnesium is essential for muscle function.", "HC103", "essential for"),
+    "the law's own words inside an effect's name": ("Our magnesium drink restores electrolyte balance.", "HC103", "restores"),
     "when something holds, not what is claimed": ("This tea slows down your mind for better sleep.", "HC103", "sleep"),
     "the body's own molecules at work": ("Magnesium in cartilage prevents swelling.", "MC201", "prevents swelling"),
     "cautions and allergen lines": ("Free from allergies forever with our drops.", "MC201", "allergies"),

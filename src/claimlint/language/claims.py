@@ -12,7 +12,9 @@ their own clause.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from claimlint.language.compounds import in_compound
 from claimlint.language.mentions import Mention, Sentence
@@ -211,13 +213,15 @@ def build_claims(
     perceivable: frozenset[str] = frozenset(),
     register_effects: frozenset[str] = frozenset(),
     body_own: frozenset[str] = frozenset(),
+    named_by: Mapping[str, frozenset[str]] = MappingProxyType({}),
 ) -> list[Claim]:
     """All health claims of one sentence, one per claimed effect.
 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
     ``register_effects`` those of the authorised wordings (organs and body functions);
     ``body_own`` the substances the body makes itself, which a bare mention names as the
-    body's own rather than as an ingredient."""
+    body's own rather than as an ingredient; ``named_by`` the words of each register
+    effect's own name ("balance" in "electrolyte balance"), which inside it are no verb."""
     effects = sentence.of("effect", "standalone")
     if not effects and not sentence.has("substance"):
         return []  # most sentences: nothing a claim could be made of
@@ -264,7 +268,10 @@ def build_claims(
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal muscle function and to normal protein synthesis".
-        own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
+        own = [
+            r for r in content_verbs
+            if effect.start <= r.start and r.end <= effect.end and doc[r.start].lower_ not in named_by.get(effect.key, ())
+        ]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
         governing += [  # "Your muscles need magnesium": the effect is what needs the substance
