@@ -48,6 +48,7 @@ SILENT = {
     "the law's own words inside an effect's name": [
         "Magnesium is one of the minerals behind electrolyte balance.",
         "Magnesium is an essential mineral with many jobs in the body, from energy metabolism to electrolyte balance.",
+        "Magnesium is an essential mineral with many jobs in the body, among them the reduction of tiredness and fatigue.",
     ],
     "when something holds, not what is claimed": [
         "Breathing slows down during sleep.",
@@ -119,6 +120,8 @@ def test_neighbour_still_flagged(engine, kind):
     # an effect claimed before the circumstance still is one
     ("Our magnesium drink slows down ageing during sleep.", "HC102", "ageing"),
     ("Valerian helps when you sleep badly.", "HC101", "sleep"),
+    # the register's noun names the effect; a verb of its own states a result
+    ("Magnesium reduces tiredness and fatigue.", "HC103", "reduces tiredness and fatigue"),
     # a product, or a substance that is the verb's subject, prevents the condition
     ("Our magnesium cream prevents swelling.", "MC201", "prevents swelling"),
     ("Magnesium helps cartilage cells prevent swelling.", "MC201", "prevent swelling"),

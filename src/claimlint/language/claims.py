@@ -265,6 +265,7 @@ def build_claims(
         local = [
             r for r in content_verbs
             if previous_end <= r.start and r.end <= effect.start and clause_of(r.start) == clause
+            and not names_effect(sentence, r, effect, named_by.get(effect.key, frozenset()))
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal muscle function and to normal protein synthesis".
@@ -356,6 +357,17 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def names_effect(sentence: Sentence, relation: Mention, effect: Mention, named: frozenset[str]) -> bool:
+    """"the reduction of tiredness and fatigue": a noun of the register's own name for the
+    effect, joined to it by "of" and articles, names the effect; it states no result."""
+    grammar = sentence.grammar
+    between = sentence.doc[relation.end:effect.start]
+    return (
+        relation.end - relation.start == 1 and sentence.doc[relation.start].lower_ in named
+        and len(between) > 0 and all(t.lower_ in grammar.amount_of or t.lower_ in grammar.articles for t in between)
+    )
 
 
 def circumstance(sentence: Sentence, effect: Mention) -> bool:
