@@ -95,8 +95,9 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
 
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
-    know vitamin A keeps your eyes in shape?") asserts it."""
-    return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
+    know vitamin A keeps your eyes in shape?") asserts it, and so does one answered by
+    a resolution ("Bloated? Not any more.")."""
+    return sentence.text.rstrip().endswith("?") and not sentence.answered and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
@@ -308,7 +309,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
+        elif caption or sentence.answered or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"

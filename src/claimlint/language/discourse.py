@@ -16,7 +16,9 @@ nutrient. A claim that names no substance of its own takes one here, from
   the heading or title that names substances.
 
 Stories are read here too: a sentence shortly after one where the writer takes the
-product in the first person continues a testimonial.
+product in the first person continues a testimonial. So are questions answered: a short
+question that names a complaint, followed by an answer that resolves it ("Brain fog?
+Sorted."), says the product deals with the complaint.
 
 The document's topic is what its title and headings name, else the substance it names
 most. Each carried claim records where its substance came from ("'it' = Magnesium,
@@ -192,6 +194,31 @@ def mark_stories(sentences: list[Sentence]) -> None:
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+PROBLEM_WORDS = 6  # a question this short that names a complaint puts the complaint, not a query
+ANSWER_WORDS = 6  # an answer this short that opens on a resolution resolves it
+
+
+def mark_answered(sentences: list[Sentence]) -> None:
+    """"Bloated? Not any more.", "Achy joints? We've got you.", "Low energy? Try our
+    shot.": a short question that names an effect or a condition, and right after it an
+    answer that opens on a resolution, put the complaint to the reader to say the product
+    resolves it. The question then claims what a caption would."""
+    for question, answer in zip(sentences, sentences[1:]):
+        if not question.text.rstrip().endswith("?") or answer.index - question.index != 1:
+            continue
+        if not question.of("effect", "standalone", "disease") or question.has("substance"):
+            continue
+        if _word_count(question) > PROBLEM_WORDS or _word_count(answer) > ANSWER_WORDS:
+            continue
+        first = next((i for i, (_, _, punct, _) in enumerate(answer.words) if not punct), None)
+        if first is not None and any(m.start - answer.start == first for m in answer.of("resolutions")):
+            question.answered = True
+
+
+def _word_count(sentence: Sentence) -> int:
+    return sum(1 for _, _, punct, _ in sentence.words if not punct)
 
 
 def _near(teller: Sentence, sentence: Sentence) -> bool:
