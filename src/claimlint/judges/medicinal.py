@@ -87,8 +87,8 @@ class MedicinalJudge:
                     claimed, how = population, "trial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
-                elif sentence.answered:
-                    claimed, how = diseases, "answered"
+                elif sentence.offers:
+                    claimed, how = diseases, "offered"
                 elif sentence.text.rstrip().endswith("?") and words & self.reader:
                     claimed, how = diseases, "question"
         if not claimed and not standalone:

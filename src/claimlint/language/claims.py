@@ -95,9 +95,9 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
 
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
-    know vitamin A keeps your eyes in shape?") asserts it, and so does one answered by
-    a resolution ("Bloated? Not any more.")."""
-    return sentence.text.rstrip().endswith("?") and not sentence.answered and not any(_opens(sentence, m) for m in sentence.of("asserting"))
+    know vitamin A keeps your eyes in shape?") asserts it, and so does one that offers
+    the product for what it names ("Fed up with bloating?", "Brain fog? Sorted.")."""
+    return sentence.text.rstrip().endswith("?") and not sentence.offers and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
@@ -309,7 +309,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or sentence.answered or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
+        elif caption or sentence.offers or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
@@ -325,8 +325,8 @@ def build_claims(
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
         ]
-        if not depends and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
-            continue  # a dependency states its claim through the negation
+        if not depends and not sentence.offers and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
+            continue  # a dependency states its claim through the negation, an offer its complaint
         # The body's own protein said to keep or give something describes the body; said to
         # reverse, rebuild or boost something, it is sold as an ingredient.
         own = own_proteins if not any(r.key == "strengthening" for r in used) else []
@@ -644,12 +644,17 @@ def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) 
     before it in the same block; the effect the question names is what it claims."""
     previous: Sentence | None = None
     for sentence in sentences:
-        if previous is not None and previous.block is sentence.block and sentence.index not in claims and is_question(previous):
+        if previous is not None and previous.block is sentence.block and sentence.index not in claims and _asks(previous):
             asked = previous.of("effect", "standalone")
             answer = _answer(sentence, asked[0]) if asked else None
             if answer is not None:
                 claims[sentence.index] = [answer]
         previous = sentence
+
+
+def _asks(sentence: Sentence) -> bool:
+    """A question, whether or not it also offers the product for what it names."""
+    return sentence.text.rstrip().endswith("?") and (sentence.offers or is_question(sentence))
 
 
 def _answer(sentence: Sentence, asked: Mention) -> Claim | None:

@@ -197,24 +197,46 @@ def mark_stories(sentences: list[Sentence]) -> None:
 
 
 PROBLEM_WORDS = 6  # a question this short that names a complaint puts the complaint, not a query
-ANSWER_WORDS = 6  # an answer this short that opens on a resolution resolves it
+ANSWER_WORDS = 8  # an answer this short resolves it or hands over the product
+OFFER_OPENING = 2  # words an offering frame may stand after ("Do you need …")
+OFFER_REACH = 3  # words between an offering frame and what it offers ("Want much better sleep?")
 
 
-def mark_answered(sentences: list[Sentence]) -> None:
-    """"Bloated? Not any more.", "Achy joints? We've got you.", "Low energy? Try our
-    shot.": a short question that names an effect or a condition, and right after it an
-    answer that opens on a resolution, put the complaint to the reader to say the product
-    resolves it. The question then claims what a caption would."""
-    for question, answer in zip(sentences, sentences[1:]):
-        if not question.text.rstrip().endswith("?") or answer.index - question.index != 1:
+def mark_offers(sentences: list[Sentence]) -> None:
+    """Questions that offer the product for what they name, read as claims:
+
+    * opened by a frame of wanting or of being fed up ("Want better sleep?", "Fed up
+      with bloating?", "Why settle for dull skin?") with the effect or condition right
+      after it;
+    * short, naming a complaint, and answered by the next sentence with a resolution
+      ("Bloated? Not any more.", "Brain fog? Sorted.") or with a substance for it
+      ("Joints creaking? Time for collagen.").
+
+    A complaint in such a question may be put through a negation ("Can't sleep?")."""
+    for question, answer in zip(sentences, [*sentences[1:], None]):
+        if not question.text.rstrip().endswith("?"):
             continue
-        if not question.of("effect", "standalone", "disease") or question.has("substance"):
+        named = question.of("effect", "standalone", "disease")
+        if not named:
             continue
-        if _word_count(question) > PROBLEM_WORDS or _word_count(answer) > ANSWER_WORDS:
-            continue
-        first = next((i for i, (_, _, punct, _) in enumerate(answer.words) if not punct), None)
-        if first is not None and any(m.start - answer.start == first for m in answer.of("resolutions")):
-            question.answered = True
+        if any(
+            f.start - question.start <= OFFER_OPENING and any(0 <= m.start - f.end <= OFFER_REACH for m in named)
+            for f in question.of("offering")
+        ):
+            question.offers = True
+        elif answer is not None and answer.index - question.index == 1 and _answers(question, answer):
+            question.offers = True
+
+
+def _answers(question: Sentence, answer: Sentence) -> bool:
+    if question.has("substance") or _word_count(question) > PROBLEM_WORDS or _word_count(answer) > ANSWER_WORDS:
+        return False
+    if answer.has("advice") or answer.text.rstrip().endswith("?"):
+        return False
+    first = next((i for i, (_, _, punct, _) in enumerate(answer.words) if not punct), None)
+    if first is not None and any(m.start - answer.start == first for m in answer.of("resolutions")):
+        return True
+    return answer.has("substance")
 
 
 def _word_count(sentence: Sentence) -> int:

@@ -110,7 +110,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
-    answered: bool = False  # a question naming a complaint that the next sentence resolves (discourse)
+    offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
