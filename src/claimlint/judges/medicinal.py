@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import UNNAMED, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
+from claimlint.language.claims import UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -178,6 +178,8 @@ class MedicinalJudge:
                 return True
         if results_after(sentence, disease):
             return True  # "… and the aches just melt away"
+        if any(m.key == "medicinal" for m in hyphened(sentence, disease)):
+            return True  # "cold-busting", "pain-relieving"
         return self.treated_by_pronoun(sentence, disease, set())
 
     @staticmethod

@@ -249,6 +249,7 @@ def build_claims(
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
     content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence) + _metaphors(sentence)
     dependency = _dependency(sentence)
+    product_starts = {m.start for m in sentence.of("product_nouns")}
 
     claims: list[Claim] = []
     previous_end, previous_clause, inherited = sentence.start, None, []
@@ -297,6 +298,7 @@ def build_claims(
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        near += [m for m in hyphened(sentence, effect) if m.key != "medicinal"]
         near = [m for m in near if not _reports_change(sentence, effect, m)]
         opening = _clause_start(sentence, clause_of, effect.start)
         leading = governing[0].start if governing else effect.start
@@ -324,6 +326,7 @@ def build_claims(
             m for m in sentence.mentions
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
+            and m.end not in product_starts  # "body lotion", "cell serum": the product's name
         ]
         if not depends and not sentence.offers and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
             continue  # a dependency states its claim through the negation, an offer its complaint
@@ -348,6 +351,29 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
+COMPOUND_REACH = 2  # words between such a compound and the substance it describes ("gut-loving prebiotic fibre")
+
+
+def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
+    """"gut-loving fibre", "cholesterol-lowering oats", "cold-busting vitamin C": a
+    relation word, or a word that praises, joined by a hyphen right after an effect or a
+    condition claims it for the substance or product the compound describes ("skin-friendly
+    fabric" describes neither)."""
+    at = mention.end
+    words = sentence.words
+    if at + 1 >= sentence.end or words[at - sentence.start][0] not in HYPHENS:
+        return []
+    if words[at - 1 - sentence.start][3] or words[at - sentence.start][3]:
+        return []  # "gut - and heart": spaced, a dash rather than a compound
+    heads = [m for m in sentence.of("relation") if m.start == at + 1]
+    praise = [Mention("compound", key, m.start, m.end) for m in sentence.of("compound_heads") if m.start == at + 1 for key in ("strengthening", "medicinal")]
+    found = heads + praise
+    if not any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
+        return []
+    return found
 
 
 def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perceivable: frozenset[str]) -> bool:
