@@ -19,6 +19,7 @@ from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
+SUFFERER_REACH = 6  # tokens between "if you suffer from" and the conditions it names ("… bloating or cramps")
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
@@ -75,8 +76,9 @@ class MedicinalJudge:
         # "Consult your GP if you get migraines – our drops stop them": the warning
         # silences its clause, not a treatment of the disease it names said after it.
         claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
+        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted)]
         if diseases:
-            claimed += [d for d in diseases if self.governed(sentence, d)]
+            claimed += [d for d in diseases if self.governed(sentence, d) and d not in claimed]
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
@@ -181,6 +183,29 @@ class MedicinalJudge:
         if any(m.key == "medicinal" for m in hyphened(sentence, disease)):
             return True  # "cold-busting", "pain-relieving"
         return self.treated_by_pronoun(sentence, disease, set())
+
+    @staticmethod
+    def offered_to_sufferers(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
+        """"If you suffer from hay fever, our honey eases the sneezing", "Whether you're
+        dealing with bloating or cramps, our enzymes help": a condition named where the
+        copy addresses the people who have it, and a later clause saying what the product
+        or a substance does, offer the product for the condition."""
+        if not any(0 <= disease.start - s.end <= SUFFERER_REACH for s in sentence.of("sufferers")):
+            return False
+        words = sentence.words
+        commas = [i for i in range(disease.end, sentence.end) if words[i - sentence.start][0] == ","]
+        if not commas:
+            return False
+        main = commas[0] + 1  # the clause after the address says what the product does
+        ours = sentence.grammar.product_determiners
+        named = any(s.start >= main for s in sentence.of("substance", "product_nouns", "anaphors"))
+        named = named or any(lower in ours for lower, _, _, _ in words[main - sentence.start:])
+        for act in sentence.of("relation", "resolutions"):
+            if act.start < main or negated_at(sentence, act.start, []) or silenced(sentence, act.start, muted):
+                continue
+            if named:
+                return True
+        return False
 
     @staticmethod
     def treated_by_pronoun(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
