@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimlint.knowledge.profile import Profile
+
 
 def marked(engine, text: str) -> list[tuple[str, str]]:
     return sorted((f.code, f.excerpt[slice(*f.excerpt_span)]) for f in engine.lint_text(text))
@@ -56,3 +58,121 @@ def test_a_complaint_asked_and_answered_with_a_resolution_claims(engine, text, e
 ])
 def test_questions_without_a_complaint_resolved_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Want better sleep? Start here.", ("HC103", "better sleep")),
+    ("Fed up with bloating?", ("MC201", "bloating")),
+    ("Why settle for dull, tired skin?", ("HC103", "settle for dull, tired skin")),
+    ("Can't sleep? Our night drops are here to help.", ("HC103", "help")),
+])
+def test_questions_of_wanting_or_being_fed_up_offer_the_product(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Want to know more about sleep? Read our blog.",
+    "Looking for a gift? Try our bundles.",
+    "Need a healthy snack? Grab an apple.",
+])
+def test_questions_that_offer_nothing_for_an_effect_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Never suffer from cramps again.", ("MC201", "suffer from cramps")),
+    ("Say no to sleepless nights.", ("MC201", "Say no to sleepless nights")),
+    ("You don't have to put up with hot flushes.", ("MC201", "don't have to put up with hot flushes")),
+    ("Life without eczema is possible.", ("MC201", "Life without eczema")),
+    ("Fewer sick days this winter.", ("MC201", "Fewer sick days")),
+    ("Shorter colds.", ("MC201", "Shorter colds")),
+    ("Seek out our turmeric shots to soothe stiff joints.", ("MC201", "soothe stiff joints")),
+])
+def test_a_complaint_denied_or_made_fewer_promises_its_relief(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Never miss a delivery again.",
+    "Say no to plastic packaging.",
+    "Forget about washing up with our paper plates.",
+    "Fewer calories, same taste.",
+    "Shorter queues at checkout.",
+    "Ask your pharmacist if you take blood thinners.",
+    "Seek medical advice if you have a heart condition.",
+])
+def test_denials_without_a_complaint_and_real_advice_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soothes tummy troubles.", ("MC201", "Soothes tummy troubles")),
+    ("Stops the sniffles.", ("MC201", "Stops the sniffles")),
+    ("Reduces swollen ankles.", ("MC201", "Reduces swollen ankles")),
+    ("Beats the afternoon slump.", ("HC103", "Beats the afternoon slump")),
+    ("Shed those extra pounds the natural way.", ("HC103", "Shed those extra pounds")),
+    ("Target stubborn fat with our green tea capsules.", ("HC101", "Target stubborn fat")),
+])
+def test_everyday_names_of_complaints_and_of_weight(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Save pounds on every order.",
+    "Trim the stalks and rinse.",
+])
+def test_weight_words_in_other_senses_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Loaded with gut-loving fibre.", ("HC103", "gut-loving")),
+    ("Cholesterol-lowering oats with beta-glucan.", ("HC103", "Cholesterol-lowering")),
+    ("Liver-loving milk thistle.", ("HC101", "Liver-loving")),
+    ("Fatigue-fighting iron.", ("HC103", "Fatigue-fighting")),
+])
+def test_hyphenated_compounds_claim_for_the_substance_they_describe(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Skin-friendly fabric.",
+    "Eco-friendly packaging.",
+    "Family-friendly recipes.",
+])
+def test_compounds_that_describe_no_substance_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("If you suffer from hay fever, our local honey eases the sneezing.", ("MC201", "suffer from hay fever")),
+    ("Whether you're dealing with bloating or cramps, our enzymes help.", ("MC201", "bloating or cramps")),
+    ("If you have trouble sleeping, try our magnesium spray.", ("MC201", "trouble sleeping")),
+])
+def test_copy_addressed_to_sufferers_offers_the_product_for_the_condition(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you have kidney disease, speak to your GP before using our magnesium.",
+    "If you have an allergy to nuts, our bars are made in a nut-free kitchen.",
+])
+def test_conditions_in_warnings_to_sufferers_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Calm in a capsule.", ("HC101", "Calm in a capsule")),
+    ("Your daily dose of calm.", ("HC101", "dose of calm")),
+])
+def test_an_effect_put_in_a_vessel_or_dosed_is_offered(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+def test_a_shot_of_coffee_in_a_can_claims_nothing(engine):
+    assert marked(engine, "A shot of espresso in a can.") == []
+
+
+def test_a_body_word_that_names_the_product_does_not_make_the_copy_describe_the_body(engine):
+    findings = engine.lint_text("Body lotion that boosts circulation.", profile=Profile.from_mapping({"profile": "cosmetic"}))
+    assert [(f.code, f.excerpt[slice(*f.excerpt_span)]) for f in findings] == [("MC205", "boosts circulation")]

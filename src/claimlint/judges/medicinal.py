@@ -166,7 +166,10 @@ class MedicinalJudge:
         if negated_at(sentence, disease.start, sentence.of("modifier")):
             return False
         clause = sentence.clause_of(disease.start)
+        names = [d for d in sentence.of("disease") if d is not disease]
         for rel in sentence.of("relation"):
+            if any(d.start <= rel.start and rel.end <= d.end for d in names):
+                continue  # "hot flushes … during menopause": a word of a condition's name acts on nothing
             near = 0 <= disease.start - rel.end <= RELATION_REACH
             if near and sentence.clause_of(rel.start) == clause:
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
