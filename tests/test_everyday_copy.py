@@ -176,3 +176,15 @@ def test_a_shot_of_coffee_in_a_can_claims_nothing(engine):
 def test_a_body_word_that_names_the_product_does_not_make_the_copy_describe_the_body(engine):
     findings = engine.lint_text("Body lotion that boosts circulation.", profile=Profile.from_mapping({"profile": "cosmetic"}))
     assert [(f.code, f.excerpt[slice(*f.excerpt_span)]) for f in findings] == [("MC205", "boosts circulation")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lavender has relaxing properties.", ("HC101", "relaxing properties")),
+    ("Ashwagandha, nature's stress reliever.", ("HC101", "stress reliever")),
+])
+def test_a_noun_that_offers_an_effect_after_it(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+def test_high_energy_food_is_a_nutrition_fact_not_a_claim(engine):
+    assert marked(engine, "High-energy food for hikers.") == []
