@@ -188,3 +188,22 @@ def test_a_noun_that_offers_an_effect_after_it(engine, text, expected):
 
 def test_high_energy_food_is_a_nutrition_fact_not_a_claim(engine):
     assert marked(engine, "High-energy food for hikers.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Makes a real difference to bloating.", ("MC201", "difference to bloating")),
+    ("Gets to work on aches in minutes.", ("MC201", "work on aches")),
+    ("Gets to the root of gut issues.", ("HC103", "Gets to the root of gut")),
+    ("Works with your body to restore sleep.", ("HC103", "restore sleep")),
+])
+def test_what_the_product_works_on_and_the_body_it_works_with(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We work on new flavours every month.",
+    "Please address letters to our office.",
+    "In the body, enzymes use zinc to repair tissue.",
+])
+def test_work_and_address_in_other_senses_and_the_body_as_subject_stay_silent(engine, text):
+    assert marked(engine, text) == []

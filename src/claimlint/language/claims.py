@@ -327,6 +327,7 @@ def build_claims(
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
             and m.end not in product_starts  # "body lotion", "cell serum": the product's name
+            and not _after_preposition(sentence, m)  # "works with your body to …": the body is acted on
         ]
         if not depends and not sentence.offers and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
             continue  # a dependency states its claim through the negation, an offer its complaint
@@ -399,6 +400,17 @@ def _as_ingredient(sentence: Sentence, mention: Mention) -> bool:
         return True
     return any(0 <= m.start - mention.end <= PRODUCT_NOUN_REACH - 1 for m in sentence.of("product_nouns"))
 
+
+
+def _after_preposition(sentence: Sentence, mention: Mention) -> bool:
+    """"with your body", "to the cells": a body noun governed by a preposition, past the
+    determiners and possessives before it."""
+    grammar = sentence.grammar
+    skip = grammar.possessives | grammar.caption_fillers - grammar.object_prepositions
+    at = mention.start - 1
+    while at >= sentence.start and sentence.words[at - sentence.start][0] in skip:
+        at -= 1
+    return at >= sentence.start and sentence.words[at - sentence.start][0] in grammar.object_prepositions
 
 
 def bodys_own(sentence: Sentence, mention: Mention) -> bool:
