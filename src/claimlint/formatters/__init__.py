@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,26 @@ def _module(name: str):
     from importlib import import_module
 
     return import_module(f"claimlint.formatters.{'json_format' if name == 'json' else name}")
+
+
+class Spool:
+    """Report text that must wait for other text (GitHub's warnings after its errors,
+    JSON's claims after its diagnostics): kept in memory while small, in a temporary
+    file once large, and read back in pieces, so it is never held whole."""
+
+    BYTES = 4 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(self.BYTES, mode="w+", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def read(self) -> Iterator[str]:
+        self.file.seek(0)
+        while piece := self.file.read(self.BYTES):
+            yield piece
+        self.file.close()
 
 
 def continues(last: FileResult | None, result: FileResult) -> bool:

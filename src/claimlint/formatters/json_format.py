@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimlint import DISTRIBUTION, __version__
-from claimlint.formatters import continues
-from claimlint.formatters.json_pieces import INDENT, Array, Spool, around_array, dumps
+from claimlint.formatters import Spool, continues
+from claimlint.formatters.json_pieces import INDENT, Array, around_array, dumps
 
 if TYPE_CHECKING:
     from claimlint.run.runner import FileResult

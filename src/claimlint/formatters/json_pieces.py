@@ -7,11 +7,8 @@ whole to stand deeper in the document."""
 from __future__ import annotations
 
 import json
-import tempfile
-from collections.abc import Iterator
 
 INDENT = "  "
-SPOOL_BYTES = 4 * 1024 * 1024
 _HOLE = "\x1fclaimlint-array\x1f"  # stands for the array in a template
 
 
@@ -47,20 +44,3 @@ def around_array(document: dict, path: tuple) -> tuple[str, str, Array]:
     last_line = head.rpartition("\n")[2]
     depth = (len(last_line) - len(last_line.lstrip(" "))) // len(INDENT)
     return head, tail, Array(depth)
-
-
-class Spool:
-    """Text kept in a temporary file once it grows large, read back in pieces: an
-    array written after another that is still growing."""
-
-    def __init__(self) -> None:
-        self.file = tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")
-
-    def write(self, text: str) -> None:
-        self.file.write(text)
-
-    def read(self) -> Iterator[str]:
-        self.file.seek(0)
-        while piece := self.file.read(SPOOL_BYTES):
-            yield piece
-        self.file.close()
