@@ -25,7 +25,7 @@ from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
 from claimlint.language.candidates import can_claim
 from claimlint.language.claims import answer_questions, build_claims
-from claimlint.language.discourse import Discourse, mark_stories
+from claimlint.language.discourse import Discourse, mark_offers, mark_stories
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
 from claimlint.language.sections import ReferenceSections
@@ -77,6 +77,8 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        # the words of each register effect's name, in the law's words ("electrolyte balance")
+        self.named_by = {k: frozenset(e.label.lower().split()) for k, e in self.knowledge.effects.items() if e.register}
         self.discourse = Discourse()
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.profile_cues = ProfileCues(self.knowledge.profile_cues)
@@ -189,8 +191,9 @@ class Engine:
         """Build the claims of one document (or part of one) and judge them; the document's
         claim records are those of this part."""
         mark_stories(ctx.sentences)
+        mark_offers(ctx.sentences)
         for sentence in ctx.candidates:
-            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
+            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own, self.named_by)
             if claims:
                 ctx.claims[sentence.index] = claims
         self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)

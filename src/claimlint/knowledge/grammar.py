@@ -28,11 +28,19 @@ class Grammar:
     pronoun_subjects: frozenset[str]
     possessives: frozenset[str]
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
+    object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
+    circumstances: frozenset[str]  # "during sleep": when something holds, not what is claimed
+    times: frozenset[str]  # "as we sleep": with a person after them, also when something holds
+    persons: frozenset[str]
+    attributive: frozenset[str]  # "an essential mineral": describes, unless a claiming word follows the noun
+    articles: frozenset[str]
+    claiming_after_noun: frozenset[str]  # "an essential mineral for …": the description claims
+    locating: frozenset[str]  # "proteins in cartilage": the head comes before one
     reader: frozenset[str]  # words that address the reader
     percent: frozenset[str]
     amount_of: frozenset[str]  # between an amount and its nutrient ("80 mg of vitamin C")
@@ -90,11 +98,19 @@ class Grammar:
             pronoun_subjects=words("pronoun_subjects"),
             possessives=words("possessives"),
             product_determiners=words("product_determiners"),
+            object_prepositions=words("object_prepositions"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
             warning_continuations=words("warning_continuations"),
             normal=words("normal"),
             perception_after=words("perception_after"),
+            circumstances=words("circumstances"),
+            times=words("times"),
+            persons=words("persons"),
+            attributive=words("attributive"),
+            articles=words("articles"),
+            claiming_after_noun=words("claiming_after_noun"),
+            locating=words("locating"),
             reader=words("reader"),
             percent=words("percent"),
             amount_of=words("amount_of"),

@@ -67,6 +67,17 @@ class DocTokens:
         return cls(list(zip(lowers, lemmas, puncts, spaces)), starts.tolist(), (starts + rows.column("LENGTH")).tolist())
 
 
+PRAISING = ("relation", "compound_heads")
+
+
+def _praised(words: list[tuple[str, str, bool, bool]], mentions: list[Mention], at: int) -> bool:
+    """"liver-loving", "tummy-soothing": the organ word is the first half of a compound
+    whose second half praises or acts on it, so it names the organ's effect by itself."""
+    if at + 1 >= len(words) or words[at][0] not in ("-", "‑") or words[at - 1][3] or words[at][3]:
+        return False
+    return any(m.start == at + 1 and m.kind in PRAISING for m in mentions)
+
+
 def _texts(strings, hashes: numpy.ndarray) -> list[str]:
     """The strings of ``hashes``, each distinct one looked up once."""
     distinct, inverse = numpy.unique(hashes, return_inverse=True)
@@ -110,6 +121,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
+    offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -279,7 +291,35 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(words, _resolve(found)))
+        return self._elliptical(words, self._from_parts(words, self._describing(words, _resolve(found))))
+
+    def _describing(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+        """"an essential mineral", "an essential dietary electrolyte, which …": after an
+        article a word of degree says what kind of nutrient something is, and promises
+        nothing, unless the noun it describes goes on to an effect ("an essential mineral
+        for strong bones", "an essential part of muscle function")."""
+        grammar = self.grammar
+        kept = []
+        for m in mentions:
+            if m.kind == "relation" and m.end - m.start == 1 and m.start > 0 and words[m.start][0] in grammar.attributive \
+                    and words[m.start - 1][0] in grammar.articles and not self._noun_claims(words, m.end):
+                continue
+            kept.append(m)
+        return kept
+
+    def _noun_claims(self, words: list[tuple[str, str, bool, bool]], start: int) -> bool:
+        """Does the noun phrase from ``start`` go on to what it is for ("mineral for")?"""
+        grammar = self.grammar
+        seen = 0
+        for lower, _, punct, _ in words[start:]:
+            if lower == "-":
+                continue  # "micro-mineral", "co-factor": one word
+            if punct or lower in grammar.relative_pronouns or seen == NOUN_PHRASE_WORDS:
+                return False
+            if lower in grammar.claiming_after_noun:
+                return True
+            seen += 1
+        return False
 
     def _from_parts(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
@@ -306,7 +346,7 @@ class Annotator:
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
-            elif aspects:
+            elif aspects or own is None and _praised(words, mentions, end):
                 mention = Mention("effect", own.key if own is not None else key, start, end)
             else:
                 i = end
@@ -391,6 +431,7 @@ class Annotator:
 
 
 _CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")
+NOUN_PHRASE_WORDS = 3  # words after "an essential" that may still be its noun ("dietary trace mineral")
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
