@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
@@ -43,17 +44,19 @@ class CompoundSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         # Token texts are read through one array call and each distinct word is looked at
-        # once: creating a Token object per word would cost more than the test.
+        # once: creating a Token object, or even a string, per word would cost more than
+        # the test. Only a word after "#" or a distinct word in CamelCase is looked at twice.
         strings = doc.vocab.strings
+        orths = doc.to_array(ORTH)
+        hashtag = numpy.zeros(len(orths), dtype=bool)
+        hashtag[1:] = orths[:-1] == strings.add("#")
+        distinct = numpy.unique(orths).tolist()
+        named = [o for o in distinct if self.pieces(strings[o], False)]
         splits: list[tuple[int, list[str]]] = []
-        previous = ""
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            text = strings[orth]
-            if previous == "#" or text[:1].isupper():
-                pieces = self.pieces(text, previous == "#")
-                if pieces:
-                    splits.append((i, pieces))
-            previous = text
+        for i in numpy.flatnonzero(hashtag | numpy.isin(orths, named)).tolist():
+            pieces = self.pieces(strings[int(orths[i])], bool(hashtag[i]))
+            if pieces:
+                splits.append((i, pieces))
         if not splits:
             return doc
         ranges, shift = [], 0
@@ -73,6 +76,8 @@ class CompoundSplitter:
 
     def pieces(self, text: str, hashtag: bool) -> list[str] | None:
         """The words of a compound, or None when ``text`` is not one (memoised)."""
+        if not hashtag and not _upper(text):
+            return None  # only a hashtag splits without a capital
         key = (text, hashtag)
         if key not in self.memo:
             pieces = None
@@ -103,6 +108,10 @@ class CompoundSplitter:
                 if best[end] is None or len(before) + 1 < len(best[end]):
                     best[end] = before + [piece]
         return best[-1]
+
+
+def _upper(text: str) -> bool:
+    return text[:1].isupper()
 
 
 def in_compound(doc: Doc, start: int, end: int) -> bool:

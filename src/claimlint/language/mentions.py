@@ -279,9 +279,9 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(words, _resolve(found)))
+        return self._elliptical(words, self._from_parts(doc, words, _resolve(found)))
 
-    def _from_parts(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+    def _from_parts(self, doc: Doc, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
         follow it make an effect of the organ's class (or lengthen the effect the organ word
         already is); a state of illness before it ("weakened immunity", "high cholesterol
@@ -292,12 +292,14 @@ class Annotator:
         content = {i: m for m in mentions if m.kind in _CONTENT for i in range(m.start, m.end)}
         added: list[Mention] = []
         i = 0
-        while i < len(words):
+        for at in _where(doc, lambda text: text.lower() in organs):
+            if at < i:
+                continue  # inside what the organ word before it took
+            i = at
             lower, lemma, _, _ = words[i]
             key = organs.get(lemma.lower()) or organs.get(lower)
             own = content.get(i)
             if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
-                i += 1
                 continue
             start, end = i, own.end if own is not None else i + 1
             while end < len(words) and end not in content and words[end][1].lower() in self.aspects:
@@ -388,6 +390,20 @@ class Annotator:
                     i += 1
                 out.append(sentence)
         return out
+
+
+def _where(doc: Doc, wanted: Callable[[str], bool]) -> list[int]:
+    """The tokens whose lower form or lemma is ``wanted``, each distinct string tested once
+    (a Python test per token costs more than the matchers)."""
+    strings = doc.vocab.strings
+    rows = token_rows(doc)
+    hits = numpy.zeros(len(rows), dtype=bool)
+    for name in ("LOWER", "LEMMA"):
+        column = rows.column(name)
+        kept = [h for h in numpy.unique(column).tolist() if wanted(strings[h])]
+        if kept:
+            hits |= numpy.isin(column, kept)
+    return numpy.flatnonzero(hits).tolist()
 
 
 _CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")
