@@ -15,7 +15,8 @@ met a special-case token, so one long Doc tokenises several times slower than it
 Every measure alternates the two things it compares (bare, claimlint, bare, claimlint ...)
 so that a slow spell of a shared machine falls on both, and reports medians:
 
-- in one process (a fresh one per corpus, engine built before timing): MB/s of reading and
+- in one process (a fresh one per corpus, engine built before timing and frozen out of the
+  garbage collector as ``claimlint check`` does): MB/s of reading and
   linting every file, the ratio of bare tokenisation's time to claimlint's (each pair of
   runs on a corpus of its own, built with the next seed, so neither has read it before;
   MB, files and findings are those of the first), and the peak
@@ -58,10 +59,12 @@ from pathlib import Path
 from claimlint.engine import Engine
 from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
+from claimlint.run.collector import settle_engine
 
 runs = [[Path(p) for p in run] for run in json.loads(sys.argv[1])]
 engine = Engine()
 engine.lint_text("Warm up: magnesium contributes to normal muscle function.")
+settle_engine()  # as a command does once its engine is built
 engine_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 joiners = engine.knowledge.grammar.heading_joiners
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
@@ -43,17 +43,18 @@ class CompoundSplitter:
         self.memo: dict[tuple[str, bool], list[str] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token texts are read through one array call and each distinct word is looked at
-        # once: creating a Token object, or even a string, per word would cost more than
-        # the test. Only a word after "#" or a distinct word in CamelCase is looked at twice.
+        # Only a word after "#" and a word of letters in mixed case that is not a title
+        # ("SleepWell", never "Sleep", "DHA" or "sleep") can be a compound; the lexicon's
+        # flags tell them apart in one array call: creating a Token object, or even a
+        # string, per word would cost more than the test.
         strings = doc.vocab.strings
-        orths = doc.to_array(ORTH)
+        rows = doc.to_array([ORTH, IS_ALPHA, IS_LOWER, IS_UPPER, IS_TITLE]).reshape(-1, 5)
+        orths = rows[:, 0]
         hashtag = numpy.zeros(len(orths), dtype=bool)
         hashtag[1:] = orths[:-1] == strings.add("#")
-        distinct = numpy.unique(orths).tolist()
-        named = [o for o in distinct if self.pieces(strings[o], False)]
+        mixed = (rows[:, 1] != 0) & (rows[:, 2] == 0) & (rows[:, 3] == 0) & (rows[:, 4] == 0)
         splits: list[tuple[int, list[str]]] = []
-        for i in numpy.flatnonzero(hashtag | numpy.isin(orths, named)).tolist():
+        for i in numpy.flatnonzero(hashtag | mixed).tolist():
             pieces = self.pieces(strings[int(orths[i])], bool(hashtag[i]))
             if pieces:
                 splits.append((i, pieces))
@@ -76,8 +77,6 @@ class CompoundSplitter:
 
     def pieces(self, text: str, hashtag: bool) -> list[str] | None:
         """The words of a compound, or None when ``text`` is not one (memoised)."""
-        if not hashtag and not _upper(text):
-            return None  # only a hashtag splits without a capital
         key = (text, hashtag)
         if key not in self.memo:
             pieces = None
@@ -108,10 +107,6 @@ class CompoundSplitter:
                 if best[end] is None or len(before) + 1 < len(best[end]):
                     best[end] = before + [piece]
         return best[-1]
-
-
-def _upper(text: str) -> bool:
-    return text[:1].isupper()
 
 
 def in_compound(doc: Doc, start: int, end: int) -> bool:

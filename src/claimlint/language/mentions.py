@@ -172,6 +172,7 @@ class Annotator:
         self.organs: dict[str, str] = dict(parts["organs"])
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
+        self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -289,10 +290,13 @@ class Annotator:
         if not self.organs:
             return mentions
         organs = self.organs
+        found = _where(doc, lambda text: text.lower() in organs, self._organ_words)
+        if not found:
+            return mentions
         content = {i: m for m in mentions if m.kind in _CONTENT for i in range(m.start, m.end)}
         added: list[Mention] = []
         i = 0
-        for at in _where(doc, lambda text: text.lower() in organs):
+        for at in found:
             if at < i:
                 continue  # inside what the organ word before it took
             i = at
@@ -392,15 +396,22 @@ class Annotator:
         return out
 
 
-def _where(doc: Doc, wanted: Callable[[str], bool]) -> list[int]:
+def _where(doc: Doc, wanted: Callable[[str], bool], memo: dict[int, bool]) -> list[int]:
     """The tokens whose lower form or lemma is ``wanted``, each distinct string tested once
-    (a Python test per token costs more than the matchers)."""
+    per process (``memo``, by string id): a Python test per token costs more than the
+    matchers."""
     strings = doc.vocab.strings
     rows = token_rows(doc)
     hits = numpy.zeros(len(rows), dtype=bool)
     for name in ("LOWER", "LEMMA"):
         column = rows.column(name)
-        kept = [h for h in numpy.unique(column).tolist() if wanted(strings[h])]
+        kept = []
+        for h in numpy.unique(column).tolist():
+            known = memo.get(h)
+            if known is None:
+                known = memo[h] = wanted(strings[h])
+            if known:
+                kept.append(h)
         if kept:
             hits |= numpy.isin(column, kept)
     return numpy.flatnonzero(hits).tolist()

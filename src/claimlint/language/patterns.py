@@ -185,10 +185,18 @@ class _Pattern:
 def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, j: int = 0) -> int:
     """Match ``steps`` from token ``p`` going in ``direction``; the position after the
     last matched token (longest match first), or a value beyond the edge when none."""
+    n = len(columns[0])
+    while j < len(steps) and steps[j].low == steps[j].high == 1:
+        # A required single token leaves nothing to choose: no recursion for it (most
+        # attempts fail on the first token after the anchor).
+        if not 0 <= p < n or not steps[j].accepts(columns, p):
+            return -1 if direction > 0 else -2
+        p += direction
+        j += 1
     if j == len(steps):
         return p
     step = steps[j]
-    room = len(columns[0]) - p if direction > 0 else p + 1
+    room = n - p if direction > 0 else p + 1
     for count in range(min(step.high, room), step.low - 1, -1):
         ok = True
         for k in range(count):
