@@ -110,6 +110,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
+    _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -144,10 +145,23 @@ class Sentence:
         return self.block.text[start:end]
 
     def of(self, *kinds: str) -> list[Mention]:
+        if len(kinds) == 1:
+            return list(self._by_kind().get(kinds[0], ()))
         return [m for m in self.mentions if m.kind in kinds]
 
     def has(self, kind: str, key: str | None = None) -> bool:
-        return any(m.kind == kind and (key is None or m.key == key) for m in self.mentions)
+        return any(key is None or m.key == key for m in self._by_kind().get(kind, ()))
+
+    def _by_kind(self) -> dict[str, list[Mention]]:
+        """The mentions by kind, in order: claim building and the judges ask a sentence
+        for one kind tens of times. Built again when mentions were added since."""
+        index = self._kinds
+        if index is None or index[0] != len(self.mentions):
+            kinds: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                kinds.setdefault(m.kind, []).append(m)
+            index = self._kinds = (len(self.mentions), kinds)
+        return index[1]
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Block-text character range of tokens ``start:end`` of the Doc."""
