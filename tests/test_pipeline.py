@@ -54,3 +54,9 @@ def test_phrase_tokens_from_the_disk_cache_equal_those_worked_out(tmp_path, monk
     assert stored.lemma("boosts") == "boost" and stored.lemma("immune system") == "immune system"
     stored.doc("strengthens")
     assert stored.added
+
+
+def test_units_written_against_a_number_are_words_of_their_own():
+    nlp = build_nlp("en", None, GRAMMAR.sentence_ends, GRAMMAR.letter_stops, GRAMMAR.number_units)
+    assert [t.text for t in nlp("Lost 11lbs, now 10x fitter")] == ["Lost", "11", "lbs", ",", "now", "10", "x", "fitter"]
+    assert [t.text for t in nlp("max relax 2nd")] == ["max", "relax", "2nd"]

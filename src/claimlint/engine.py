@@ -65,7 +65,9 @@ class Engine:
         self.knowledge = knowledge or registry.load_knowledge(self.options.rule_packs, self.options.language)
         self.rulebook = RuleBook(self.knowledge.rules, dict(self.options.severities))
         grammar = self.knowledge.grammar
-        self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
+        self.nlp = build_nlp(
+            self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops, grammar.number_units,
+        )
         self.phrases = PhraseTokens(self.nlp)
         self.warm = TokenizerWarmer(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
