@@ -15,8 +15,11 @@ met a special-case token, so one long Doc tokenises several times slower than it
 Every measure alternates the two things it compares (bare, claimlint, bare, claimlint ...)
 so that a slow spell of a shared machine falls on both, and reports medians:
 
-- in one process (a fresh one per corpus, engine built before timing): MB/s of reading and
-  linting every file, the ratio of bare tokenisation's time to claimlint's, and the peak
+- in one process (a fresh one per corpus, engine built before timing and frozen out of the
+  garbage collector as ``claimlint check`` does): MB/s of reading and
+  linting every file, the ratio of bare tokenisation's time to claimlint's (each pair of
+  runs on a corpus of its own, built with the next seed, so neither has read it before;
+  MB, files and findings are those of the first), and the peak
   resident memory of the process (with the engine's own share, measured once it is built);
 - whole processes: ``claimlint check`` on the corpus folder against a process that imports
   spaCy and tokenises the same files; wall time, ratio and the peak memory of each child;
@@ -56,28 +59,31 @@ from pathlib import Path
 from claimlint.engine import Engine
 from claimlint.knowledge.profile import Profile
 from claimlint.readers import read_document
+from claimlint.run.collector import settle_engine
 
-repeat, paths = int(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
-data = [p.read_bytes() for p in paths]
+runs = [[Path(p) for p in run] for run in json.loads(sys.argv[1])]
 engine = Engine()
 engine.lint_text("Warm up: magnesium contributes to normal muscle function.")
+settle_engine()  # as a command does once its engine is built
 engine_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 joiners = engine.knowledge.grammar.heading_joiners
 
-def lint():
+def lint(paths, data):
     documents = ((read_document(str(p), d, heading_joiners=joiners), Profile()) for p, d in zip(paths, data))
     return sum(len(findings) for _, findings in engine.lint(documents))
 
-bare, linted = [], []
-for _ in range(repeat):
+bare, linted, sizes, found = [], [], [], []
+for paths in runs:  # each run its own text, new to the engine as to the yardstick
+    data = [p.read_bytes() for p in paths]
+    sizes.append(sum(map(len, data)))
     nlp = spacy.blank("en")  # built before the clock starts, its cache empty
     start = time.perf_counter()
-    tokens = bare_tokens(nlp, (d.decode("utf-8") for d in data))
+    bare_tokens(nlp, (d.decode("utf-8") for d in data))
     bare.append(time.perf_counter() - start)
     start = time.perf_counter()
-    findings = lint()
+    found.append(lint(paths, data))
     linted.append(time.perf_counter() - start)
-print(json.dumps({"bytes": sum(map(len, data)), "tokens": tokens, "findings": findings, "bare": bare, "lint": linted,
+print(json.dumps({"bytes": sizes, "findings": found, "bare": bare, "lint": linted,
                   "engine_mb": engine_mb, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 '''
 
@@ -122,8 +128,9 @@ def files_of(folder: Path) -> list[str]:
     return sorted(str(p) for p in folder.rglob("*") if p.is_file())
 
 
-def in_process(files: list[str], repeat: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(repeat), *files], capture_output=True, text=True, env=child_env())
+def in_process(runs: list[list[str]]) -> dict:
+    """One process timing each run's files: bare tokenisation, then claimlint."""
+    out = subprocess.run([sys.executable, "-c", IN_PROCESS, json.dumps(runs)], capture_output=True, text=True, env=child_env())
     if out.returncode:
         raise SystemExit(f"bench: the in-process run failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -154,18 +161,25 @@ def main() -> None:
     print(f"machine    {machine()}")
     print(f"yardstick  bare spacy.blank('en') tokenisation of the same files by lines, one cold pass; medians of {args.repeat} alternated runs")
     with tempfile.TemporaryDirectory(prefix="claimlint-bench-") as tmp:
-        folders = {}
+        folders, runs = {}, {}
         for kind in kinds:
-            folders[kind] = Path(tmp) / kind
-            build(kind, folders[kind], args.size, args.seed)
+            # The in-process runs each get a corpus of their own (the seed, then the next
+            # ones): a pass over text the engine has read before would find its words in
+            # the tokenizer's cache and the vocabulary, which the cold yardstick never does.
+            runs[kind] = []
+            for run in range(args.repeat):
+                folder = Path(tmp) / f"{kind}-{run}"
+                build(kind, folder, args.size, args.seed + run)
+                runs[kind].append(files_of(folder))
+            folders[kind] = Path(tmp) / f"{kind}-0"
         print()
         print(f"{'one process':<12}{'MB':>6}{'files':>7}{'findings':>10}{'MB/s':>8}{'bare MB/s':>11}{'ratio':>8}{'peak MB':>9}{'engine MB':>11}")
         for kind in kinds:
-            files = files_of(folders[kind])
-            one = in_process(files, args.repeat)
-            mb = one["bytes"] / 1e6
+            one = in_process(runs[kind])
+            mb = one["bytes"][0] / 1e6
             ratio = median(b / t for b, t in zip(one["bare"], one["lint"]))
-            print(f"{kind:<12}{mb:>6.2f}{len(files):>7}{one['findings']:>10,}{mb / median(one['lint']):>8.3f}{mb / median(one['bare']):>11.2f}"
+            rate, bare_rate = (median(n / 1e6 / t for n, t in zip(one["bytes"], one[k])) for k in ("lint", "bare"))
+            print(f"{kind:<12}{mb:>6.2f}{len(runs[kind][0]):>7}{one['findings'][0]:>10,}{rate:>8.3f}{bare_rate:>11.2f}"
                   f"{ratio:>8.3f}{one['peak_mb']:>9.0f}{one['engine_mb']:>11.0f}")
         print()
         print(f"{'whole process':<14}{'s':>8}{'bare s':>8}{'MB/s':>8}{'ratio':>8}{'peak MB':>9}{'bare peak MB':>14}")

@@ -34,12 +34,14 @@ def test_the_corpora_are_the_kinds_of_copy_they_name(tmp_path):
     suffixes = {kind: {p.suffix for p in corpora.build(kind, tmp_path / kind, 0.02, 1)} for kind in corpora.KINDS}
     assert suffixes == {"dense": {".md"}, "articles": {".txt"}, "catalogue": {".txt"}, "mixed": {".md", ".txt"}}
     by_verdict = corpora.case_sentences()
-    catalogue = "\n".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "catalogue").glob("catalogue-*.txt")))
-    plain = sum(catalogue.count(s) for s in set(by_verdict["no_claim"]))
+    catalogue = "\n".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "catalogue").rglob("*.txt")))
+    sentences = catalogue.count(". ") + catalogue.count(".\n") + catalogue.count('."')
     claims = sum(catalogue.count(s) for s in set(by_verdict["non_compliant"] + by_verdict["compliant"]))
-    assert plain > 3 * claims > 0  # most sentences make no claim, some do
+    near = sum(catalogue.count(s) for s in set(by_verdict["no_claim"]))
+    assert sentences > 4 * claims > 0  # most sentences make no claim, some do
+    assert 0 < near < claims  # the corpus's near misses are a small share of what makes no claim
     streams = sorted((tmp_path / "catalogue").glob("stream-*.txt"))
-    assert streams and all(p.read_text(encoding="utf-8").startswith("code,name,size,description\n") for p in streams)
+    assert streams and all(p.read_text(encoding="utf-8").startswith("code,name,size,price,description\n") for p in streams)
 
 
 @pytest.mark.slow  # it starts about seven Python processes with spaCy in them

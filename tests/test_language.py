@@ -85,3 +85,19 @@ def test_a_language_folder_may_hold_its_own_register(tmp_path, monkeypatch):
     monkeypatch.setattr(register_module, "builtin_rules_dir", lambda: rules)
     assert [e.substance for e in Register.load(language="de").authorised] == ["Zink"]
     assert [e.substance for e in Register.load(language="fr").authorised] == ["Zinc"]  # no translation: the EU's text
+
+
+def test_a_sentence_gives_the_mentions_of_a_kind_in_order_also_after_more_are_added(engine):
+    from claimlint.language.mentions import Mention
+
+    text = "Magnesium and zinc support your immune system."
+    sentence = engine.annotator.sentences(engine.nlp(text), [_block(text)])[0]
+    substances = sentence.of("substance")
+    assert [m.key for m in substances] == ["magnesium", "zinc"]
+    assert sentence.has("substance", "zinc") and sentence.has("effect") and not sentence.has("substance", "iron")
+    substances.clear()  # the list handed out is the caller's own
+    sentence.mentions.append(Mention("substance", "iron", 0, 1))
+    assert [m.key for m in sentence.of("substance")] == ["magnesium", "zinc", "iron"]
+    assert sentence.has("substance", "iron")
+    both = sentence.of("substance", "effect")
+    assert both == [m for m in sentence.mentions if m.kind in ("substance", "effect")] and len(both) == 4

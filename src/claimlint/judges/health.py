@@ -63,6 +63,8 @@ class HealthClaimJudge:
         self.qualifiers = view.qualifiers
         self.openers = view.openers
         self.templates = view.templates
+        self._near: dict[tuple, list[AuthorisedClaim]] = {}  # see wordings_near
+        self._notes: dict[tuple, str] = {}  # see note
 
     def judge(self, ctx: DocContext) -> Accepted:
         """Report the claims that fail; return those found authorised and faithful."""
@@ -304,24 +306,41 @@ class HealthClaimJudge:
         """Authorised wordings of ``allowed`` substances for the claimed effect (or one
         near it): the claimed effect first, general wordings before those tied to a diet,
         exercise or a group, then the one sharing most words with the claim."""
-        index = self.view.index()
-        near = list(self.effects[claim.effect.key].near)
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
-        found = {
-            ac.entry.id: ac
-            for effect in (*targets, *near)
-            for ac in index.by_effect.get(effect, [])
-            if ac.substances & allowed
-        }
+        found = self.wordings_near(claim.effect.key, tuple(targets), frozenset(allowed))
 
         def rank(ac: AuthorisedClaim) -> tuple:
             closeness = 0 if ac.head in targets else 1 if set(ac.effects) & set(targets) else 2
             return (closeness, bool(self.qualifiers & ac.lemmas - words), -len(words & ac.lemmas), ac.entry.claim)
 
-        return sorted(found.values(), key=rank)
+        return sorted(found, key=rank)
+
+    def wordings_near(self, effect: str, targets: tuple[str, ...], allowed: frozenset[str]) -> list[AuthorisedClaim]:
+        """Authorised wordings of ``allowed`` substances for ``targets`` or the effects near
+        ``effect``, each once: the register searched once per such question in a run
+        (copy asks the same ones again and again)."""
+        key = (effect, targets, allowed)
+        found = self._near.get(key)
+        if found is None:
+            index = self.view.index()
+            near = self.effects[effect].near
+            found = self._near[key] = list({
+                ac.entry.id: ac
+                for target in (*targets, *near)
+                for ac in index.by_effect.get(target, [])
+                if ac.substances & allowed
+            }.values())
+        return found
 
     def note(self, effect, targets: list[str], subjects: list[str]) -> str:
-        """Which substances the law allows the effect for, when the copy may use none."""
+        """Which substances the law allows the effect for, when the copy may use none
+        (the same note for the same effect, targets and subjects, written once)."""
+        key = (effect.key, tuple(targets), tuple(subjects))
+        if key not in self._notes:
+            self._notes[key] = self._note(effect, targets, subjects)
+        return self._notes[key]
+
+    def _note(self, effect, targets: list[str], subjects: list[str]) -> str:
         holders = sorted({
             self.substances[k].label if k in self.substances else ac.entry.substance
             for t in targets for ac in self.view.index().by_effect.get(t, []) for k in ac.substances

@@ -170,8 +170,9 @@ class NutritionJudge:
             if block.kind == "table_cell" and _nrv_heading(unit, amounts):
                 nrv_table = True
                 continue
-            row = [_Cell(s, amounts.find_amounts(s.text), amounts.find_percentages(s.text, bare=nrv_table)) for s in unit]
-            self._check_row(ctx, row)
+            percents = [amounts.find_percentages(s.text, bare=nrv_table) for s in unit]
+            if any(percents):  # an amount alone states no share of a reference intake
+                self._check_row(ctx, [_Cell(s, amounts.find_amounts(s.text), p) for s, p in zip(unit, percents)])
 
     def _check_row(self, ctx: DocContext, row: list["_Cell"]) -> None:
         events = sorted(

@@ -147,6 +147,7 @@ class AmountReader:
         portion = words.get("portion", {})
         intake = words.get("intake", {})
         sign = _any(words.get("percent", []))
+        self.sign = re.compile(sign, re.I)  # every percentage holds one
         range_ = rf"\s*{_any(words.get('ranges', []))}\s*"
         unit = rf"{_any(self.unit_names)}(?![\w²³⁺])"
         self.amount = re.compile(rf"(?<![\w.,])(?P<low>{_NUMBER})(?:{range_}(?P<high>{_NUMBER}))?\s*(?P<unit>{unit})", re.I)
@@ -220,7 +221,7 @@ class AmountReader:
 
     def find_percentages(self, text: str, bare: bool = False) -> list[Found]:
         """Percentages of a reference intake in ``text``; with ``bare``, every percentage."""
-        if not _DIGIT.search(text):
+        if not _DIGIT.search(text) or not self.sign.search(text):
             return []
         found: dict[int, Found] = {}
         for pattern in (self.cued_after, self.cued_before, *((self.bare,) if bare else ())):

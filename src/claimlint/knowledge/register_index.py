@@ -60,6 +60,7 @@ class RegisterIndex:
         # Words any organ takes ("function", "health"): an entry that names its organ shares
         # the claim's effect only through that organ's word, not through one of these.
         self.aspects = frozenset(knowledge.effect_parts["aspects"])
+        self._rejected_matches: dict[tuple, RegisterEntry | None] = {}  # see rejected_match
         self._index_authorised()
 
     def _annotate(self, texts: list[str]):
@@ -179,10 +180,18 @@ class RegisterIndex:
         and repair"), an entry on ageing is no citation for a claim on the skin barrier,
         and one on prostate function none for a claim on kidney function. Among those
         that hold, one naming the effect itself comes first, then the one sharing most
-        words, then the one naming fewest other effects."""
+        words, then the one naming fewest other effects.
+
+        The answer depends on nothing but the question, and copy asks the same ones again
+        and again, so each is worked out once."""
+        key = (substance, effect, tuple(means), frozenset(words))
+        if key not in self._rejected_matches:
+            self._rejected_matches[key] = self._rejected_match(*key)
+        return self._rejected_matches[key]
+
+    def _rejected_match(self, substance: str, effect: str, means: tuple[str, ...], words: frozenset[str]) -> RegisterEntry | None:
         effects = self.knowledge.effects
         precise = {e for e in (effect, *means) if e in effects and effects[e].register}
-        words = frozenset(words)
         best, best_score = None, None
         for entry, named in self.rejected_for(substance):
             naming = named.get(effect, frozenset())

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc
 
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
@@ -42,18 +43,21 @@ class CompoundSplitter:
         self.memo: dict[tuple[str, bool], list[str] | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token texts are read through one array call and each distinct word is looked at
-        # once: creating a Token object per word would cost more than the test.
+        # Only a word after "#" and a word of letters in mixed case that is not a title
+        # ("SleepWell", never "Sleep", "DHA" or "sleep") can be a compound; the lexicon's
+        # flags tell them apart in one array call: creating a Token object, or even a
+        # string, per word would cost more than the test.
         strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, IS_ALPHA, IS_LOWER, IS_UPPER, IS_TITLE]).reshape(-1, 5)
+        orths = rows[:, 0]
+        hashtag = numpy.zeros(len(orths), dtype=bool)
+        hashtag[1:] = orths[:-1] == strings.add("#")
+        mixed = (rows[:, 1] != 0) & (rows[:, 2] == 0) & (rows[:, 3] == 0) & (rows[:, 4] == 0)
         splits: list[tuple[int, list[str]]] = []
-        previous = ""
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            text = strings[orth]
-            if previous == "#" or text[:1].isupper():
-                pieces = self.pieces(text, previous == "#")
-                if pieces:
-                    splits.append((i, pieces))
-            previous = text
+        for i in numpy.flatnonzero(hashtag | mixed).tolist():
+            pieces = self.pieces(strings[int(orths[i])], bool(hashtag[i]))
+            if pieces:
+                splits.append((i, pieces))
         if not splits:
             return doc
         ranges, shift = [], 0

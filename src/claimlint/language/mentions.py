@@ -122,6 +122,7 @@ class Sentence:
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
     offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
+    _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -156,10 +157,23 @@ class Sentence:
         return self.block.text[start:end]
 
     def of(self, *kinds: str) -> list[Mention]:
+        if len(kinds) == 1:
+            return list(self._by_kind().get(kinds[0], ()))
         return [m for m in self.mentions if m.kind in kinds]
 
     def has(self, kind: str, key: str | None = None) -> bool:
-        return any(m.kind == kind and (key is None or m.key == key) for m in self.mentions)
+        return any(key is None or m.key == key for m in self._by_kind().get(kind, ()))
+
+    def _by_kind(self) -> dict[str, list[Mention]]:
+        """The mentions by kind, in order: claim building and the judges ask a sentence
+        for one kind tens of times. Built again when mentions were added since."""
+        index = self._kinds
+        if index is None or index[0] != len(self.mentions):
+            kinds: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                kinds.setdefault(m.kind, []).append(m)
+            index = self._kinds = (len(self.mentions), kinds)
+        return index[1]
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """Block-text character range of tokens ``start:end`` of the Doc."""
@@ -184,6 +198,7 @@ class Annotator:
         self.organs: dict[str, str] = dict(parts["organs"])
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
+        self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -292,7 +307,7 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(words, self._describing(words, _resolve(found))))
+        return self._elliptical(words, self._from_parts(doc, words, self._describing(words, _resolve(found))))
 
     def _describing(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"an essential mineral", "an essential dietary electrolyte, which …": after an
@@ -322,7 +337,7 @@ class Annotator:
             seen += 1
         return False
 
-    def _from_parts(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+    def _from_parts(self, doc: Doc, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
         follow it make an effect of the organ's class (or lengthen the effect the organ word
         already is); a state of illness before it ("weakened immunity", "high cholesterol
@@ -330,15 +345,20 @@ class Annotator:
         if not self.organs:
             return mentions
         organs = self.organs
+        found = _where(doc, lambda text: text.lower() in organs, self._organ_words)
+        if not found:
+            return mentions
         content = {i: m for m in mentions if m.kind in _CONTENT for i in range(m.start, m.end)}
         added: list[Mention] = []
         i = 0
-        while i < len(words):
+        for at in found:
+            if at < i:
+                continue  # inside what the organ word before it took
+            i = at
             lower, lemma, _, _ = words[i]
             key = organs.get(lemma.lower()) or organs.get(lower)
             own = content.get(i)
             if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
-                i += 1
                 continue
             start, end = i, own.end if own is not None else i + 1
             while end < len(words) and end not in content and words[end][1].lower() in self.aspects:
@@ -429,6 +449,27 @@ class Annotator:
                     i += 1
                 out.append(sentence)
         return out
+
+
+def _where(doc: Doc, wanted: Callable[[str], bool], memo: dict[int, bool]) -> list[int]:
+    """The tokens whose lower form or lemma is ``wanted``, each distinct string tested once
+    per process (``memo``, by string id): a Python test per token costs more than the
+    matchers."""
+    strings = doc.vocab.strings
+    rows = token_rows(doc)
+    hits = numpy.zeros(len(rows), dtype=bool)
+    for name in ("LOWER", "LEMMA"):
+        column = rows.column(name)
+        kept = []
+        for h in numpy.unique(column).tolist():
+            known = memo.get(h)
+            if known is None:
+                known = memo[h] = wanted(strings[h])
+            if known:
+                kept.append(h)
+        if kept:
+            hits |= numpy.isin(column, kept)
+    return numpy.flatnonzero(hits).tolist()
 
 
 _CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")

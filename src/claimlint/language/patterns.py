@@ -24,7 +24,9 @@ import re
 from collections.abc import Mapping
 from typing import Callable
 
-from claimlint.language.pipeline import TOKEN_ATTRS, token_rows
+import numpy
+
+from claimlint.language.pipeline import TOKEN_ATTRS, TokenRows, token_rows
 
 _GAP = re.compile(r"^~(\d*)$")
 _CLASS = re.compile(r"([(|]?)@(\w+)")
@@ -130,7 +132,7 @@ _ATTRS = TOKEN_ATTRS[:4]
 
 
 class _Step:
-    __slots__ = ("low", "high", "attr", "values", "substance")
+    __slots__ = ("low", "high", "attr", "values", "flag", "substance")
 
     def __init__(self, spec: dict, strings) -> None:
         op = spec.get("OP")
@@ -142,28 +144,35 @@ class _Step:
             low, high = op.strip("{}").split(",")
             self.low, self.high = int(low), int(high)
         self.substance = SUBSTANCE in spec
-        self.attr = None
-        self.values: frozenset | bool | None = None
+        self.attr: int | None = None
+        self.values: frozenset[int] = frozenset()
+        self.flag: bool | None = None  # the value a LIKE_NUM or IS_PUNCT step asks for
         for attr in _ATTRS:
             if attr in spec:
                 value = spec[attr]
                 self.attr = _ATTRS.index(attr)
                 if attr in ("LIKE_NUM", "IS_PUNCT"):
-                    self.values = bool(value)
+                    self.flag = bool(value)
                 else:
                     words = value["IN"] if isinstance(value, dict) else [value]
                     self.values = frozenset(strings.add(w) for w in words)
 
-    def accepts(self, rows, position: int, substances: frozenset[int]) -> bool:
+    def accepts(self, columns: list[list[int]], index: int, substances: frozenset[int]) -> bool:
         if self.substance:
-            return position in substances
+            return index in substances
         if self.attr is None:
             return True
-        row = rows[position]
-        value = row[self.attr]
-        if isinstance(self.values, bool):
-            return bool(value) == self.values
+        value = columns[self.attr][index]
+        if self.flag is not None:
+            return bool(value) == self.flag
         return value in self.values
+
+    def positions(self, rows: TokenRows) -> list[int]:
+        """The tokens a required step can match, found on the whole column at once."""
+        column = rows.column(_ATTRS[self.attr])
+        if self.flag is not None:
+            return numpy.flatnonzero((column != 0) == self.flag).tolist()
+        return numpy.flatnonzero(numpy.isin(column, numpy.fromiter(self.values, dtype="uint64"))).tolist()
 
 
 class _Pattern:
@@ -179,37 +188,53 @@ class _Pattern:
         self.after = steps[anchor_index + 1:]
         self.before = steps[:anchor_index][::-1]
 
-    def match_around(self, rows, position: int, substances: frozenset[int]) -> tuple[int, int] | None:
-        if self.anchor is None or not self.anchor.accepts(rows, position, substances):
+    def match_around(self, columns: list[list[int]], position: int, substances: frozenset[int]) -> tuple[int, int] | None:
+        if self.anchor is None or not self.anchor.accepts(columns, position, substances):
             return None
-        end = _walk(self.after, rows, position + 1, 1, substances)
+        end = _walk(self.after, columns, position + 1, 1, substances)
         if end < 0:
             return None
-        start = _walk(self.before, rows, position - 1, -1, substances)
+        start = _walk(self.before, columns, position - 1, -1, substances)
         if start < -1:
             return None
         return start + 1, end
 
-    def match_from(self, rows, start: int, substances: frozenset[int]) -> int:
+    def match_from(self, columns: list[list[int]], start: int, substances: frozenset[int]) -> int:
         """End of the longest match starting at ``start`` (patterns without an anchor), or -1."""
-        return _walk(self.before[::-1], rows, start, 1, substances)
+        return _walk(self.before[::-1], columns, start, 1, substances)
+
+    def starts(self, rows: TokenRows) -> list[int] | range:
+        """Where a pattern without an anchor can start: where its first step matches,
+        when that step is required and looks at a word."""
+        first = self.before[-1]
+        if first.low and first.attr is not None and not first.substance:
+            return first.positions(rows)
+        return range(len(rows))
 
 
-def _walk(steps: list[_Step], rows, p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
+def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
     """Match ``steps`` from token ``p`` going in ``direction``; the position after the
     last matched token (longest match first), or a value beyond the edge when none."""
+    n = len(columns[0])
+    while j < len(steps) and steps[j].low == steps[j].high == 1:
+        # A required single token leaves nothing to choose: no recursion for it (most
+        # attempts fail on the first token after the anchor).
+        if not 0 <= p < n or not steps[j].accepts(columns, p, substances):
+            return -1 if direction > 0 else -2
+        p += direction
+        j += 1
     if j == len(steps):
         return p
     step = steps[j]
-    room = len(rows) - p if direction > 0 else p + 1
+    room = n - p if direction > 0 else p + 1
     for count in range(min(step.high, room), step.low - 1, -1):
         ok = True
         for k in range(count):
-            if not step.accepts(rows, p + k * direction, substances):
+            if not step.accepts(columns, p + k * direction, substances):
                 ok = False
                 break
         if ok:
-            found = _walk(steps, rows, p + count * direction, direction, substances, j + 1)
+            found = _walk(steps, columns, p + count * direction, direction, substances, j + 1)
             if (found >= 0) if direction > 0 else (found >= -1):
                 return found
     return -1 if direction > 0 else -2
@@ -253,15 +278,18 @@ class AnchoredPatterns:
         if not hits and not self.unanchored:
             return set()
         rows = token_rows(doc)
+        # The columns patterns read, as lists: patterns look at a few tokens around each
+        # anchor, and reading a list costs a fraction of reading an array's element.
+        columns = [rows.column(attr).tolist() for attr in _ATTRS]
         found: set[tuple[str, int, int]] = set()
         for key, position in hits:
             for pattern in self.filed[key]:
-                span = pattern.match_around(rows, position, substances)
+                span = pattern.match_around(columns, position, substances)
                 if span is not None:
                     found.add((pattern.label, *span))
         for pattern in self.unanchored:
-            for start in range(len(rows)):
-                end = pattern.match_from(rows, start, substances)
+            for start in pattern.starts(rows):
+                end = pattern.match_from(columns, start, substances)
                 if end > start:
                     found.add((pattern.label, start, end))
         return found

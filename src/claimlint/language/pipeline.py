@@ -90,10 +90,9 @@ TOKEN_ATTRS = ("LEMMA", "LOWER", "LIKE_NUM", "IS_PUNCT", "SPACY", "IDX", "LENGTH
 class TokenRows:
     """The :data:`TOKEN_ATTRS` of every token as one array, read from the Doc in one call.
 
-    Rule patterns look at a few tokens around their anchors, so a row becomes a Python
-    list only when it is asked for (and is not kept): turning every row into a list cost
-    more time than the matching itself, and keeping them more memory than the Doc. Whole
-    columns are read as arrays (:meth:`column`)."""
+    No row becomes a Python list: a list per token cost more time than the matching
+    itself, and keeping them more memory than the Doc. Whole columns are read as arrays
+    (:meth:`column`), and turned into lists where a reader looks at many tokens one by one."""
 
     __slots__ = ("array",)
 
@@ -102,9 +101,6 @@ class TokenRows:
 
     def __len__(self) -> int:
         return len(self.array)
-
-    def __getitem__(self, index: int) -> list[int]:
-        return self.array[index].tolist()
 
     def column(self, name: str) -> numpy.ndarray:
         return self.array[:, TOKEN_ATTRS.index(name)]
