@@ -190,11 +190,10 @@ class Annotator:
         loose = [p for p in variants if not p.startswith("=") and p.strip()]
         label = self._label(kind, key, tuple(extra))
         if loose:
-            loose = list(dict.fromkeys(loose))
-            docs = [self.phrases.doc(p) if lemma else self.nlp.make_doc(p) for p in loose]
-            matcher.add(label, docs)
+            attr = "LEMMA" if lemma else "LOWER"
+            matcher.add(label, [self.phrases.keys(p, attr) for p in dict.fromkeys(loose)])
         if exact:
-            self.lower_matcher.add(label, [self.nlp.make_doc(p) for p in dict.fromkeys(exact)])
+            self.lower_matcher.add(label, [self.phrases.keys(p, "LOWER") for p in dict.fromkeys(exact)])
 
     def _build(self) -> None:
         k = self.knowledge

@@ -198,8 +198,6 @@ class AnchoredPatterns:
         self.unanchored: list[_Pattern] = []
 
     def add(self, label: str, pattern: list[dict]) -> None:
-        from spacy.tokens import Doc
-
         anchor = _anchor(pattern, self.common)
         if anchor is None:
             self.unanchored.append(_Pattern(label, pattern, len(pattern), self.vocab.strings))
@@ -211,8 +209,8 @@ class AnchoredPatterns:
             key = self.vocab.strings.add(name)
             if key not in self.filed:
                 self.filed[key] = []
-                words = Doc(self.vocab, words=[value], lemmas=[value])
-                self.finders[attr].add(name, [words])
+                # The anchor word as the finder stores it: the hash of its lemma or lower-case form.
+                self.finders[attr].add(name, [[self.vocab.strings.add(value)]])
             self.filed[key].append(compiled)
 
     def __call__(self, doc) -> set[tuple[str, int, int]]:
