@@ -70,8 +70,13 @@ def cached(namespace: str, digest: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
-_CHECK = hashlib.sha256  # a stored file is this digest of the pickle, then the pickle
-_CHECK_SIZE = 32
+_CHECK_SIZE = 32  # a stored file is a digest of its key and its pickle, then the pickle
+
+
+def _check(namespace: str, digest: str, payload: bytes | memoryview) -> bytes:
+    check = hashlib.sha256(f"{namespace}/{digest}".encode())
+    check.update(payload)
+    return check.digest()
 
 
 def load(namespace: str, digest: str) -> Any:
@@ -84,7 +89,7 @@ def load(namespace: str, digest: str) -> Any:
     except OSError:
         return None
     payload = memoryview(data)[_CHECK_SIZE:]
-    if len(data) <= _CHECK_SIZE or _CHECK(payload).digest() != data[:_CHECK_SIZE]:
+    if len(data) <= _CHECK_SIZE or _check(namespace, digest, payload) != data[:_CHECK_SIZE]:
         return None
     try:
         return pickle.loads(payload)
@@ -94,19 +99,17 @@ def load(namespace: str, digest: str) -> Any:
 
 def store(namespace: str, digest: str, value: Any) -> None:
     root = folder()
-    if root is not None:
-        _store(root / namespace / f"{digest}.pickle", value)
-
-
-def _store(path: Path, value: Any) -> None:
+    if root is None:
+        return
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return
+    path = root / namespace / f"{digest}.pickle"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(_CHECK(payload).digest())
+            handle.write(_check(namespace, digest, payload))
             handle.write(payload)
         os.replace(handle.name, path)
     except OSError:

@@ -217,8 +217,7 @@ class PhraseTokens:
             "phrases", self.FORMAT, spacy.__version__, version("spacy-lookups-data"), repr(nlp.meta.get("name")),
             repr(nlp.meta.get("version")), ",".join(nlp.pipe_names), nlp.tokenizer.to_bytes(exclude=["vocab"]),
         )
-        table = cache.load("phrases", self.digest)
-        self.table: dict[str, tuple[list[str], list[bool], list[str], list[str]]] = table if isinstance(table, dict) else {}
+        self.table: dict[str, tuple[list[str], list[bool], list[str], list[str]]] = cache.load("phrases", self.digest) or {}
         self.added = False
 
     def _entry(self, text: str) -> tuple[list[str], list[bool], list[str], list[str]]:
