@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import platformdirs
-
 from claimlint import __version__
 
 
@@ -34,6 +32,8 @@ def folder() -> Path | None:
     explicit = os.environ.get("CLAIMLINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir("claimlint", appauthor=False))
 
 
