@@ -24,6 +24,12 @@ COMMANDS = {
 
 
 class Commands(click.Group):
+    def main(self, *args, **kwargs):
+        from claimlint.run.collector import raise_thresholds
+
+        raise_thresholds()
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
