@@ -206,7 +206,7 @@ class PhraseTokens:
     table is keyed on the pipeline that made it, and a phrase it lacks is worked out and
     added, so changed lexicons need no invalidation."""
 
-    FORMAT = "words-spaces-lemmas-lowers"  # changes when an entry changes shape
+    FORMAT = "words-lemmas-lowers"  # changes when an entry changes shape
 
     def __init__(self, nlp: Language) -> None:
         from importlib.metadata import version
@@ -217,23 +217,21 @@ class PhraseTokens:
             "phrases", self.FORMAT, spacy.__version__, version("spacy-lookups-data"), repr(nlp.meta.get("name")),
             repr(nlp.meta.get("version")), ",".join(nlp.pipe_names), nlp.tokenizer.to_bytes(exclude=["vocab"]),
         )
-        self.table: dict[str, tuple[list[str], list[bool], list[str], list[str]]] = cache.load("phrases", self.digest) or {}
+        self.table: dict[str, tuple[list[str], list[str], list[str]]] = cache.load("phrases", self.digest) or {}
         self.added = False
 
-    def _entry(self, text: str) -> tuple[list[str], list[bool], list[str], list[str]]:
+    def _entry(self, text: str) -> tuple[list[str], list[str], list[str]]:
         entry = self.table.get(text)
         if entry is None:
             doc = lemmatised(self.nlp, text)
-            entry = self.table[text] = (
-                [t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.lemma_ for t in doc], [t.lower_ for t in doc],
-            )
+            entry = self.table[text] = ([t.text for t in doc], [t.lemma_ for t in doc], [t.lower_ for t in doc])
             self.added = True
         return entry
 
     def keys(self, text: str, attr: str) -> list[int]:
         """The phrase as a matcher on ``attr`` ("LEMMA" or "LOWER") stores it: the hash of
         each token's lemma or lower-case form."""
-        _, _, lemmas, lowers = self._entry(text)
+        _, lemmas, lowers = self._entry(text)
         add = self.strings.add
         return [add(value) for value in (lemmas if attr == "LEMMA" else lowers)]
 
@@ -242,11 +240,11 @@ class PhraseTokens:
         return list(self._entry(text)[0])
 
     def lemmas(self, text: str) -> list[str]:
-        return list(self._entry(text)[2])
+        return list(self._entry(text)[1])
 
     def lemma(self, word: str) -> str:
         """The lemma of a one-word phrase; a phrase of several words is kept as written."""
-        lemmas = self._entry(word)[2]
+        lemmas = self._entry(word)[1]
         return lemmas[0] if len(lemmas) == 1 else word
 
     def save(self) -> None:
