@@ -118,7 +118,8 @@ def test_a_register_substance_is_judged_against_its_entries(engine):
     # Named only in the register: the authorised effect is claimed for a substance the law
     # refused it for, and the refusing entry is cited.
     for text, entry in (
-        ("Xanthohumol contributes to the protection of cells from oxidative stress.", "POL-HC-8263"),
+        # the entry refusing protection against oxidative damage in the body's cells
+        ("Xanthohumol contributes to the protection of cells from oxidative stress.", "POL-HC-08781"),
         ("Policosanol helps maintain normal blood cholesterol levels.", "POL-HC-7708"),
     ):
         _, found = next(engine.lint([(read_text("copy.txt", text), Profile())]))
@@ -131,10 +132,67 @@ def test_a_salt_the_lists_never_name_is_the_mineral(engine):
     assert spans == {("zinc", "zinc malate"), ("calcium", "calcium pidolate")}
 
 
-def test_an_authorised_effect_no_hand_written_class_reads_is_a_generated_register_class(engine):
+def test_authorised_effects_are_generated_from_the_wordings(engine):
     effects = load_pack(GENERATED / effects_import.PACK)["effects"]
-    generated = {spec["label"] for spec in effects.values() if spec.get("register")}
-    assert "regeneration of the reduced form of vitamin E" in generated
+    authorised = {key: spec for key, spec in effects.items() if spec.get("register")}
+    # one class per effect, across substances, labelled in the wording's words
+    energy = authorised["register_energy_yielding_metabolism"]
+    assert energy["label"] == "normal energy-yielding metabolism" and len(energy["entries"]) == 15
+    assert authorised["register_bone"]["label"] == "the maintenance of normal bones"
+    # "the normal function of bones" (vitamin C's) and "normal bones" are one effect
+    assert "POL-HC-6502" in authorised["register_bone"]["entries"]
+    # every authorised wording is read as the classes generated from it, its head listing it
+    for claim in engine.index.authorised:
+        assert claim.entry.id in authorised[claim.head]["entries"], claim.entry.claim
+    assert len(engine.index.authorised) == len(engine.index.register.authorised)
+
+
+@pytest.mark.parametrize("claim, effects", [
+    ("Calcium is needed for the maintenance of normal bones", [("the maintenance of normal bones", "bones")]),
+    ("Iodine contributes to the normal production of thyroid hormones and normal thyroid function",
+     [("the normal production of thyroid hormones", "production of thyroid hormones"), ("normal thyroid function", "thyroid function")]),
+    ("Walnuts contribute to the improvement of the elasticity of blood vessels", [("the improvement of the elasticity of blood vessels", "elasticity of blood vessels")]),
+    ("Folate contributes to maternal tissue growth during pregnancy", [("maternal tissue growth", "maternal tissue growth")]),
+    ("Iodine contributes to the normal growth of children", [("the normal growth of children", "growth of children")]),
+])
+def test_a_wording_names_its_effects_after_the_verb(claim, effects):
+    assert effects_import.wording_effects(claim) == effects
+
+
+def test_everyday_words_name_generated_classes(engine):
+    words = load_pack(ROOT / "rules" / "en" / "register-effect-words.yaml")["words"]
+    generated = load_pack(GENERATED / effects_import.PACK)["effects"]
+    assert set(words) <= {key for key, spec in generated.items() if spec.get("register")}
+    assert "tiredness" in engine.knowledge.effects["register_tiredness_and_fatigue"].phrases
+    assert codes(engine, "Magnesium helps reduce tiredness.") == []  # the everyday word for the same effect
+    assert codes(engine, "Zinc helps reduce tiredness.")[0] in ("HC101", "HC102")  # not authorised for zinc
+
+
+def test_words_for_a_class_no_pack_defines_are_an_error(tmp_path):
+    from claimlint.knowledge.base import Knowledge
+    from claimlint.knowledge.packs import PackError
+
+    pack = tmp_path / "words.yaml"
+    pack.write_text("kind: effects\nwords:\n  register_no_such_effect:\n    phrases: [zest]\n", encoding="utf-8")
+    with pytest.raises(PackError, match="register_no_such_effect"):
+        Knowledge.load([pack])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated in one wording: each effect is authorised on its own
+    ("Iodine contributes to normal thyroid function.", []),
+    ("Iodine contributes to the normal production of thyroid hormones.", []),
+    # selenium's wording names thyroid function only
+    ("Selenium contributes to the normal production of thyroid hormones.", ["HC101"]),
+    # an effect another serves in the wording is authorised only with it
+    ("Vitamin C contributes to normal collagen formation for the normal function of bones.", []),
+    ("Vitamin C contributes to the normal function of bones.", ["HC103"]),
+])
+def test_effects_of_one_wording_are_judged_one_by_one(engine, text, expected):
+    assert codes(engine, text) == expected
+
+
+def test_an_authorised_effect_is_judged_for_other_substances(engine):
     wording = "Vitamin C contributes to the regeneration of the reduced form of vitamin E."
     assert codes(engine, wording) == []  # the law's own words pass
     assert codes(engine, wording.replace("Vitamin C", "Zinc")) == ["HC101"]  # not authorised for zinc
@@ -149,7 +207,8 @@ def marked(engine, text: str) -> list[tuple[str, str]]:
 def test_body_parts_come_from_hpo_grouping_terms():
     pack = load_pack(GENERATED / parts_import.PACK)
     organs, ids = pack["parts"]["organs"], pack["ids"]
-    assert pack["source"]["version"].startswith("hp/releases/") and set(ids) == set(organs)
+    words = {w for spec in pack["words"].values() for w in spec["phrases"]}
+    assert pack["source"]["version"].startswith("hp/releases/") and set(ids) == set(organs) | words
     assert organs["pancreas"] == "gut" and ids["pancreas"].startswith("HP:")
     assert organs["renal"] == "urinary" and organs["vascular"] == "heart" and organs["tendon"] == "joints"
     assert "skin" not in organs  # a hand-written organ stays hand-written
@@ -212,3 +271,20 @@ def test_an_organ_from_the_hpo_and_an_aspect_make_an_effect(engine, text, expect
 ])
 def test_body_part_words_alone_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+def test_what_of_a_part_works_comes_from_lay_names_of_its_disorders():
+    pack = load_pack(GENERATED / parts_import.PACK)
+    assert {"heartbeat", "heart rate", "heart rhythm"} <= set(pack["words"]["heart"]["phrases"])
+    assert pack["ids"]["heart rhythm"].startswith("HP:")
+    terms = [{"id": "HP:1", "synonyms": [("Irregular heartbeats", "EXACT", "layperson"), ("Pancreas location", "EXACT", "layperson")]},
+             {"id": "HP:2", "synonyms": [("Slow blood clotting", "EXACT", "")]}]  # not a lay name
+    assert parts_import.working_words(terms, {"heart": "heart", "blood": "blood_health"}, set()) == {"heartbeat": ("heart", "HP:1")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Magnesium supports a healthy heartbeat.", ["HC102"]),  # an effect, refused for magnesium
+    ("Hawthorn for an irregular heartbeat.", ["MC201"]),  # the disorder stays a condition
+])
+def test_the_heartbeat_is_an_effect_of_the_heart(engine, text, expected):
+    assert codes(engine, text) == expected

@@ -40,6 +40,25 @@ SILENT = {
         # said of the body as a whole, "essential" describes the nutrient, not the effects after it
         "Potassium is essential to the body and is used in nerve signalling and muscle function.",
         "Copper is essential for your body and plays a role in normal energy-yielding metabolism.",
+        # after an article, "essential" says what kind of nutrient, whatever the noun
+        "Iron is an essential dietary mineral found in red meat and lentils.",
+        "Magnesium is an essential electrolyte which the body draws on in a great many processes, including muscle function.",
+        "Zinc is an essential micro-mineral, present in every cell.",
+    ],
+    "the law's own words inside an effect's name": [
+        "Magnesium is one of the minerals behind electrolyte balance.",
+        "Magnesium is an essential mineral with many jobs in the body, from energy metabolism to electrolyte balance.",
+        "Magnesium is an essential mineral with many jobs in the body, among them the reduction of tiredness and fatigue.",
+    ],
+    "when something holds, not what is claimed": [
+        "Breathing slows down during sleep.",
+        "Your heart rate falls while you sleep.",
+        "Digestion carries on throughout the night and during your sleep.",
+        "Body temperature slows down as we sleep.",
+    ],
+    "the body's own molecules at work": [
+        "Proteoglycans in cartilage prevent the swelling of this tissue.",
+        "Cells in the joint lining prevent swelling.",
     ],
     "cautions and allergen lines": [
         "Caution is advised if you take blood-thinning medication.",
@@ -71,6 +90,9 @@ SILENT = {
 FLAGGED = {
     "coordinated authorised effects": ("Magnesium contributes to electrolyte balance and boosts muscle function.", "HC103", "boosts"),
     "essential as a kind of nutrient": ("Magnesium is essential for muscle function.", "HC103", "essential for"),
+    "the law's own words inside an effect's name": ("Our magnesium drink restores electrolyte balance.", "HC103", "restores"),
+    "when something holds, not what is claimed": ("This tea slows down your mind for better sleep.", "HC103", "sleep"),
+    "the body's own molecules at work": ("Magnesium in cartilage prevents swelling.", "MC201", "prevents swelling"),
     "cautions and allergen lines": ("Free from allergies forever with our drops.", "MC201", "allergies"),
     "where a nutrient is found": ("The best magnesium supplement on the market.", "OS501", "best magnesium supplement"),
     "ingredient lists": ("Vitamin C, zinc, selenium and echinacea boost immunity.", "HC101", "boost immunity"),
@@ -87,6 +109,24 @@ def test_silent(engine, kind, text):
 @pytest.mark.parametrize("kind", sorted(FLAGGED))
 def test_neighbour_still_flagged(engine, kind):
     text, code, span = FLAGGED[kind]
+    found = marked(engine, text)
+    assert any(c == code and span in m for c, m in found), found
+
+
+@pytest.mark.parametrize("text,code,span", [
+    # the noun "essential" describes goes on to an effect: a claim
+    ("Magnesium is an essential dietary mineral for strong bones.", "HC103", "essential"),
+    ("Magnesium is an essential part of muscle function.", "HC103", "essential"),
+    # an effect claimed before the circumstance still is one
+    ("Our magnesium drink slows down ageing during sleep.", "HC102", "ageing"),
+    ("Valerian helps when you sleep badly.", "HC101", "sleep"),
+    # the register's noun names the effect; a verb of its own states a result
+    ("Magnesium reduces tiredness and fatigue.", "HC103", "reduces tiredness and fatigue"),
+    # a product, or a substance that is the verb's subject, prevents the condition
+    ("Our magnesium cream prevents swelling.", "MC201", "prevents swelling"),
+    ("Magnesium helps cartilage cells prevent swelling.", "MC201", "prevent swelling"),
+])
+def test_near_misses_stay_flagged(engine, text, code, span):
     found = marked(engine, text)
     assert any(c == code and span in m for c, m in found), found
 

@@ -1,12 +1,26 @@
-"""Build claimlint's register-effects pack from the EU Register's health relationships.
+"""Build claimlint's register-effects pack from the EU Register's wordings and health relationships.
 
 Every register entry, authorised or not, names the health relationship its applicant
-asked the EU to allow: together they are the catalogue of effects food copy claims. The
-hand-written effects pack (rules/en/effects.yaml) holds the classes of the authorised
-wordings and the everyday words mapped onto them; this importer adds, as effect classes
-of their own, every relationship those do not already read, so that a claim of an effect
-the EU refused ("supports joint mobility", "increases satiety") is recognised as an
-effect, judged as not authorised and matched to the refusing entry.
+asked the EU to allow, and every authorised entry the wording the law allows: together
+they are the catalogue of effects food copy claims. This importer generates
+
+* a class for each effect the authorised wordings name (``register: true``), grouped by
+  effect across substances ("normal energy-yielding metabolism" is one class for fifteen
+  entries), labelled in the wording's own words and listing its entries; the hand-written
+  pack rules/en/register-effect-words.yaml only adds the everyday words for these classes
+  ("tiredness", "blood sugar") and what kind of effect each is;
+* a class for every other relationship neither those nor the hand-written everyday
+  classes read, so that a claim of an effect the EU refused ("supports joint mobility",
+  "increases satiety") is recognised as an effect, judged as not authorised and matched
+  to the refusing entry.
+
+How an authorised wording becomes an effect, by mechanism (see :func:`wording_effects`):
+the words after the verb joining substance and effect ("contributes to", "is needed
+for") are the effect; a second effect joined by "which contributes to" or "and normal" is
+one of its own; circumstances ("during pregnancy", "after that meal") and the words that
+say which way the effect goes ("the maintenance of", "normal") are dropped. Wordings
+whose effects share the thing acted on ("the normal function of bones", "normal bones"),
+up to number, spelling and measure ("levels"), are one class.
 
 How a relationship becomes phrases, by mechanism:
 
@@ -16,13 +30,12 @@ How a relationship becomes phrases, by mechanism:
 * the words that say which way the effect goes ("maintenance of", "contribution to",
   "increase in", "reduction of", "protection of" …, "normal", articles) are stripped, and
   "function of X" becomes "X function";
-* a part of one to four plain words is kept; it becomes a class unless the hand-written
-  packs already read it as an effect (half its words, or any word of an authorised
-  class: it is then theirs), as a condition or an impression, or it stands in an
-  authorised wording (the law's own words are read by the authorised classes);
-* a class is ``near`` the authorised classes whose words it shares, for suggestions;
-* an authorised wording in which the hand-written classes read no register effect gets
-  its health relationship as a register class of its own.
+* a part of one to four plain words is kept; in an authorised entry it is a phrase of
+  the entry's class when it shares a word with it and no other class ("blood
+  coagulation" for "blood clotting"); otherwise it becomes a class unless the classes
+  read it already (half its words, or any word of an authorised class: it is then
+  theirs), as a condition or an impression, or it stands in an authorised wording;
+* a class is ``near`` the authorised classes whose words it shares, for suggestions.
 
 Output is deterministic so a re-run reproduces the committed file byte for byte.
 """
@@ -68,7 +81,38 @@ _CIRCUMSTANCE = re.compile(r"\b(?:exercise|exercises|bouts?|diet|diets|meals?|in
 # part ending in one, an adverb or a preposition was cut from a longer phrase.
 _ADJECTIVE = re.compile(r"^[a-z-]+(?:al|ar|ic|ous|ive|ory)$")
 _CUT_OFF = re.compile(r"\b(?:[a-z-]+(?:ly|al|ic|ous|ive|ory|term|ense)|during|of|to|for|in|on|at|with)$")
-SINGLE_WORD_ENTRIES = 2  # a one-word part names an effect when at least this many entries use it
+SINGLE_WORD_ENTRIES = 2
+
+# An authorised wording names its effect after the verb joining it to the substance.
+_JOINING_VERB = re.compile(
+    r"\b(?:contributes? to(?: maintain)?|(?:is|are) needed for|ha(?:s|ve) a role in|helps?(?: to)?(?: maintain| reduce| neutralise)?|"
+    r"improves?|increases?|enhances?(?: the effect of .*? on)?|induces?|leads? to|raises|neutralises|reduces|"
+    r"ha(?:s|ve) been shown to (?:lower/reduce|reduce))\s+",
+    re.I,
+)
+_SECOND_EFFECT = re.compile(r",? which contributes to | and (?=normal )| for (?=the normal function of )", re.I)
+# Who, when and compared with what: circumstances of the effect, not the effect.
+_QUALIFIER = re.compile(
+    r"\s+(?:during|after (?:that|their|a|an|the|eating|intense|highly)|in (?:individuals|children|post-menopausal|adults|successive|the body|the stomach)|when eaten|"
+    r"of (?:the foetus|infants|children)|compared|as part|associated with|by (?:production|increasing)|less after|"
+    r"more effectively|among|of the product)\b.*$|\s*[\[(*].*$",
+    re.I,
+)
+# Words before the effect saying which way it goes, or how much.
+_ROLE = re.compile(
+    r"^(?:(?:the|a|an|normal|healthy|lower|maintain|reduce|reducing|neutralise|maintenance of|reduction (?:of|in)|"
+    r"improvement of|process of|alleviation of subjective feelings of|increase in|growth in|protection of|acceleration of|"
+    r"neutralisation of|recovery of|regulation of)\s+)+",
+    re.I,
+)
+# "function of the immune system", "formation of red blood cells and haemoglobin"
+_OF_THING = re.compile(r"^(function|functioning|formation|metabolism|development|elasticity|loss|production|regeneration|absorption) of (?:the )?(.+)$")
+_AND = " and "
+# A measure of an effect ("levels"), or the comparison it is said in, is not another effect.
+_MEASURE = {"level", "concentration"}
+# A short prefix joined to a long word names a kind of it ("LDL-cholesterol").
+_KIND_PREFIX = re.compile(r"\b[a-z]{2,4}-(?=[a-z]{6,})")
+_COMPARATIVE = {"lower", "less"}  # a one-word part names an effect when at least this many entries use it
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -95,17 +139,117 @@ def relationship_parts(relationship: str) -> list[str]:
     return parts
 
 
-def authorised_classes(authorised: list[dict[str, str]], read_effects) -> dict[str, Any]:
-    """A register class for each authorised wording in which the hand-written classes read
-    no register effect: its health relationship, in the register's words, is the effect,
-    so the wording is indexed and the effect claimed for another substance is judged."""
-    rows = sorted(authorised, key=lambda row: row["register_id"])
-    classes: dict[str, Any] = {}
-    for row, (register_keys, _, _, _) in zip(rows, read_effects([row["claim"] for row in rows])):
-        relationship = re.sub(r"\s+", " ", row["health_relationship"]).strip(" .")
-        if register_keys or not relationship:
+def wording_effects(claim: str) -> list[tuple[str, str]]:
+    """(label, phrase) of each effect one authorised wording names, in wording order.
+
+    The wording's first sentence is cut after the verb that joins its subject to the
+    effect ("contributes to", "is needed for", "has a role in" …); a second effect joined
+    by "which contributes to", "and normal" or "for the normal function of" is an effect
+    of its own; circumstances after the effect ("during pregnancy", "after that meal",
+    "in children") are left out unless the effect would be one bare word without them
+    ("growth of children"). The label keeps the wording's own words ("the maintenance of
+    normal bones"); the phrase drops the words saying which way the effect goes."""
+    first = re.split(r"\.\s|\.$", re.sub(r"\s+", " ", claim).strip())[0]
+    verb = _JOINING_VERB.search(first)
+    if verb is None:
+        return []
+    found = []
+    for part in _SECOND_EFFECT.split(first[verb.end():]):
+        label = _QUALIFIER.sub("", part).strip(" .,")
+        whole = _ROLE.sub("", part).strip(" .,")
+        phrase = _QUALIFIER.sub("", whole).strip(" .,")
+        if " " not in phrase and whole[len(phrase):].startswith(" of "):
+            label, phrase = part.strip(" .,"), whole
+        if phrase:
+            found.append((label, phrase.lower()))
+    return found
+
+
+def _variants(phrase: str) -> list[str]:
+    """The phrase as written and the forms copy also uses: "immune system function" and
+    "immune system" for "function of the immune system", "oxidative stress" for "cells
+    from oxidative stress", "red blood cell formation" for "formation of red blood cells
+    and haemoglobin"."""
+    forms = [phrase]
+    guarded = re.match(r"^(.+) from (.+)$", phrase)
+    if guarded:
+        forms.append(guarded[2])
+    match = _OF_THING.match(phrase)
+    if match:
+        process, thing = match[1], match[2]
+        forms.append(f"{thing} {process}")
+        if process in ("function", "functioning"):
+            forms.append(thing)
+        elif _AND in thing:
+            first = thing.split(_AND)[0]
+            forms += [f"{process} of {first}", f"{first} {process}"]
+    return forms
+
+
+def _content(phrase: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z-]+", phrase)) - {"of", "the", "and", "from", "in", "to", "some"}
+
+
+def _group_key(phrase: str) -> str:
+    """What the phrases of one effect share: the thing whose function it is ("nervous
+    system" for "functioning of the nervous system", so "the normal function of bones" and
+    "normal bones" are one effect), what cells are protected from, the first of things
+    formed together; singular words, British spelling, no kind ("LDL-" cholesterol), no
+    measure ("levels") and no comparison ("lower")."""
+    forms = _variants(phrase)
+    match = _OF_THING.match(phrase)
+    if match and match[1] in ("function", "functioning"):
+        phrase = match[2]
+    elif len(forms) > 1:
+        phrase = forms[-1]
+    phrase = re.sub(r"iz(ation|e)", r"is\1", _KIND_PREFIX.sub("", phrase))
+    words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in phrase.split()]
+    while len(words) > 1 and words[-1] in _MEASURE:
+        words.pop()
+    while len(words) > 1 and words[0] in _COMPARATIVE:
+        words.pop(0)
+    return " ".join(words)
+
+
+def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dict[str, Any]:
+    """One register class per effect the authorised wordings name, grouped by what their
+    effect phrases share, with the entries that name it. A form derived from a wording's
+    phrase is left to the hand-written packs when they read it (``taken``: an everyday
+    class's "heart" for "the function of the heart"); the wording's own phrase never is.
+
+    A health relationship part that only entries of one class name ("blood coagulation"
+    for "blood clotting", "thermoregulation") is a phrase of that class too."""
+    groups: dict[str, dict[str, Any]] = {}
+    for row in sorted(authorised, key=lambda row: row["register_id"]):
+        for label, phrase in wording_effects(row["claim"]):
+            group = groups.setdefault(_group_key(phrase), {"labels": [], "phrases": [], "entries": []})
+            group["labels"].append(label)
+            written, *derived = _variants(phrase)
+            group["phrases"] += [v for v in [written, *(d for d in derived if d not in taken)] if v not in group["phrases"]]
+            if row["register_id"] not in group["entries"]:
+                group["entries"].append(row["register_id"])
+    substances = {row["nutrient_substance_food"].strip().lower() for row in authorised}
+    keys_of = {_group_key(p): key for key, group in groups.items() for p in group["phrases"]}
+    by_part: dict[str, set[str]] = {}
+    for row in authorised:
+        for part in relationship_parts(row["health_relationship"]):
+            by_part.setdefault(part, set()).update(k for k, g in groups.items() if row["register_id"] in g["entries"])
+    for part, keys in sorted(by_part.items()):
+        if len(keys) != 1 or " " not in part or part in substances or _QUALIFIER.search(part):
             continue
-        classes[_slug(relationship)] = {"label": relationship, "register": True, "phrases": [relationship.lower()]}
+        key = next(iter(keys))
+        shared = _content(part) & {w for p in groups[key]["phrases"] for w in _content(p)}
+        if shared and keys_of.setdefault(_group_key(part), key) == key and part not in groups[key]["phrases"]:
+            groups[key]["phrases"].append(part)
+    classes: dict[str, Any] = {}
+    for key, group in sorted(groups.items()):
+        label = max(sorted(set(group["labels"])), key=lambda label: (group["labels"].count(label), len(label)))
+        classes[_slug(key)] = {
+            "label": label,
+            "register": True,
+            "entries": group["entries"],
+            "phrases": group["phrases"],
+        }
     return classes
 
 
@@ -117,10 +261,19 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build_pack(data_dir: Path, read_effects) -> str:
-    """The pack's exact text. ``read_effects(phrases)`` gives, for each phrase, the
-    register classes it touches, the tokens the hand-written packs read as effects, its
-    length, and whether it names what they read otherwise (a condition, an impression)."""
+def authorised_pack(data_dir: Path, taken: set[str]) -> dict[str, Any]:
+    """The register classes of the authorised wordings, as a pack the reading of the rest
+    is done with (see :func:`authorised_classes`)."""
+    classes = authorised_classes(_rows(data_dir / AUTHORISED_CSV), taken)
+    return {"kind": "effects", "effects": classes, "_path": PACK}
+
+
+def build_pack(data_dir: Path, authorised_effects: dict[str, Any], read_effects) -> str:
+    """The pack's exact text: the classes of the authorised wordings, then a class for each
+    effect the other entries name that those and the hand-written classes do not read.
+    ``read_effects(phrases)`` gives, for each phrase, the register classes it touches, the
+    tokens read as effects, its length, and whether it names what the hand-written packs
+    read otherwise (a condition, an impression)."""
     authorised = _rows(data_dir / AUTHORISED_CSV)
     rejected = _rows(data_dir / REJECTED_CSV)
     wordings = " | ".join(row["claim"].lower() for row in authorised)
@@ -131,35 +284,36 @@ def build_pack(data_dir: Path, read_effects) -> str:
     entries = {p: ids for p, ids in entries.items() if " " in p or len(ids) >= SINGLE_WORD_ENTRIES}
     candidates = sorted(p for p in entries if not re.search(rf"\b{re.escape(p)}\b", wordings))
     readings = read_effects(candidates)
-    effects: dict[str, Any] = {}
+    effects: dict[str, Any] = dict(authorised_effects)
     covered = 0
     for phrase, (register_keys, covered_tokens, tokens, other) in zip(candidates, readings):
         if covered_tokens * 2 >= tokens or (register_keys and covered_tokens) or other:
             covered += 1
-            continue  # the hand-written classes read it
+            continue  # an authorised or hand-written class reads it
+        if _slug(phrase) in effects:
+            raise ValueError(f"effect class {_slug(phrase)} would be generated twice")
         effects[_slug(phrase)] = {
             "label": phrase,
             "means": [],
             "near": sorted(register_keys),
             "phrases": [phrase],
         }
-    unread = authorised_classes(authorised, read_effects)
-    effects.update(unread)
     inputs = [
         f"#   {AUTHORISED_CSV} ({len(authorised)} rows, sha256 {_sha256(data_dir / AUTHORISED_CSV)})",
         f"#   {REJECTED_CSV} ({len(rejected)} rows, sha256 {_sha256(data_dir / REJECTED_CSV)})",
         "#   the hand-written packs in rules/en/ (what they already read is left out)",
     ]
     comment = "\n".join([
-        "# Generated by tools/import_knowledge.py from the EU Register's health relationships; do not",
-        "# edit by hand: change the importer or its inputs and re-run `python tools/import_knowledge.py`.",
+        "# Generated by tools/import_knowledge.py from the EU Register's authorised wordings and health",
+        "# relationships; do not edit by hand: change the importer or its inputs and re-run",
+        "# `python tools/import_knowledge.py`.",
         "# Inputs:",
         *inputs,
-        f"# {len(entries)} effect phrases in {len(authorised) + len(rejected)} entries; {covered} are read by the",
-        f"# hand-written classes, {len(entries) - len(candidates)} stand in authorised wordings, {len(effects) - len(unread)} are classes here.",
-        "# Each is an effect no authorised claim covers. See tools/effects_import.py for how.",
-        f"# {len(unread)} authorised wordings name an effect no hand-written class reads: their health",
-        "# relationships are register classes here (register: true).",
+        f"# {len(authorised_effects)} effects of the authorised wordings (register: true, with the entries",
+        "# naming each; their everyday words are in rules/en/register-effect-words.yaml), then",
+        f"# {len(effects) - len(authorised_effects)} effects only other entries name: {len(entries)} effect phrases in {len(authorised) + len(rejected)} entries,",
+        f"# {covered} read by the classes above or the hand-written ones, {len(entries) - len(candidates)} standing in authorised wordings.",
+        "# See tools/effects_import.py for how.",
         "",
     ])
     pack = {"kind": "effects", "effects": effects}

@@ -140,7 +140,7 @@ def excluded_words(hand_packs: Iterable[dict[str, Any]], authorised_claims: Iter
     for pack in hand_packs:
         if pack.get("kind") == "effects":
             excluded.update(p.lstrip("=").lower() for p in pack.get("neutral", []))
-            for effect in pack["effects"].values():
+            for effect in [*pack.get("effects", {}).values(), *pack.get("words", {}).values()]:
                 excluded.update(p.lstrip("=").lower() for p in [*effect.get("phrases", []), *effect.get("standalone", [])])
     claims = " | ".join(c.lower() for c in authorised_claims)
     return excluded | {w for w in _claim_phrases(claims)}

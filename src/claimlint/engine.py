@@ -71,6 +71,8 @@ class Engine:
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
         self.perceivable = frozenset(k for k, e in self.knowledge.effects.items() if e.perceivable)
         self.register_effects = frozenset(k for k, e in self.knowledge.effects.items() if e.register)
+        # the words of each register effect's name, in the law's words ("electrolyte balance")
+        self.named_by = {k: frozenset(e.label.lower().split()) for k, e in self.knowledge.effects.items() if e.register}
         self.discourse = Discourse()
         self.body_own = frozenset(k for k, s in self.knowledge.substances.items() if s.body_own)
         self.profile_cues = ProfileCues(self.knowledge.profile_cues)
@@ -158,7 +160,7 @@ class Engine:
         claim records grow by those of this part."""
         mark_stories(ctx.sentences)
         for sentence in ctx.candidates:
-            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own)
+            claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own, self.named_by)
             if claims:
                 ctx.claims[sentence.index] = claims
         self.discourse.resolve(ctx.document, ctx.sentences, ctx.claims, ctx.profile.declared)

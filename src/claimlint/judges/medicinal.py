@@ -164,7 +164,7 @@ class MedicinalJudge:
         clause = sentence.clause_of(disease.start)
         for rel in sentence.of("relation"):
             near = 0 <= disease.start - rel.end <= RELATION_REACH
-            if near and sentence.clause_of(rel.start) == clause:
+            if near and sentence.clause_of(rel.start) == clause and not explains_body(sentence, rel):
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
                     return True
         for mod in sentence.of("modifier"):
@@ -212,3 +212,36 @@ class MedicinalJudge:
                     what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
                 ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
+
+
+def explains_body(sentence: Sentence, relation: Mention) -> bool:
+    """"Proteoglycans in cartilage prevent its swelling": the verb's subject is something
+    of the body's, named with a part of the body, not a substance or a product; the
+    sentence explains how the body works. The subject's head is its last word before a
+    preposition of place ("proteins in cartilage"), a word the packs do not know or a part
+    of the body; a substance there ("magnesium in cartilage prevents …"), a product word
+    ("hair vitamins"), a pronoun, another verb before it or a substance named earlier in
+    the sentence make a claim."""
+    clause = sentence.clause_of(relation.start)
+    before = [m for m in sentence.mentions if m.end <= relation.start and sentence.clause_of(m.start) == clause]
+    if not before or any(m.kind in ("product_nouns", "anaphors", "relation", "modifier") for m in before):
+        return False
+    if not any(m.kind in ("body_nouns", "effect") for m in before):
+        return False
+    start = min(m.start for m in before)
+    while start > sentence.start and sentence.clause_of(start - 1) == clause:
+        start -= 1
+    marks = [t.i for t in sentence.doc[start:relation.start] if t.is_punct and t.text != "-"]
+    if marks:
+        start = marks[-1] + 1  # the subject follows the last mark before the verb
+    if any(m.kind in ("substance", "product_nouns") and m.end <= start for m in sentence.mentions):
+        return False  # "When magnesium was added, cells closed the wound": the sentence links them
+    words = [t for t in sentence.doc[start:relation.start] if t.is_alpha]
+    if any(t.lower_ in sentence.grammar.product_determiners for t in words):
+        return False  # "our hair vitamins"
+    cut = next((i for i, t in enumerate(words) if t.lower_ in sentence.grammar.locating), len(words))
+    if cut == 0 or words[cut - 1].is_stop:
+        return False  # "the ability to avoid …": no noun is the subject
+    head = words[cut - 1].i
+    return all(m.kind in ("body_nouns", "effect") for m in before if m.start <= head < m.end)
+

@@ -76,6 +76,9 @@ class Knowledge:
     profile_cues: dict[str, list[str]] = field(default_factory=dict)  # words that show the kind of product
     effect_parts: dict[str, Any] = field(default_factory=lambda: {"organs": {}, "aspects": [], "states": []})
     relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
+    # Everyday words for effect classes another pack defines (the register's, generated),
+    # by class key, until that class is added.
+    effect_words: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     language: str = DEFAULT_LANGUAGE
 
     @cached_property
@@ -151,15 +154,20 @@ class Knowledge:
             self.effect_parts["organs"].update(parts.get("organs", {}))
             self.effect_parts["aspects"].extend(parts.get("aspects", []))
             self.effect_parts["states"].extend(parts.get("states", []))
-            for key, spec in pack["effects"].items():
+            for key, spec in pack.get("effects", {}).items():
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),
-                    tuple(spec.get("means", ())), spec.get("phrases", []), spec.get("standalone", []),
+                    tuple(spec.get("means", ())), list(spec.get("phrases", [])), list(spec.get("standalone", [])),
                     spec.get("normal") == "optional",
                     bool(spec.get("perceivable", False)),
                     near=tuple(spec.get("near", ())),
                     cosmetic=bool(spec.get("cosmetic", False)),
                 )
+            for key, spec in pack.get("words", {}).items():
+                self.effect_words.setdefault(key, []).append(spec)
+            for key in [k for k in self.effect_words if k in self.effects]:
+                for spec in self.effect_words.pop(key):
+                    self._attach_words(self.effects[key], spec)
         elif kind == "verbs":
             for name, words in pack["classes"].items():
                 self.words.setdefault(name, []).extend(words)
@@ -181,6 +189,16 @@ class Knowledge:
         else:
             self.packs.setdefault(kind, []).append(pack)
 
+    @staticmethod
+    def _attach_words(effect: Effect, spec: dict[str, Any]) -> None:
+        """Everyday words for a class: more phrases, and what the class is (a process where
+        "normal" adds nothing, something a cosmetic may act on, something one perceives)."""
+        effect.phrases += spec.get("phrases", [])
+        effect.standalone += spec.get("standalone", [])
+        effect.normal_optional = effect.normal_optional or spec.get("normal") == "optional"
+        effect.perceivable = effect.perceivable or bool(spec.get("perceivable", False))
+        effect.cosmetic = effect.cosmetic or bool(spec.get("cosmetic", False))
+
     def check(self) -> None:
         """Cross-pack references that a schema alone cannot check."""
         for sub in self.substances.values():
@@ -191,6 +209,8 @@ class Knowledge:
                 for extra in extras:
                     if extra not in self.substances:
                         raise PackError(f"substances: form {form!r} of {sub.key!r} names unknown substance {extra!r}")
+        for key in self.effect_words:
+            raise PackError(f"effects: words are given for {key!r}, which is no effect class")
         for effect in self.effects.values():
             for meant in (*effect.means, *effect.near):
                 target = self.effects.get(meant)

@@ -33,6 +33,13 @@ class Grammar:
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
+    circumstances: frozenset[str]  # "during sleep": when something holds, not what is claimed
+    times: frozenset[str]  # "as we sleep": with a person after them, also when something holds
+    persons: frozenset[str]
+    attributive: frozenset[str]  # "an essential mineral": describes, unless a claiming word follows the noun
+    articles: frozenset[str]
+    claiming_after_noun: frozenset[str]  # "an essential mineral for …": the description claims
+    locating: frozenset[str]  # "proteins in cartilage": the head comes before one
     reader: frozenset[str]  # words that address the reader
     percent: frozenset[str]
     amount_of: frozenset[str]  # between an amount and its nutrient ("80 mg of vitamin C")
@@ -95,6 +102,13 @@ class Grammar:
             warning_continuations=words("warning_continuations"),
             normal=words("normal"),
             perception_after=words("perception_after"),
+            circumstances=words("circumstances"),
+            times=words("times"),
+            persons=words("persons"),
+            attributive=words("attributive"),
+            articles=words("articles"),
+            claiming_after_noun=words("claiming_after_noun"),
+            locating=words("locating"),
             reader=words("reader"),
             percent=words("percent"),
             amount_of=words("amount_of"),

@@ -21,7 +21,7 @@ from claimlint.knowledge.packs import builtin_pack_paths
 from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
-AUTHORISED_INDEX_FORMAT = "entry-number-and-claim-fields"  # these change when the cached indexes change shape
+AUTHORISED_INDEX_FORMAT = "entry-number-and-claim-fields-with-heads"  # these change when the cached indexes change shape
 REJECTED_INDEX_FORMAT = "effects-with-words"
 
 
@@ -30,6 +30,7 @@ class AuthorisedClaim:
     entry: RegisterEntry
     substances: frozenset[str]
     effects: tuple[str, ...]  # register effects in wording order; the first is the head
+    heads: frozenset[str]  # the head and the effects coordinated with it, each claimable alone
     lemmas: frozenset[str]  # the wording's lemmas, verbs also in their nominal forms
     head_words: frozenset[str]  # lemmas of the head effect's phrase ("blood glucose levels")
     needs_normal: bool  # "normal" stands before the head effect in the wording
@@ -40,8 +41,11 @@ class AuthorisedClaim:
         return self.effects[0]
 
     def covers(self, effect: str, claimed: set[str]) -> bool:
-        """Does a claim of ``effect`` (among ``claimed`` effects) say what this wording says?"""
-        return effect == self.head or (effect in self.effects and self.head in claimed)
+        """Does a claim of ``effect`` (among ``claimed`` effects) say what this wording says?
+        An effect coordinated with the head ("… thyroid hormones and normal thyroid
+        function") is authorised on its own; one the head serves ("collagen formation for
+        the normal function of bones") only together with it."""
+        return effect in self.heads or (effect in self.effects and self.head in claimed)
 
 
 class RegisterIndex:
@@ -130,6 +134,10 @@ class RegisterIndex:
             if not effects:
                 continue
             head_end = effect_mentions[0].end
+            heads = {effects[0]}
+            for before, after in zip(effect_mentions, effect_mentions[1:]):
+                if before.key in heads and coordinated(doc[before.end:after.start], grammar):
+                    heads.add(after.key)
             subs = self.substance_keys(subj, expand_groups=False) | self.substance_keys(mentions, expand_groups=False)
             subs |= named.get(entry.substance, set())
             lemmas = {part for t in doc for part in t.lemma_.split("/")}
@@ -140,6 +148,7 @@ class RegisterIndex:
                 number,
                 frozenset(subs),
                 effects,
+                frozenset(heads),
                 frozenset(lemmas),
                 frozenset(t.lemma_ for t in doc[effect_mentions[0].start:head_end]),
                 any(t.lemma_ in grammar.normal for t in doc[:head_end]),
@@ -201,6 +210,14 @@ class RegisterIndex:
             if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best
+
+
+def coordinated(between, grammar) -> bool:
+    """Do the words between two effects of a wording join them as equals ("and normal"),
+    rather than make one serve the other ("for the normal function of", "which
+    contributes to")?"""
+    words = [t.lower_ for t in between]
+    return bool(words) and all(w in grammar.list_joiners or w in grammar.normal for w in words)
 
 
 def content_lemmas(span) -> set[str]:

@@ -12,7 +12,9 @@ their own clause.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from claimlint.language.compounds import in_compound
 from claimlint.language.mentions import Mention, Sentence
@@ -211,13 +213,15 @@ def build_claims(
     perceivable: frozenset[str] = frozenset(),
     register_effects: frozenset[str] = frozenset(),
     body_own: frozenset[str] = frozenset(),
+    named_by: Mapping[str, frozenset[str]] = MappingProxyType({}),
 ) -> list[Claim]:
     """All health claims of one sentence, one per claimed effect.
 
     ``perceivable`` names the effects that may be claimed as sensory impressions;
     ``register_effects`` those of the authorised wordings (organs and body functions);
     ``body_own`` the substances the body makes itself, which a bare mention names as the
-    body's own rather than as an ingredient."""
+    body's own rather than as an ingredient; ``named_by`` the words of each register
+    effect's own name ("balance" in "electrolyte balance"), which inside it are no verb."""
     effects = sentence.of("effect", "standalone")
     if not effects and not sentence.has("substance"):
         return []  # most sentences: nothing a claim could be made of
@@ -253,16 +257,22 @@ def build_claims(
     previous_end, previous_clause, inherited = sentence.start, None, []
     region_start, claimed_clause = sentence.start, None  # where the subject of the next claim may start
     for effect in effects:
+        if circumstance(sentence, effect):
+            continue
         clause = clause_of(effect.start)
         if clause != previous_clause:
             previous_end, inherited = sentence.start, []
         local = [
             r for r in content_verbs
             if previous_end <= r.start and r.end <= effect.start and clause_of(r.start) == clause
+            and not names_effect(sentence, r, effect, named_by.get(effect.key, frozenset()))
         ]
         # Coordinated effects share the verb before the first of them: "contributes to
         # normal muscle function and to normal protein synthesis".
-        own = [r for r in content_verbs if effect.start <= r.start and r.end <= effect.end]
+        own = [
+            r for r in content_verbs
+            if effect.start <= r.start and r.end <= effect.end and doc[r.start].lower_ not in named_by.get(effect.key, ())
+        ]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
         governing += [  # "Your muscles need magnesium": the effect is what needs the substance
@@ -347,6 +357,34 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def names_effect(sentence: Sentence, relation: Mention, effect: Mention, named: frozenset[str]) -> bool:
+    """"the reduction of tiredness and fatigue": a noun of the register's own name for the
+    effect, joined to it by "of" and articles, names the effect; it states no result."""
+    grammar = sentence.grammar
+    between = sentence.doc[relation.end:effect.start]
+    return (
+        relation.end - relation.start == 1 and sentence.doc[relation.start].lower_ in named
+        and len(between) > 0 and all(t.lower_ in grammar.amount_of or t.lower_ in grammar.articles for t in between)
+    )
+
+
+def circumstance(sentence: Sentence, effect: Mention) -> bool:
+    """"Your breathing slows down during sleep", "works while you sleep", "slows as we
+    sleep": an effect after a word of circumstance, or of time and a person, says when
+    something holds, not what is claimed."""
+    grammar = sentence.grammar
+    doc = sentence.doc
+    before = doc[effect.start - 2:effect.start] if effect.start - 2 >= sentence.start else []
+    ends = effect.end >= sentence.end or doc[effect.end].is_punct
+    if ends and len(before) == 2 and before[0].lower_ in grammar.times and before[1].lower_ in grammar.persons:
+        return True  # "as we sleep.", but not "when you sleep badly"
+    between = grammar.reader | grammar.possessives | grammar.articles | grammar.persons
+    i = effect.start - 1
+    while i > sentence.start and doc[i].lower_ in between:
+        i -= 1
+    return i >= sentence.start and doc[i].lower_ in grammar.circumstances
 
 
 def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perceivable: frozenset[str]) -> bool:

@@ -282,7 +282,35 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(words, _resolve(found)))
+        return self._elliptical(words, self._from_parts(words, self._describing(words, _resolve(found))))
+
+    def _describing(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+        """"an essential mineral", "an essential dietary electrolyte, which …": after an
+        article a word of degree says what kind of nutrient something is, and promises
+        nothing, unless the noun it describes goes on to an effect ("an essential mineral
+        for strong bones", "an essential part of muscle function")."""
+        grammar = self.grammar
+        kept = []
+        for m in mentions:
+            if m.kind == "relation" and m.end - m.start == 1 and m.start > 0 and words[m.start][0] in grammar.attributive \
+                    and words[m.start - 1][0] in grammar.articles and not self._noun_claims(words, m.end):
+                continue
+            kept.append(m)
+        return kept
+
+    def _noun_claims(self, words: list[tuple[str, str, bool, bool]], start: int) -> bool:
+        """Does the noun phrase from ``start`` go on to what it is for ("mineral for")?"""
+        grammar = self.grammar
+        seen = 0
+        for lower, _, punct, _ in words[start:]:
+            if lower == "-":
+                continue  # "micro-mineral", "co-factor": one word
+            if punct or lower in grammar.relative_pronouns or seen == NOUN_PHRASE_WORDS:
+                return False
+            if lower in grammar.claiming_after_noun:
+                return True
+            seen += 1
+        return False
 
     def _from_parts(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
@@ -394,6 +422,7 @@ class Annotator:
 
 
 _CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")
+NOUN_PHRASE_WORDS = 3  # words after "an essential" that may still be its noun ("dietary trace mineral")
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
