@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import UNNAMED, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
+from claimlint.language.claims import UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
+SUFFERER_REACH = 6  # tokens between "if you suffer from" and the conditions it names ("… bloating or cramps")
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
 
 
@@ -75,8 +76,9 @@ class MedicinalJudge:
         # "Consult your GP if you get migraines – our drops stop them": the warning
         # silences its clause, not a treatment of the disease it names said after it.
         claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
+        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted)]
         if diseases:
-            claimed += [d for d in diseases if self.governed(sentence, d)]
+            claimed += [d for d in diseases if self.governed(sentence, d) and d not in claimed]
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
@@ -87,6 +89,8 @@ class MedicinalJudge:
                     claimed, how = population, "trial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
+                elif sentence.offers:
+                    claimed, how = diseases, "offered"
                 elif sentence.text.rstrip().endswith("?") and words & self.reader:
                     claimed, how = diseases, "question"
         if not claimed and not standalone:
@@ -162,7 +166,10 @@ class MedicinalJudge:
         if negated_at(sentence, disease.start, sentence.of("modifier")):
             return False
         clause = sentence.clause_of(disease.start)
+        names = [d for d in sentence.of("disease") if d is not disease]
         for rel in sentence.of("relation"):
+            if any(d.start <= rel.start and rel.end <= d.end for d in names):
+                continue  # "hot flushes … during menopause": a word of a condition's name acts on nothing
             near = 0 <= disease.start - rel.end <= RELATION_REACH
             if near and sentence.clause_of(rel.start) == clause and not explains_body(sentence, rel):
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
@@ -176,7 +183,32 @@ class MedicinalJudge:
                 return True
         if results_after(sentence, disease):
             return True  # "… and the aches just melt away"
+        if any(m.key == "medicinal" for m in hyphened(sentence, disease)):
+            return True  # "cold-busting", "pain-relieving"
         return self.treated_by_pronoun(sentence, disease, set())
+
+    @staticmethod
+    def offered_to_sufferers(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
+        """"If you suffer from hay fever, our honey eases the sneezing", "Whether you're
+        dealing with bloating or cramps, our enzymes help": a condition named where the
+        copy addresses the people who have it, and a later clause saying what the product
+        or a substance does, offer the product for the condition."""
+        if not any(0 <= disease.start - s.end <= SUFFERER_REACH for s in sentence.of("sufferers")):
+            return False
+        words = sentence.words
+        commas = [i for i in range(disease.end, sentence.end) if words[i - sentence.start][0] == ","]
+        if not commas:
+            return False
+        main = commas[0] + 1  # the clause after the address says what the product does
+        ours = sentence.grammar.product_determiners
+        named = any(s.start >= main for s in sentence.of("substance", "product_nouns", "anaphors"))
+        named = named or any(lower in ours for lower, _, _, _ in words[main - sentence.start:])
+        for act in sentence.of("relation", "resolutions"):
+            if act.start < main or negated_at(sentence, act.start, []) or silenced(sentence, act.start, muted):
+                continue
+            if named:
+                return True
+        return False
 
     @staticmethod
     def treated_by_pronoun(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:

@@ -28,6 +28,7 @@ class Grammar:
     pronoun_subjects: frozenset[str]
     possessives: frozenset[str]
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
+    object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
@@ -97,6 +98,7 @@ class Grammar:
             pronoun_subjects=words("pronoun_subjects"),
             possessives=words("possessives"),
             product_determiners=words("product_determiners"),
+            object_prepositions=words("object_prepositions"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
             warning_continuations=words("warning_continuations"),

@@ -97,8 +97,9 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
 
 def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
-    know vitamin A keeps your eyes in shape?") asserts it."""
-    return sentence.text.rstrip().endswith("?") and not any(_opens(sentence, m) for m in sentence.of("asserting"))
+    know vitamin A keeps your eyes in shape?") asserts it, and so does one that offers
+    the product for what it names ("Fed up with bloating?", "Brain fog? Sorted.")."""
+    return sentence.text.rstrip().endswith("?") and not sentence.offers and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
@@ -252,6 +253,7 @@ def build_claims(
     normals = [base + i for i, (_, lemma, _, _) in enumerate(sentence.words) if lemma in grammar.normal]
     content_verbs = [r for r in relations if r.key != "medicinal"] + _requirements(sentence) + _metaphors(sentence)
     dependency = _dependency(sentence)
+    product_starts = {m.start for m in sentence.of("product_nouns")}
 
     claims: list[Claim] = []
     previous_end, previous_clause, inherited = sentence.start, None, []
@@ -306,6 +308,7 @@ def build_claims(
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        near += [m for m in hyphened(sentence, effect) if m.key != "medicinal"]
         near = [m for m in near if not _reports_change(sentence, effect, m)]
         opening = _clause_start(sentence, clause_of, effect.start)
         leading = governing[0].start if governing else effect.start
@@ -318,7 +321,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
+        elif caption or sentence.offers or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
@@ -333,9 +336,11 @@ def build_claims(
             m for m in sentence.mentions
             if (m.kind == "body_nouns" or m.kind == "effect" and m.key in register_effects)
             and region_start <= m.start and m.end <= pivot and clause_of(m.start) == clause
+            and m.end not in product_starts  # "body lotion", "cell serum": the product's name
+            and not _after_preposition(sentence, m)  # "works with your body to …": the body is acted on
         ]
-        if not depends and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
-            continue  # a dependency states its claim through the negation
+        if not depends and not sentence.offers and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
+            continue  # a dependency states its claim through the negation, an offer its complaint
         # The body's own protein said to keep or give something describes the body; said to
         # reverse, rebuild or boost something, it is sold as an ingredient.
         own = own_proteins if not any(r.key == "strengthening" for r in used) else []
@@ -357,6 +362,29 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
+COMPOUND_REACH = 2  # words between such a compound and the substance it describes ("gut-loving prebiotic fibre")
+
+
+def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
+    """"gut-loving fibre", "cholesterol-lowering oats", "cold-busting vitamin C": a
+    relation word, or a word that praises, joined by a hyphen right after an effect or a
+    condition claims it for the substance or product the compound describes ("skin-friendly
+    fabric" describes neither)."""
+    at = mention.end
+    words = sentence.words
+    if at + 1 >= sentence.end or words[at - sentence.start][0] not in HYPHENS:
+        return []
+    if words[at - 1 - sentence.start][3] or words[at - sentence.start][3]:
+        return []  # "gut - and heart": spaced, a dash rather than a compound
+    heads = [m for m in sentence.of("relation") if m.start == at + 1]
+    praise = [Mention("compound", key, m.start, m.end) for m in sentence.of("compound_heads") if m.start == at + 1 for key in ("strengthening", "medicinal")]
+    found = heads + praise
+    if not any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
+        return []
+    return found
 
 
 def names_effect(sentence: Sentence, relation: Mention, effect: Mention, named: frozenset[str]) -> bool:
@@ -410,6 +438,17 @@ def _as_ingredient(sentence: Sentence, mention: Mention) -> bool:
         return True
     return any(0 <= m.start - mention.end <= PRODUCT_NOUN_REACH - 1 for m in sentence.of("product_nouns"))
 
+
+
+def _after_preposition(sentence: Sentence, mention: Mention) -> bool:
+    """"with your body", "to the cells": a body noun governed by a preposition, past the
+    determiners and possessives before it."""
+    grammar = sentence.grammar
+    skip = grammar.possessives | grammar.caption_fillers - grammar.object_prepositions
+    at = mention.start - 1
+    while at >= sentence.start and sentence.words[at - sentence.start][0] in skip:
+        at -= 1
+    return at >= sentence.start and sentence.words[at - sentence.start][0] in grammar.object_prepositions
 
 
 def bodys_own(sentence: Sentence, mention: Mention) -> bool:
@@ -681,12 +720,17 @@ def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) 
     before it in the same block; the effect the question names is what it claims."""
     previous: Sentence | None = None
     for sentence in sentences:
-        if previous is not None and previous.block is sentence.block and sentence.index not in claims and is_question(previous):
+        if previous is not None and previous.block is sentence.block and sentence.index not in claims and _asks(previous):
             asked = previous.of("effect", "standalone")
             answer = _answer(sentence, asked[0]) if asked else None
             if answer is not None:
                 claims[sentence.index] = [answer]
         previous = sentence
+
+
+def _asks(sentence: Sentence) -> bool:
+    """A question, whether or not it also offers the product for what it names."""
+    return sentence.text.rstrip().endswith("?") and (sentence.offers or is_question(sentence))
 
 
 def _answer(sentence: Sentence, asked: Mention) -> Claim | None:

@@ -16,7 +16,9 @@ nutrient. A claim that names no substance of its own takes one here, from
   the heading or title that names substances.
 
 Stories are read here too: a sentence shortly after one where the writer takes the
-product in the first person continues a testimonial.
+product in the first person continues a testimonial. So are questions answered: a short
+question that names a complaint, followed by an answer that resolves it ("Brain fog?
+Sorted."), says the product deals with the complaint.
 
 The document's topic is what its title and headings name, else the substance it names
 most. Each carried claim records where its substance came from ("'it' = Magnesium,
@@ -192,6 +194,53 @@ def mark_stories(sentences: list[Sentence]) -> None:
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+PROBLEM_WORDS = 6  # a question this short that names a complaint puts the complaint, not a query
+ANSWER_WORDS = 8  # an answer this short resolves it or hands over the product
+OFFER_OPENING = 2  # words an offering frame may stand after ("Do you need …")
+OFFER_REACH = 3  # words between an offering frame and what it offers ("Want much better sleep?")
+
+
+def mark_offers(sentences: list[Sentence]) -> None:
+    """Questions that offer the product for what they name, read as claims:
+
+    * opened by a frame of wanting or of being fed up ("Want better sleep?", "Fed up
+      with bloating?", "Why settle for dull skin?") with the effect or condition right
+      after it;
+    * short, naming a complaint, and answered by the next sentence with a resolution
+      ("Bloated? Not any more.", "Brain fog? Sorted.") or with a substance for it
+      ("Joints creaking? Time for collagen.").
+
+    A complaint in such a question may be put through a negation ("Can't sleep?")."""
+    for question, answer in zip(sentences, [*sentences[1:], None]):
+        if not question.text.rstrip().endswith("?"):
+            continue
+        named = question.of("effect", "standalone", "disease")
+        if not named:
+            continue
+        if any(
+            f.start - question.start <= OFFER_OPENING and any(0 <= m.start - f.end <= OFFER_REACH for m in named)
+            for f in question.of("offering")
+        ):
+            question.offers = True
+        elif answer is not None and answer.index - question.index == 1 and _answers(question, answer):
+            question.offers = True
+
+
+def _answers(question: Sentence, answer: Sentence) -> bool:
+    if question.has("substance") or _word_count(question) > PROBLEM_WORDS or _word_count(answer) > ANSWER_WORDS:
+        return False
+    if answer.has("advice") or answer.text.rstrip().endswith("?"):
+        return False
+    first = next((i for i, (_, _, punct, _) in enumerate(answer.words) if not punct), None)
+    if first is not None and any(m.start - answer.start == first for m in answer.of("resolutions")):
+        return True
+    return answer.has("substance")
+
+
+def _word_count(sentence: Sentence) -> int:
+    return sum(1 for _, _, punct, _ in sentence.words if not punct)
 
 
 def _near(teller: Sentence, sentence: Sentence) -> bool:

@@ -67,6 +67,17 @@ class DocTokens:
         return cls(list(zip(lowers, lemmas, puncts, spaces)), starts.tolist(), (starts + rows.column("LENGTH")).tolist())
 
 
+PRAISING = ("relation", "compound_heads")
+
+
+def _praised(words: list[tuple[str, str, bool, bool]], mentions: list[Mention], at: int) -> bool:
+    """"liver-loving", "tummy-soothing": the organ word is the first half of a compound
+    whose second half praises or acts on it, so it names the organ's effect by itself."""
+    if at + 1 >= len(words) or words[at][0] not in ("-", "‑") or words[at - 1][3] or words[at][3]:
+        return False
+    return any(m.start == at + 1 and m.kind in PRAISING for m in mentions)
+
+
 def _texts(strings, hashes: numpy.ndarray) -> list[str]:
     """The strings of ``hashes``, each distinct one looked up once."""
     distinct, inverse = numpy.unique(hashes, return_inverse=True)
@@ -110,6 +121,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
+    offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
 
     @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
@@ -337,7 +349,7 @@ class Annotator:
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
-            elif aspects:
+            elif aspects or own is None and _praised(words, mentions, end):
                 mention = Mention("effect", own.key if own is not None else key, start, end)
             else:
                 i = end
