@@ -37,7 +37,7 @@ def _both(text: str) -> tuple[Document, Document]:
     fast = read("page.md", text)
     slow = Document(path="page.md", source=fast.source)
     body = read_front_matter(slow)
-    assert markdown._parse(fast.source[body:]) is not None, "this page should be read by markdown-it-pyrs"
+    assert markdown._compiled_reads(fast.source[body:]), "this page should be read by markdown-it-pyrs"
     read_tokens(slow, body)
     return fast, slow
 
@@ -79,7 +79,7 @@ def test_readers_agree_on_the_corpus(path):
     ids=["backtick-in-label", "deep-lists", "comment-with-dashes", "lowercase-declaration"],
 )
 def test_pages_markdown_it_pyrs_cannot_read_go_to_markdown_it_py(text, block, capfd):
-    assert markdown._parse(text) is None
+    assert not markdown._compiled_reads(text)
     doc = read("page.md", text)
     assert capfd.readouterr().err == ""  # the Rust parser never ran, so printed nothing
     if block is not None:
@@ -88,3 +88,41 @@ def test_pages_markdown_it_pyrs_cannot_read_go_to_markdown_it_py(text, block, ca
         assert [(d.action, d.codes, d.reason) for d in doc.directives] == [
             ("disable-next-line", ("HC101",), "approved")
         ]
+
+
+def _large_page() -> str:
+    """A page of every corpus page's body, with what a cut must never fall inside: a
+    fence holding blank lines and lines that look like headings, lists and quotes running
+    over blank lines, a table, one-line comments and a multi-line HTML block."""
+    bodies = [page.read_text(encoding="utf-8").split("\n---\n", 1)[-1] for page in sorted((ROOT / "corpus" / "pages").glob("*.md"))]
+    tricky = (
+        "Zinc helps.\n\n```text\nMagnesium boosts energy.\n\n# Not a heading\n\nStill code.\n```\n\n"
+        "- iron helps\n\n  still the item\n\nAfter the list, iron µg.\n\n> quoted zinc\n>\n> more\n\n"
+        "| a | b |\n|---|---|\n| zinc | helps |\n\n<!-- claimlint-disable-next-line HC101 -->\nZinc boosts skin.\n\n"
+    )
+    return "".join(body + "\n\n" + tricky for body in bodies * 3) + "<div>\n\nZinc inside HTML.\n\n</div>\n\nThe end.\n"
+
+
+def test_a_large_page_read_in_sections_gives_the_blocks_of_the_whole(monkeypatch):
+    page = _large_page()
+    assert markdown._compiled_reads(page)
+    cuts = list(markdown.sections(page, 500))
+    assert len(cuts) > 20 and cuts[0][0] == 0 and cuts[-1][1] == len(page)
+    assert all(end == start for (_, end), (start, _) in zip(cuts, cuts[1:]))
+    assert not any(page[start:].startswith("# Not a heading") for start, _ in cuts)  # never inside the fence
+    whole = read("page.md", page)
+    monkeypatch.setattr(markdown, "SECTION", 500)
+    parted = read("page.md", page)
+    assert _blocks(parted) == _blocks(whole)
+    assert [vars(d) for d in parted.directives] == [vars(d) for d in whole.directives]
+    assert_spans_exact(parted)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["[zinc]: https://x.example\n", "  ```\nindented fence\n", "<pre>\n\nZinc\n\n</pre>\n"],
+    ids=["link-definition", "indented-fence", "html-block"],
+)
+def test_a_page_is_not_cut_where_what_is_open_cannot_be_told(tail):
+    page = tail + "".join(f"Zinc helps, part {n}.\n\n" for n in range(200))
+    assert list(markdown.sections(page, 100)) == [(0, len(page))]

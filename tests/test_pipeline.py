@@ -75,3 +75,9 @@ def test_phrases_given_as_keys_match_where_phrases_given_as_docs_match():
             by_keys.add(phrase, [tokens.keys(phrase, attr)])
         found = by_keys(nlp(text))
         assert found and sorted(found) == sorted(by_doc(nlp(text)))
+
+
+def test_units_written_against_a_number_are_words_of_their_own():
+    nlp = build_nlp("en", None, GRAMMAR.sentence_ends, GRAMMAR.letter_stops, GRAMMAR.number_units)
+    assert [t.text for t in nlp("Lost 11lbs, now 10x fitter")] == ["Lost", "11", "lbs", ",", "now", "10", "x", "fitter"]
+    assert [t.text for t in nlp("max relax 2nd")] == ["max", "relax", "2nd"]

@@ -67,7 +67,7 @@ def hand_annotator(packs: list[tuple[Path, dict]]):
     for _, pack in packs:
         knowledge.add(pack)
     grammar = knowledge.grammar
-    nlp = build_nlp(knowledge.language, None, grammar.sentence_ends, grammar.letter_stops)
+    nlp = build_nlp(knowledge.language, None, grammar.sentence_ends, grammar.letter_stops, grammar.number_units)
     return knowledge, nlp, Annotator(nlp, knowledge, PhraseTokens(nlp))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +18,7 @@ from typing import Any
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-@dataclass
+@dataclass(slots=True)  # a large file has hundreds of thousands: no dict per block
 class Block:
     """A run of lintable text (a paragraph, heading, list item, table cell, field …).
 
@@ -28,7 +30,7 @@ class Block:
     """
 
     text: str
-    spans: list[tuple[int, int, int]]
+    spans: Sequence[tuple[int, int, int]]  # a tuple once built: a list's spare room adds up
     kind: str = "paragraph"
     source_end: int | None = None
     group: str | None = None  # blocks that belong together (the cells of one table row)
@@ -57,7 +59,7 @@ class Block:
             lo, hi = max(text_start, start), min(text_start + length, end)
             if lo < hi or (length == 0 and start <= text_start < end):
                 spans.append((lo - start, source_start + (lo - text_start), max(0, hi - lo)))
-        return Block(self.text[start:end], spans, self.kind, self.source_offset(end), self.group)
+        return Block(self.text[start:end], tuple(spans), self.kind, self.source_offset(end), self.group)
 
     def pieces(self, limit: int) -> list["Block"]:
         """This block cut into pieces of at most ``limit`` characters, at sentence ends
@@ -113,7 +115,7 @@ class BlockBuilder:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Block(text=text, spans=self.spans, kind=self.kind)
+        return Block(text=text, spans=tuple(self.spans), kind=self.kind)
 
 
 @dataclass
@@ -142,12 +144,14 @@ class Document:
     profile: dict[str, Any] = field(default_factory=dict)  # the ``claimlint:`` front-matter block
     claims: list[Any] = field(default_factory=list)  # ClaimRecords the engine found, for reports
     first_line: int = 1
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: array | None = field(default=None, repr=False)
 
     @property
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> array:
+        """The offset where each line starts (an array: a list would take four times the memory)."""
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
+            self._line_starts = array("q", [0])
+            self._line_starts.extend(m.end() for m in _LINE_BREAK.finditer(self.source))
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import groupby
+from typing import TYPE_CHECKING, TypeVar
 
 from claimlint.document import Block, Document
 from claimlint.findings import ClaimRecord, Finding
@@ -29,10 +30,15 @@ from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
 from claimlint.language.sections import ReferenceSections
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 MAX_BLOCK = 100_000  # characters of one block; a longer one is cut at sentence ends
 MAX_DOC = 100_000  # characters of the blocks that share one Doc
 MAX_PART = 250_000  # characters of a document analysed and judged at once
+MAX_BATCH = MAX_PART  # characters of the Docs spaCy makes at once
+C = TypeVar("C")
 
 
 @dataclass
@@ -65,7 +71,9 @@ class Engine:
         self.knowledge = knowledge or registry.load_knowledge(self.options.rule_packs, self.options.language)
         self.rulebook = RuleBook(self.knowledge.rules, dict(self.options.severities))
         grammar = self.knowledge.grammar
-        self.nlp = build_nlp(self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops)
+        self.nlp = build_nlp(
+            self.options.language, self.options.nlp_model, grammar.sentence_ends, grammar.letter_stops, grammar.number_units,
+        )
         self.phrases = PhraseTokens(self.nlp)
         self.warm = TokenizerWarmer(self.nlp)
         self.annotator = Annotator(self.nlp, self.knowledge, self.phrases)
@@ -96,13 +104,29 @@ class Engine:
         return self._index()
 
     def lint(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 64) -> Iterator[tuple[Document, list[Finding]]]:
-        """Lint documents in order, streaming them through one ``nlp.pipe``.
+        """Lint documents in order: each document with all its findings, sorted, and
+        all its claim records."""
+        findings: list[Finding] = []
+        claims: list[ClaimRecord] = []
+        for document, part, last in self.lint_parts(items, batch_size):
+            findings += part
+            claims += document.claims
+            if last:
+                document.claims = claims
+                yield document, sorted(findings, key=Finding.sort_key)
+                findings, claims = [], []
+
+    def lint_parts(self, items: Iterable[tuple[Document, Profile]], batch_size: int = 64) -> Iterator[tuple[Document, list[Finding], bool]]:
+        """Lint documents in order, streaming them through one ``nlp.pipe``; yields
+        ``(document, findings, last)`` for each part of a document, findings sorted.
 
         The blocks of a document share Docs (up to :data:`MAX_DOC` characters each):
         spaCy's cost per Doc is far larger than its cost per token, and copy is mostly
         short blocks. A document longer than :data:`MAX_PART` characters is analysed and
-        judged in consecutive parts of about that size, each on its own, so that memory
-        does not grow with the size of a file."""
+        judged in consecutive parts of about that size, each on its own, and each part's
+        findings are handed on as soon as it is judged, so that memory does not grow
+        with the size of a file. Parts follow the document's blocks, which readers
+        produce in source order: a part's findings come after those of the parts before."""
         parts: list[_Part | None] = []
 
         def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
@@ -120,21 +144,15 @@ class Engine:
                         self.warm(text)
                         yield text, (index, group)
 
-        findings: list[Finding] = []  # of the document being judged, from its parts so far
-
-        def judge(index: int) -> Iterator[tuple[Document, list[Finding]]]:
+        def judge(index: int) -> tuple[Document, list[Finding], bool]:
             part = parts[index]
             parts[index] = None  # its sentences and Docs can go once it is judged
-            if part.first:
-                part.ctx.document.claims = []
-            findings.extend(self._judge(part.ctx))
-            if part.last:
-                yield part.ctx.document, sorted(findings, key=Finding.sort_key)
-                findings.clear()
+            findings = sorted(self._judge(part.ctx), key=Finding.sort_key)
+            return part.ctx.document, findings, part.last
 
         candidate = can_claim if self.options.candidates else (lambda sentence: True)
         done = 0
-        piped = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
+        piped = self._pipe(texts(), batch_size)
         for index, docs in groupby(piped, key=lambda pair: pair[1][0]):
             part = parts[index]
             ctx = part.ctx
@@ -149,15 +167,31 @@ class Engine:
                         ctx.candidates.append(sentence)
             # Documents without blocks arrive as one empty text and still get judged.
             while done < index:
-                yield from judge(done)
+                yield judge(done)
                 done += 1
         while done < len(parts):
-            yield from judge(done)
+            yield judge(done)
             done += 1
+
+    def _pipe(self, texts: Iterator[tuple[str, C]], batch_size: int) -> Iterator[tuple[Doc, C]]:
+        """``nlp.pipe`` over ``(text, context)`` pairs, in batches of at most ``batch_size``
+        texts and :data:`MAX_BATCH` characters. spaCy makes every Doc of a batch before it
+        hands on the first, and a batch of 64 of a long document's Docs would be most of
+        a large file at once."""
+        batch: list[tuple[str, C]] = []
+        size = 0
+        for item in texts:
+            batch.append(item)
+            size += len(item[0])
+            if len(batch) >= batch_size or size >= MAX_BATCH:
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, size = [], 0
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def _judge(self, ctx: DocContext) -> list[Finding]:
         """Build the claims of one document (or part of one) and judge them; the document's
-        claim records grow by those of this part."""
+        claim records are those of this part."""
         mark_stories(ctx.sentences)
         mark_offers(ctx.sentences)
         for sentence in ctx.candidates:
@@ -173,7 +207,7 @@ class Engine:
                 published[spec.publishes] = result
         levels = published.get(registry.EVIDENCE_LEVELS, EvidenceLevels())
         levels.annotate(ctx.findings, ctx.sentences)
-        ctx.document.claims += [claim_record(ctx.document, s, levels) for s in ctx.sentences if s.index in ctx.claims]
+        ctx.document.claims = [claim_record(ctx.document, s, levels) for s in ctx.sentences if s.index in ctx.claims]
         return ctx.findings
 
     def lint_text(self, text: str, path: str = "<text>", profile: Profile | None = None) -> list[Finding]:

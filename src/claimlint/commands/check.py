@@ -114,8 +114,15 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
         if parallel and len(batch) > 1:
             results = run_parallel(options, batch, workers, engine, keep_source)
         else:
-            results = run(engine or make_engine(options, knowledge), batch, stdin_filename, keep_source=keep_source)
-        yield from zip(results, (s for _, s in batch))
+            results = run(engine or make_engine(options, knowledge), batch, stdin_filename, keep_source=keep_source, in_pieces=True)
+        settings_of = iter([s for _, s in batch])
+        current = None
+        for result in results:  # one result per file, or a long file's in pieces
+            if current is None:
+                current = next(settings_of)
+            yield result, current
+            if not result.more:
+                current = None
 
     def results() -> Iterator:
         """Every input's results in order: a file's one, a feed's one per row."""
@@ -133,18 +140,22 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
     color = not no_color and not os.environ.get("NO_COLOR") and output_format == "text" and output_file is None and sys.stdout.isatty()
     out = writer(output_format, len(items), color=color, statistics=statistics, rules=known)
     sink = open_output(output_file)
-    recorded: list = []
+    recorded = baseline.Recording()
+    keys = baseline.Fingerprints()  # of the file whose pieces are coming
     status, unreadable = 0, False
     try:
+        # A long file's result comes in pieces (``result.more``), written as they come.
         for result, file_settings in results():
             if write_baseline:  # the run goes on as if with --baseline: nothing recorded fails it
-                recorded += result.findings
+                recorded.add(result.findings)
                 out.baselined += len(result.findings)
                 result.findings = []
             elif accepted is not None:
-                new = baseline.new_findings(result.findings, accepted)
+                new = baseline.new_findings(result.findings, accepted, keys)
                 out.baselined += len(result.findings) - len(new)
                 result.findings = new
+            if not result.more:
+                keys = baseline.Fingerprints()
             if changed is not None:
                 result.findings = [f for f in result.findings if changed.changed(f)]
             if result.error:
@@ -162,11 +173,11 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, profile,
             sink.close()
     if write_baseline:
         try:
-            baseline.write(write_baseline, recorded)
+            recorded.write(write_baseline)
         except baseline.BaselineError as exc:
             fail(str(exc))
         if not quiet:
-            n = len(recorded)
+            n = len(recorded.entries)
             click.echo(f"claimlint: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
     sys.exit(2 if unreadable else status)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,10 +40,39 @@ def _module(name: str):
     return import_module(f"claimlint.formatters.{'json_format' if name == 'json' else name}")
 
 
+class Spool:
+    """Report text that must wait for other text (GitHub's warnings after its errors,
+    JSON's claims after its diagnostics): kept in memory while small, in a temporary
+    file once large, and read back in pieces, so it is never held whole."""
+
+    BYTES = 4 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(self.BYTES, mode="w+", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def read(self) -> Iterator[str]:
+        self.file.seek(0)
+        while piece := self.file.read(self.BYTES):
+            yield piece
+        self.file.close()
+
+
+def continues(last: FileResult | None, result: FileResult) -> bool:
+    """Whether ``result`` belongs to the same file as ``last``: the next piece of a long
+    file's result, or the next row of a feed (a report lists a feed as one file)."""
+    if last is None or last.path != result.path:
+        return False
+    return last.more or (last.row is not None and result.row is not None)
+
+
 class Collected:
-    """How the formats that describe a whole run (JSON, SARIF, JUnit, GitLab) take a
-    stream: results are held (findings, not documents) and rendered at the end; the rows
-    of a feed are merged into one result for their file."""
+    """How the formats that describe a whole run and have no stream of their own
+    (JUnit, HTML) take one: results are held (findings, not documents) and rendered at
+    the end; the pieces of a long file, and the rows of a feed, are merged into one
+    result for their file."""
 
     def __init__(self, render: Callable[[Report], str], **report: object) -> None:
         self.render = render
@@ -52,7 +82,8 @@ class Collected:
 
     def write(self, result: FileResult) -> str:
         last = self.results[-1] if self.results else None
-        if last is not None and last.row is not None and result.row is not None and last.path == result.path:
+        if continues(last, result):
+            last.more = result.more
             last.findings += result.findings
             last.lines.update(result.lines)
             last.claims += result.claims
@@ -67,10 +98,10 @@ class Collected:
 
 def writer(name: str, files: int, color: bool = False, statistics: bool = False, rules: dict | None = None):
     """Where a run writes its results as they come: the format's ``Stream`` where it has
-    one (text, concise, github: output as the run goes, memory bounded), else
-    :class:`Collected`. Each takes results with ``write(result) -> str`` and ends with
-    ``close() -> pieces``."""
+    one (text, concise, github, json, sarif, gitlab: output as the run goes, memory
+    bounded), else :class:`Collected`. Each takes results with ``write(result) -> str``
+    and ends with ``close() -> pieces``."""
     module = _module(name)
     if hasattr(module, "Stream"):
-        return module.Stream(files=files, color=color, statistics=statistics)
+        return module.Stream(files=files, color=color, statistics=statistics, rules=rules or {})
     return Collected(module.render, color=color, statistics=statistics, rules=rules or {})

@@ -7,18 +7,16 @@ CR and LF everywhere, and also ``:`` and ``,`` inside properties.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimlint.findings import Finding
-from claimlint.formatters import Report
+from claimlint.formatters import Report, Spool
 
 if TYPE_CHECKING:
     from claimlint.run.runner import FileResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
-SPOOL_BYTES = 4 * 1024 * 1024
 
 
 def escape_data(value: str) -> str:
@@ -44,7 +42,7 @@ class Stream:
 
     def __init__(self, files: int, **_: object) -> None:
         self.baselined = 0  # counted by the run; the format does not show it
-        self.later = {severity: tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8") for severity in list(COMMANDS)[1:]}
+        self.later = {severity: Spool() for severity in list(COMMANDS)[1:]}
 
     def write(self, result: FileResult) -> str:
         now = []
@@ -58,10 +56,7 @@ class Stream:
     def close(self) -> Iterator[str]:
         """The warnings, then the notices, in pieces, so they are never held whole."""
         for spool in self.later.values():
-            spool.seek(0)
-            while piece := spool.read(SPOOL_BYTES):
-                yield piece
-            spool.close()
+            yield from spool.read()
 
 
 def render(report: Report) -> str:

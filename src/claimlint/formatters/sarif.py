@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from claimlint import DISTRIBUTION, HOMEPAGE, __version__, rule_page
-from claimlint.run.baseline import fingerprints
+from claimlint.run.baseline import Fingerprints
 from claimlint.findings import FeedLocation, Finding
-from claimlint.formatters import Report
+from claimlint.formatters import continues
+from claimlint.formatters.json_pieces import around_array
 from claimlint.knowledge.base import RuleDef
 from claimlint.knowledge.packs import builtin_rules_dir
+
+if TYPE_CHECKING:
+    from claimlint.run.runner import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -113,8 +118,12 @@ def sarif_result(f: Finding, lines: dict[int, str], key: str, rule_index: dict[s
     return result
 
 
+def _document(run: dict) -> dict:
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
 def _log(run: dict) -> str:
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_document(run), indent=2, ensure_ascii=False) + "\n"
 
 
 def _driver(rules: list[RuleDef]) -> dict:
@@ -129,14 +138,32 @@ def _driver(rules: list[RuleDef]) -> dict:
     }
 
 
-def render(report: Report) -> str:
-    rules = [report.rules[code] for code in sorted(report.rules)]
-    rule_index = {rule.code: i for i, rule in enumerate(rules)}
-    results = []
-    for file_result in report.results:
-        keys = fingerprints(file_result.findings)
-        results += [sarif_result(f, file_result.lines, key, rule_index) for f, key in zip(file_result.findings, keys)]
-    return _log({"tool": {"driver": _driver(rules)}, "columnKind": "utf16CodeUnits", "results": results})
+class Stream:
+    """The log written as the results come: its results are the last thing in it, so
+    everything before them is written first and each result as it is found. Fingerprints
+    are numbered within a file (a feed's rows, or a long file's pieces, are one file)."""
+
+    def __init__(self, files: int, rules: dict[str, RuleDef] | None = None, **_: object) -> None:
+        described = [rules[code] for code in sorted(rules or {})]
+        self.rule_index = {rule.code: i for i, rule in enumerate(described)}
+        run = {"tool": {"driver": _driver(described)}, "columnKind": "utf16CodeUnits", "results": None}
+        self.head, self.tail, self.results = around_array(_document(run), ("runs", 0, "results"))
+        self.keys = Fingerprints()
+        self.last: FileResult | None = None
+        self.baselined = 0  # counted by the run; the format does not show it
+
+    def write(self, result: FileResult) -> str:
+        out = [self.head]
+        self.head = ""
+        if not continues(self.last, result):
+            self.keys = Fingerprints()
+        self.last = result
+        keys = self.keys.of(result.findings)
+        out += [self.results.add(sarif_result(f, result.lines, key, self.rule_index)) for f, key in zip(result.findings, keys)]
+        return "".join(out)
+
+    def close(self) -> list[str]:
+        return [self.head + self.results.close() + self.tail + "\n"]
 
 
 def failed_run(message: str) -> str:

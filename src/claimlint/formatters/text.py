@@ -143,7 +143,7 @@ class Stream:
         for f in result.findings:
             out += render_finding(f, self.color, self.width)
             out.append("")
-        if result.inferred_from:
+        if result.inferred_from and not result.more:  # said once, after the file's last piece
             self.inferred.append(f"{result.path}: profile: {result.profile}, inferred from '{result.inferred_from}'")
         return "".join(line + "\n" for line in out)
 

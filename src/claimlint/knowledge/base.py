@@ -66,6 +66,7 @@ class Effect:
 @dataclass
 class Knowledge:
     rules: dict[str, RuleDef] = field(default_factory=dict)
+    word_classes: dict[str, list[str]] = field(default_factory=dict)  # named word lists rule patterns use as @name
     substances: dict[str, Substance] = field(default_factory=dict)
     effects: dict[str, Effect] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)  # verb classes, negations, hedges …
@@ -108,6 +109,9 @@ class Knowledge:
         kind = pack["kind"]
         self.pack_paths.append(pack["_path"])
         if kind == "rules":
+            for name, words in pack.get("word_classes", {}).items():
+                known = self.word_classes.setdefault(name, [])
+                known += [w for w in words if w not in known]
             for rule in pack["rules"]:
                 code = rule["code"]
                 if not builtin and code in self.rules and self.rules[code].builtin and not rule.get("override"):

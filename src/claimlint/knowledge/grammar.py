@@ -17,6 +17,7 @@ from typing import Any
 class Grammar:
     sentence_ends: tuple[str, ...]  # a sentence ends after a run of these marks
     letter_stops: str  # letters whose full stop the tokenizer splits off ("vitamin C.")
+    number_units: tuple[str, ...]  # units the tokenizer splits off a number written against them ("11lbs")
     lemma_cues: tuple[str, ...]  # verbs-pack lists the annotator marks by lemma
     form_cues: tuple[str, ...]  # … and by the lower-case form as written
     clause_breaks: frozenset[str]
@@ -87,6 +88,7 @@ class Grammar:
         return cls(
             sentence_ends=tuple(lists.get("sentences.ends", ())),
             letter_stops=letter_stops,
+            number_units=tuple(lists.get("sentences.number_units", ())),
             lemma_cues=tuple(lists.get("cues.lemmas", ())),
             form_cues=tuple(lists.get("cues.forms", ())),
             clause_breaks=words("clause_breaks"),

@@ -248,7 +248,7 @@ class Annotator:
                 for field_name, label in (("patterns", rule.code), ("exceptions", "except:" + rule.code)):
                     for phrase in getattr(rule, field_name):
                         try:
-                            compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words)
+                            compiled = compile_phrase(phrase, self.phrases.lemma, self.phrases.words, k.word_classes)
                         except PatternError as exc:
                             raise PackError(f"{rule.source}: rule {rule.code}: field '{field_name}': {exc}") from None
                         for pattern in compiled:
@@ -287,7 +287,8 @@ class Annotator:
             for match_id, start, end in matcher(doc):
                 kind, key, extra = labels[match_id]
                 found.append(Mention(kind, key, start, end, extra))
-        for code, start, end in self.patterns(doc):
+        substances = frozenset(i for m in found if m.kind == "substance" for i in range(m.start, m.end))
+        for code, start, end in self.patterns(doc, substances):
             if code.startswith(_CUE):
                 found.append(Mention(code[len(_CUE):], code[len(_CUE):], start, end))
             else:

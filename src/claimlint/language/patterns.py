@@ -11,19 +11,27 @@ Rule authors write patterns as plain phrases rather than spaCy's token dictionar
 * ``~`` / ``~N``  up to 3 / N arbitrary tokens
 * ``NUM``         a number ("15", "two")
 * ``PUNCT``       a punctuation token
+* ``@name``       any word of the word class ``name`` of the rule packs: a group of its
+                  own (``@name?`` is optional) or alternatives inside one (``(@name|x)``)
+* ``SUBSTANCE``   a substance the lexicon names ("iron", "vitamin B12", "omega-3 fatty
+                  acids"): the words a substance mention covers, one to six of them
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from typing import Callable
 
 from claimlint.language.pipeline import TOKEN_ATTRS, token_rows
 
 _GAP = re.compile(r"^~(\d*)$")
+_CLASS = re.compile(r"([(|]?)@(\w+)")
 _PART = re.compile(r"\([^)]*\)\??|\S+")
 MAX_EXPANSIONS = 64
+SUBSTANCE = "SUBSTANCE"
+SUBSTANCE_WORDS = 6  # the longest substance name a SUBSTANCE slot takes
 
 
 class PatternError(ValueError):
@@ -35,6 +43,8 @@ def _token(word: str, lemma: Callable[[str], str]) -> dict:
         return {"LIKE_NUM": True}
     if word == "PUNCT":
         return {"IS_PUNCT": True}
+    if word == SUBSTANCE:
+        return {SUBSTANCE: True, "OP": "{1,%d}" % SUBSTANCE_WORDS}
     if word.startswith("=") and len(word) > 1:
         return {"LOWER": word[1:].lower()}
     return {"LEMMA": lemma(word.lower())}
@@ -53,11 +63,13 @@ def _slot(part: str, lemma, split) -> list[list[dict]]:
     for alt in (a.strip() for a in part.split("|") if a.strip()):
         pieces = []
         for word in alt.split():
-            pieces += [word] if word in ("NUM", "PUNCT") or word.startswith("=") else split(word)
+            pieces += [word] if word in ("NUM", "PUNCT", SUBSTANCE) or word.startswith("=") else split(word)
         tokens = [_token(p, lemma) for p in pieces]
         (singles if len(tokens) == 1 else multis).append(tokens if len(tokens) > 1 else tokens[0])
     if optional and multis:
         raise PatternError(f"an optional part must be single words: {part!r}")
+    if optional and any(SUBSTANCE in t for t in singles):
+        raise PatternError(f"SUBSTANCE cannot be optional: {part!r}")
     choices: list[list[dict]] = []
     lemmas = [t["LEMMA"] for t in singles if "LEMMA" in t]
     lowers = [t["LOWER"] for t in singles if "LOWER" in t]
@@ -73,8 +85,12 @@ def _slot(part: str, lemma, split) -> list[list[dict]]:
     return choices
 
 
-def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[str], list[str]]) -> list[list[dict]]:
-    """Compile one phrase into Matcher patterns; ``split`` tokenises as the pipeline does."""
+def compile_phrase(
+    phrase: str, lemma: Callable[[str], str], split: Callable[[str], list[str]], classes: Mapping[str, list[str]] | None = None,
+) -> list[list[dict]]:
+    """Compile one phrase into Matcher patterns; ``split`` tokenises as the pipeline does and
+    ``classes`` are the word classes a part ``@name`` stands for."""
+    phrase = _CLASS.sub(lambda m: _word_class(m, classes or {}), phrase)
     slots: list[list[list[dict]]] = []
     for part in _PART.findall(phrase):
         gap = _GAP.match(part)
@@ -89,9 +105,19 @@ def compile_phrase(phrase: str, lemma: Callable[[str], str], split: Callable[[st
         raise PatternError(f"pattern expands to {total} alternatives (at most {MAX_EXPANSIONS}): {phrase!r}")
     patterns = [[tok for choice in combo for tok in choice] for combo in itertools.product(*slots)]
     for pattern in patterns:
-        if not pattern or all("OP" in t for t in pattern):
+        if not pattern or all("OP" in t and SUBSTANCE not in t for t in pattern):
             raise PatternError(f"pattern matches nothing fixed: {phrase!r}")
     return patterns
+
+
+def _word_class(match: re.Match, classes: Mapping[str, list[str]]) -> str:
+    """``@name`` as the class's words: alternatives of the group it stands in
+    ("(@medicines|pill)"), else a group of its own ("@medicines", "@medicines?")."""
+    name = match.group(2)
+    if name not in classes:
+        raise PatternError(f"unknown word class @{name}")
+    words = "|".join(classes[name])
+    return match.group(1) + (words if match.group(1) else f"({words})")
 
 
 # -- matching ------------------------------------------------------------------------
@@ -104,7 +130,7 @@ _ATTRS = TOKEN_ATTRS[:4]
 
 
 class _Step:
-    __slots__ = ("low", "high", "attr", "values")
+    __slots__ = ("low", "high", "attr", "values", "substance")
 
     def __init__(self, spec: dict, strings) -> None:
         op = spec.get("OP")
@@ -113,7 +139,9 @@ class _Step:
         elif op == "?":
             self.low, self.high = 0, 1
         else:
-            self.low, self.high = 0, int(op.strip("{}").split(",")[1])
+            low, high = op.strip("{}").split(",")
+            self.low, self.high = int(low), int(high)
+        self.substance = SUBSTANCE in spec
         self.attr = None
         self.values: frozenset | bool | None = None
         for attr in _ATTRS:
@@ -126,9 +154,12 @@ class _Step:
                     words = value["IN"] if isinstance(value, dict) else [value]
                     self.values = frozenset(strings.add(w) for w in words)
 
-    def accepts(self, row) -> bool:
+    def accepts(self, rows, position: int, substances: frozenset[int]) -> bool:
+        if self.substance:
+            return position in substances
         if self.attr is None:
             return True
+        row = rows[position]
         value = row[self.attr]
         if isinstance(self.values, bool):
             return bool(value) == self.values
@@ -148,23 +179,23 @@ class _Pattern:
         self.after = steps[anchor_index + 1:]
         self.before = steps[:anchor_index][::-1]
 
-    def match_around(self, rows, position: int) -> tuple[int, int] | None:
-        if self.anchor is None or not self.anchor.accepts(rows[position]):
+    def match_around(self, rows, position: int, substances: frozenset[int]) -> tuple[int, int] | None:
+        if self.anchor is None or not self.anchor.accepts(rows, position, substances):
             return None
-        end = _walk(self.after, rows, position + 1, 1)
+        end = _walk(self.after, rows, position + 1, 1, substances)
         if end < 0:
             return None
-        start = _walk(self.before, rows, position - 1, -1)
+        start = _walk(self.before, rows, position - 1, -1, substances)
         if start < -1:
             return None
         return start + 1, end
 
-    def match_from(self, rows, start: int) -> int:
+    def match_from(self, rows, start: int, substances: frozenset[int]) -> int:
         """End of the longest match starting at ``start`` (patterns without an anchor), or -1."""
-        return _walk(self.before[::-1], rows, start, 1)
+        return _walk(self.before[::-1], rows, start, 1, substances)
 
 
-def _walk(steps: list[_Step], rows, p: int, direction: int, j: int = 0) -> int:
+def _walk(steps: list[_Step], rows, p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
     """Match ``steps`` from token ``p`` going in ``direction``; the position after the
     last matched token (longest match first), or a value beyond the edge when none."""
     if j == len(steps):
@@ -174,11 +205,11 @@ def _walk(steps: list[_Step], rows, p: int, direction: int, j: int = 0) -> int:
     for count in range(min(step.high, room), step.low - 1, -1):
         ok = True
         for k in range(count):
-            if not step.accepts(rows[p + k * direction]):
+            if not step.accepts(rows, p + k * direction, substances):
                 ok = False
                 break
         if ok:
-            found = _walk(steps, rows, p + count * direction, direction, j + 1)
+            found = _walk(steps, rows, p + count * direction, direction, substances, j + 1)
             if (found >= 0) if direction > 0 else (found >= -1):
                 return found
     return -1 if direction > 0 else -2
@@ -218,7 +249,9 @@ class AnchoredPatterns:
                 self.finders[attr].add(self.LABEL, [[key[1]]])
             self.filed[key].append(compiled)
 
-    def __call__(self, doc) -> set[tuple[str, int, int]]:
+    def __call__(self, doc, substances: frozenset[int] = frozenset()) -> set[tuple[str, int, int]]:
+        """Matches in ``doc``; ``substances`` are the positions of the tokens that name a
+        substance, which a SUBSTANCE slot takes."""
         hits = [(attr, i) for attr, finder in self.finders.items() for _, i, _ in finder(doc)]
         if not hits and not self.unanchored:
             return set()
@@ -226,12 +259,12 @@ class AnchoredPatterns:
         found: set[tuple[str, int, int]] = set()
         for attr, position in hits:
             for pattern in self.filed[attr, int(rows.column(attr)[position])]:
-                span = pattern.match_around(rows, position)
+                span = pattern.match_around(rows, position, substances)
                 if span is not None:
                     found.add((pattern.label, *span))
         for pattern in self.unanchored:
             for start in range(len(rows)):
-                end = pattern.match_from(rows, start)
+                end = pattern.match_from(rows, start, substances)
                 if end > start:
                     found.add((pattern.label, start, end))
         return found

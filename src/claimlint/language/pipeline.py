@@ -10,6 +10,7 @@ start of a heading), memoised per lexeme so each distinct word is looked up once
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy
@@ -160,20 +161,25 @@ def _lemma_table(language: str) -> dict[int, str]:
 
 
 @lru_cache(maxsize=None)
-def build_nlp(language: str, model: str | None, sentence_ends: tuple[str, ...], letter_stops: str) -> Language:
+def build_nlp(
+    language: str, model: str | None, sentence_ends: tuple[str, ...], letter_stops: str, number_units: tuple[str, ...] = (),
+) -> Language:
     """Build (once per process) the pipeline for ``language``; ``model`` names an installed
-    trained pipeline. ``sentence_ends`` and ``letter_stops`` come from the grammar pack."""
+    trained pipeline. ``sentence_ends``, ``letter_stops`` and ``number_units`` come from
+    the grammar pack."""
     config = {"punct_chars": list(sentence_ends)}
     if model:
         nlp = spacy.load(model, exclude=["ner"])
         if "claimlint_lemmas" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names:
             nlp.add_pipe("claimlint_lemmas")
         _split_letter_stops(nlp, letter_stops)
+        _split_number_units(nlp, number_units)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("claimlint_sentences", first=True, config=config)
         return nlp
     nlp = spacy.blank(language)
     _split_letter_stops(nlp, letter_stops)
+    _split_number_units(nlp, number_units)
     nlp.add_pipe("claimlint_sentences", config=config)
     nlp.add_pipe("claimlint_lemmas")
     return nlp
@@ -184,6 +190,16 @@ def _split_letter_stops(nlp: Language, letters: str) -> None:
     ending a sentence, so a single letter of ``letters`` and its full stop are split."""
     for letter in letters:
         nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
+
+
+def _split_number_units(nlp: Language, units: tuple[str, ...]) -> None:
+    """The tokenizer splits common units off a number ("5kg") but leaves others joined
+    ("11lbs", "10x"), which then read as no number at all; ``units`` are split off too."""
+    if not units:
+        return
+    joined = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    suffixes = [*nlp.Defaults.suffixes, rf"(?<=[0-9])(?i:{joined})"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def lemmatised(nlp: Language, text: str) -> Doc:

@@ -46,6 +46,11 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table")
 # level at the start of a line (or a tab for two), and an ``![`` per image.
 _TOO_DEEP = re.compile(r"^[ \t>*+\-.)0-9]{2000}", re.MULTILINE)
 _MAX_IMAGES = 100
+SECTION = 200_000  # characters of a large page parsed at once (see sections())
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
+_FENCE = re.compile(r"`{3,}|~{3,}")
+_ONE_LINE_COMMENT = re.compile(r"<!--.*-->")
+_DEFINITION = re.compile(r"^[ \t>*+\-.)0-9]*\[[^\]\r\n]+\]:", re.MULTILINE)
 # CommonMark 0.31 (markdown-it-py) reads ``<!doctype html>`` as HTML; 0.30 wants capitals.
 _LOWERCASE_DECLARATION = re.compile(r"<![a-z]")
 
@@ -74,42 +79,88 @@ def read_markdown(path: str, text: str) -> Document:
     doc = Document(path=path, source=text)
     body = read_front_matter(doc)
     content = text[body:]
-    tree = _parse(content)
-    if tree is None:
+    if not (_compiled_reads(content) and _read_sections(doc, content, body)):
         # Imported here: markdown-it-py takes about 0.1 s to import, and few pages need it.
         from claimlint.readers.markdown_it_py import read_tokens
 
         read_tokens(doc, body)
-    else:
-        _Reader(doc, _Offsets(content, body)).blocks(tree)
     return doc
 
 
-def _parse(content: str) -> Node | None:
-    """The page's tree, or None where markdown-it-pyrs would stop on it.
+def _read_sections(doc: Document, content: str, body: int) -> bool:
+    """Read ``content`` (the page after its front matter, at ``body``) with markdown-it-pyrs,
+    a section at a time (see :func:`sections`); False, with nothing read, where it panics."""
+    blocks, directives = len(doc.blocks), len(doc.directives)
+    for start, end in sections(content, SECTION):
+        section = content[start:end]
+        try:
+            tree = _MARKDOWN.tree(section)
+        except BaseException as error:  # pyo3's PanicException derives from BaseException
+            if type(error).__name__ != "PanicException":
+                raise
+            del doc.blocks[blocks:], doc.directives[directives:]
+            return False
+        _Reader(doc, _Offsets(section, body + start)).blocks(tree)
+    return True
+
+
+def sections(content: str, size: int) -> Iterator[tuple[int, int]]:
+    """``content`` cut into consecutive sections of at least ``size`` characters that
+    parse as they do within the whole page, so that a large page is parsed a section at
+    a time: the parser's tree (its nodes and, in the compiled parser, its own copy)
+    takes about fifty times the size of the text it is built for.
+
+    A section ends before a line that starts with a letter or ``#`` at its first column
+    after a blank line: such a line opens a new top-level block, since it continues no
+    paragraph, list or quote. Unless a fenced code block is open there (fences opened and
+    closed at the first column are followed), or an HTML block could be: after any line
+    starting with ``<`` (but a one-line comment) or a fence not at the first column, the
+    page is not cut further. A page with a link reference definition, which links
+    anywhere on the page may use, is not cut at all."""
+    if len(content) <= size or _DEFINITION.search(content):
+        yield 0, len(content)
+        return
+    start = 0
+    fence = ""  # the opening run of the fenced code block open at the first column
+    blank = False  # the line before was blank
+    for line in _LINE.finditer(content):
+        text = line.group()
+        stripped = text.lstrip(" \t")
+        if stripped.startswith("<") and not _ONE_LINE_COMMENT.match(stripped) or len(stripped) < len(text) and _FENCE.match(stripped):
+            break  # what is open from here on cannot be told line by line
+        if fence:
+            if text.startswith(fence) and not text.strip().strip(fence[0]):
+                fence = ""
+        else:
+            first = text[:1]
+            if blank and line.start() - start >= size and (first == "#" or first.isascii() and first.isalpha()):
+                yield start, line.start()
+                start = line.start()
+            opening = _FENCE.match(text)
+            if opening and not (opening.group()[0] == "`" and "`" in text[opening.end():]):
+                fence = opening.group()
+        blank = not text.strip()
+    yield start, len(content)
+
+
+def _compiled_reads(content: str) -> bool:
+    """Whether markdown-it-pyrs can read the page, as far as can be told before parsing.
 
     markdown-it-pyrs 0.4.0 builds on markdown-it 0.6.0, which panics on a backtick without
     its closing run inside a link label (``[`` then a lone backtick: markdown-it-rust issue 40).
     Such pages, pages nested deep enough to overflow its stack (``_TOO_DEEP``) and pages
     where CommonMark 0.30, which it follows, reads HTML otherwise than 0.31 are rare in copy
-    and go to markdown-it-py without trying. Any other panic is caught too, though the
-    parser has already printed its message on stderr by then.
+    and go to markdown-it-py without trying. Any other panic is caught too (by
+    :func:`_read_sections`), though the parser has already printed its message on stderr by then.
     """
-    if (
+    return not (
         "`" in content
         and "[" in content
         or _TOO_DEEP.search(content)
         or content.count("![") > _MAX_IMAGES
         or _LOWERCASE_DECLARATION.search(content)
         or _has_older_comment_rule_difference(content)
-    ):
-        return None
-    try:
-        return _MARKDOWN.tree(content)
-    except BaseException as error:  # pyo3's PanicException derives from BaseException
-        if type(error).__name__ != "PanicException":
-            raise
-        return None
+    )
 
 
 class _Reader:

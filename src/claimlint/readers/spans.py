@@ -49,7 +49,7 @@ class SourceBuilder(BlockBuilder):
         end = len(text.rstrip())
         if lead or end < len(text):
             block.text = text[lead:end]
-            block.spans = _clip(block.spans, lead, end)
+            block.spans = tuple(_clip(block.spans, lead, end))
         block.group = self.group
         _, source_start, length = block.spans[-1]
         block.source_end = source_start + length

@@ -22,31 +22,49 @@ class BaselineError(Exception):
     """A baseline file that cannot be read or written; the message is one line."""
 
 
+class Fingerprints:
+    """Fingerprints unique among all the findings given so far: repeats get "-1", "-2" …
+    (a long file's findings come in pieces and are numbered as one list)."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()
+
+    def of(self, findings: Iterable[Finding]) -> list[str]:
+        out = []
+        for finding in findings:
+            fp = finding.fingerprint()
+            out.append(fp if not self.seen[fp] else f"{fp}-{self.seen[fp]}")
+            self.seen[fp] += 1
+        return out
+
+
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
-    """One fingerprint per finding, unique within the run: repeats get "-1", "-2" …"""
-    seen: Counter[str] = Counter()
-    out = []
-    for finding in findings:
-        fp = finding.fingerprint()
-        out.append(fp if not seen[fp] else f"{fp}-{seen[fp]}")
-        seen[fp] += 1
-    return out
+    """One fingerprint per finding, unique within the list: repeats get "-1", "-2" …"""
+    return Fingerprints().of(findings)
 
 
-def write(path: str, findings: list[Finding]) -> set[str]:
-    """Write a baseline of ``findings``; return its fingerprints."""
-    keys = fingerprints(findings)
-    entries = [
-        {"fingerprint": key, "path": f.path, "code": f.code, "line": f.line, "excerpt": f.excerpt}
-        for key, f in zip(keys, findings)
-    ]
-    payload = {"version": BASELINE_VERSION, "tool": "claimlint", "findings": entries}
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
-    return set(keys)
+class Recording:
+    """What ``--write-baseline`` records, taken from each result as it comes: one small
+    entry per finding, never the findings themselves."""
+
+    def __init__(self) -> None:
+        self.keys = Fingerprints()
+        self.entries: list[dict] = []
+
+    def add(self, findings: list[Finding]) -> None:
+        self.entries += [
+            {"fingerprint": key, "path": f.path, "code": f.code, "line": f.line, "excerpt": f.excerpt}
+            for key, f in zip(self.keys.of(findings), findings)
+        ]
+
+    def write(self, path: str) -> None:
+        """Write the baseline file."""
+        payload = {"version": BASELINE_VERSION, "tool": "claimlint", "findings": self.entries}
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
 def read(path: str) -> set[str]:
@@ -60,6 +78,7 @@ def read(path: str) -> set[str]:
         raise BaselineError(f"{path}: not a claimlint baseline (expected {{\"findings\": [{{\"fingerprint\": …}}]}})") from None
 
 
-def new_findings(findings: list[Finding], known: set[str]) -> list[Finding]:
-    """The findings whose fingerprint the baseline does not hold."""
-    return [f for f, key in zip(findings, fingerprints(findings)) if key not in known]
+def new_findings(findings: list[Finding], known: set[str], keys: Fingerprints | None = None) -> list[Finding]:
+    """The findings whose fingerprint the baseline does not hold (numbered after those
+    ``keys`` has seen, for the pieces of one file)."""
+    return [f for f, key in zip(findings, (keys or Fingerprints()).of(findings)) if key not in known]

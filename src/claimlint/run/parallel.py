@@ -35,7 +35,7 @@ def _start(options: EngineOptions) -> None:
 
 
 def _lint(chunk: list[tuple[str, FileSettings]], keep_source: bool = False) -> list[FileResult]:
-    return list(run(_engine, chunk, keep_source=keep_source))
+    return list(run(_engine, chunk, keep_source=keep_source, in_pieces=True))
 
 
 def _pool(options: EngineOptions, jobs: int, engine: Engine | None):
@@ -55,7 +55,8 @@ def _pool(options: EngineOptions, jobs: int, engine: Engine | None):
 
 def run_parallel(options: EngineOptions, items: list[tuple[str, FileSettings]], jobs: int, engine: Engine | None = None,
                  keep_source: bool = False) -> Iterator[FileResult]:
-    """Lint ``items`` in ``jobs`` processes (with each file's text when ``keep_source``)."""
+    """Lint ``items`` in ``jobs`` processes (with each file's text when ``keep_source``);
+    a long file's result comes in pieces, as :func:`run` gives them with ``in_pieces``."""
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     with _pool(options, min(jobs, len(chunks)), engine) as pool:

@@ -4,13 +4,21 @@ Per document, after linting: suppression comments, the file's rule selection, th
 merge of findings on one stretch of copy (run/merge.py). The
 result keeps the text of the lines its findings point at, because some formats count
 columns in UTF-16 code units and need the characters to convert.
+
+A long document is judged in parts (see :meth:`Engine.lint_parts`), and its result can
+come in pieces, one per part (``more`` set on all but the last), so that a run never
+holds all the findings of a large file: the formats write each piece as it comes.
 """
 
 from __future__ import annotations
 
+import heapq
 import os
+import pickle
 import sys
+import tempfile
 from collections import deque
+from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -40,6 +48,7 @@ class FileResult:
     profile: str = ""  # the profile the file was judged under
     inferred_from: str | None = None  # the copy's word that profile was inferred from
     row: str | None = None  # the row's id, for the result of one row of a feed
+    more: bool = False  # one piece of a file's result, more pieces of the same file follow
 
 
 def directive_finding(rulebook: RuleBook, document: Document, directive: Directive, code: str, codes: tuple[str, ...]) -> Finding:
@@ -99,14 +108,78 @@ def finish(
     """Apply suppressions (reporting the comments themselves where wrong) and the file's
     selection, then merge what is left on one stretch of copy (after, so a code not
     reported hides nothing). ``profile``, where given, is named in the result."""
-    kept, unused = suppressions.apply(document, findings)
-    kept += suppression_findings(rulebook, document, unused)
-    kept = merge([f for f in kept if f.code in settings.selected])
-    lines = {n: document.line_text(n) for f in kept for n in (f.line, f.end_line, *((f.fix.line,) if f.fix else ()))}
-    return FileResult(
-        document.path, kept, lines=lines, claims=document.claims, source=document.source if keep_source else None,
-        profile=profile.name if profile else "", inferred_from=profile.inferred_from if profile else None,
-    )
+    finishing = Finishing(rulebook, document, settings, profile, keep_source)
+    return next(finishing.part(findings, last=True))
+
+
+class Finishing:
+    """Suppressions, selection and merging for one document whose findings come part by
+    part; each part's result goes out as a piece as soon as it is finished.
+
+    Findings on different parts never share a stretch of copy, so merging works on each
+    part alone. Suppression comments are the exception: whether one suppressed anything
+    (CL901) is known only at the end of the file, and it is reported at its own line. So
+    the findings of a document with suppression comments and more than one part wait,
+    pickled in a temporary file, until its last part; then they go out in pieces, the
+    findings about the comments sorted in among them."""
+
+    PIECE = 2_000  # findings of one piece read back from the temporary file
+
+    def __init__(self, rulebook: RuleBook, document: Document, settings: FileSettings,
+                 profile: Profile | None = None, keep_source: bool = False) -> None:
+        self.rulebook, self.document, self.settings = rulebook, document, settings
+        self.profile, self.keep_source = profile, keep_source
+        self.suppressor = suppressions.Suppressor(document)
+        self.waiting = None  # the temporary file of findings held until the last part
+
+    def part(self, findings: list[Finding], last: bool) -> Iterator[FileResult]:
+        """The pieces of the result for one part's findings (sorted, as the engine gives them)."""
+        kept = merge([f for f in self.suppressor.apply(findings) if f.code in self.settings.selected])
+        claims, self.document.claims = self.document.claims, []
+        if not self.document.directives:
+            yield self._piece(kept, claims, more=not last)
+            return
+        if last and self.waiting is None:  # the whole document in one part
+            yield self._piece(list(heapq.merge(kept, self._about_comments(), key=Finding.sort_key)), claims, more=False)
+            return
+        if self.waiting is None:
+            self.waiting = tempfile.TemporaryFile()
+        for finding in kept:
+            pickle.dump(finding, self.waiting, pickle.HIGHEST_PROTOCOL)
+        if not last:
+            yield self._piece([], claims, more=True)  # the part's claim records, in their place
+            return
+        # Read back a piece at a time: the comments' findings sorted in, as one sort of all would.
+        findings = heapq.merge(self._held(), self._about_comments(), key=Finding.sort_key)
+        piece = list(islice(findings, self.PIECE))
+        while True:
+            following = list(islice(findings, self.PIECE))
+            yield self._piece(piece, claims, more=bool(following))
+            if not following:
+                return
+            piece, claims = following, []
+
+    def _about_comments(self) -> list[Finding]:
+        found = suppression_findings(self.rulebook, self.document, self.suppressor.unused())
+        return sorted((f for f in found if f.code in self.settings.selected), key=Finding.sort_key)
+
+    def _held(self) -> Iterator[Finding]:
+        waiting, self.waiting = self.waiting, None
+        waiting.seek(0)
+        with waiting:
+            while True:
+                try:
+                    yield pickle.load(waiting)
+                except EOFError:
+                    return
+
+    def _piece(self, findings: list[Finding], claims: list, more: bool) -> FileResult:
+        document, profile = self.document, self.profile
+        lines = {n: document.line_text(n) for f in findings for n in (f.line, f.end_line, *((f.fix.line,) if f.fix else ()))}
+        return FileResult(
+            document.path, findings, lines=lines, claims=claims, source=document.source if self.keep_source else None,
+            profile=profile.name if profile else "", inferred_from=profile.inferred_from if profile else None, more=more,
+        )
 
 
 def profile_error(shown: str, exc: ProfileError) -> str:
@@ -125,10 +198,11 @@ def lint_document(engine: Engine, document: Document, settings: FileSettings) ->
 
 def run(
     engine: Engine, items: Iterable[tuple[str, FileSettings]], stdin_name: str | None = None,
-    read: Callable[[str], Document] | None = None, keep_source: bool = False,
+    read: Callable[[str], Document] | None = None, keep_source: bool = False, in_pieces: bool = False,
 ) -> Iterator[FileResult]:
     """Lint ``(path, settings)`` items, yielding one result per item in order (with each
-    file's text when ``keep_source``). ``read`` reads a path (default: the file, or
+    file's text when ``keep_source``), or, with ``in_pieces``, a long file's result in
+    pieces as its parts are judged. ``read`` reads a path (default: the file, or
     standard input for "-"); it raises ReadError."""
     joiners = engine.knowledge.grammar.heading_joiners
     reader = read or (lambda path: read_input(path, stdin_name, joiners))
@@ -145,12 +219,25 @@ def run(
             except ProfileError as exc:
                 yield unreadable(engine, shown, profile_error(shown, exc), settings)
 
-    for entry in lint_in_order(engine, inputs()):
+    if not in_pieces:
+        for entry in lint_in_order(engine, inputs()):
+            if isinstance(entry, FileResult):
+                yield entry
+                continue
+            document, findings, (settings, profile) = entry
+            yield finish(engine.rulebook, document, findings, settings, profile, keep_source)
+        return
+    finishing: Finishing | None = None
+    for entry in lint_in_order(engine, inputs(), in_parts=True):
         if isinstance(entry, FileResult):
             yield entry
             continue
-        document, findings, (settings, profile) = entry
-        yield finish(engine.rulebook, document, findings, settings, profile, keep_source)
+        document, findings, last, (settings, profile) = entry
+        if finishing is None:
+            finishing = Finishing(engine.rulebook, document, settings, profile, keep_source)
+        yield from finishing.part(findings, last)
+        if last:
+            finishing = None
 
 
 def unreadable(engine: Engine, path: str, message: str, settings: FileSettings, line: int = 1) -> FileResult:
@@ -162,9 +249,11 @@ def unreadable(engine: Engine, path: str, message: str, settings: FileSettings, 
 T = TypeVar("T")
 
 
-def lint_in_order(engine: Engine, inputs: Iterable[FileResult | tuple[Document, Profile, T]]) -> Iterator[FileResult | tuple[Document, list[Finding], T]]:
+def lint_in_order(engine: Engine, inputs: Iterable[FileResult | tuple[Document, Profile, T]], in_parts: bool = False) -> Iterator:
     """Lint the documents among ``inputs`` as one stream, passing results of inputs that
-    could not be read through in their place, so everything comes out in input order."""
+    could not be read through in their place, so everything comes out in input order:
+    ``(document, findings, companion)`` for each document, or with ``in_parts``
+    ``(document, findings, last, companion)`` for each part of one."""
     pending: deque[FileResult | T] = deque()  # failed inputs and linted ones' companions, in order
 
     def documents() -> Iterator[tuple[Document, Profile]]:
@@ -176,8 +265,10 @@ def lint_in_order(engine: Engine, inputs: Iterable[FileResult | tuple[Document, 
             pending.append(companion)
             yield document, profile
 
-    for document, findings in engine.lint(documents()):
+    linted = engine.lint_parts(documents()) if in_parts else ((d, f, True) for d, f in engine.lint(documents()))
+    for document, findings, last in linted:
         while isinstance(pending[0], FileResult):
             yield pending.popleft()
-        yield document, findings, pending.popleft()
+        companion = pending.popleft() if last else pending[0]
+        yield (document, findings, last, companion) if in_parts else (document, findings, companion)
     yield from pending  # only failed inputs are left

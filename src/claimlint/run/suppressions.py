@@ -65,38 +65,55 @@ def _covers(directive: Directive, code: str) -> bool:
     return not directive.codes or code in directive.codes
 
 
+class Suppressor:
+    """The suppression comments of one document, applied to its findings as they come
+    (a long document's part by part); what each comment suppressed is remembered, so that
+    at the end :meth:`unused` can say which comments went (partly) unused."""
+
+    def __init__(self, document: Document) -> None:
+        directives = self.directives = document.directives
+        self.next_line = [(d, _next_content_line(document, d.end_line)) for d in directives if d.action == "disable-next-line"]
+        self.ranges = _Ranges.build(directives)
+        self.file_wide = [d for d in directives if d.action == "disable-file"]
+        self.used: dict[int, set[str]] = {id(d): set() for d in directives}
+
+    def _suppressor(self, code: str, line: int) -> Directive | None:
+        for d, target in self.next_line:
+            if target == line and _covers(d, code):
+                return d
+        return self.ranges.suppressor(code, line) or next((d for d in self.file_wide if _covers(d, code)), None)
+
+    def apply(self, findings: list[Finding]) -> list[Finding]:
+        """The findings no comment suppresses."""
+        if not self.directives:
+            return findings
+        kept: list[Finding] = []
+        for finding in findings:
+            by = self._suppressor(finding.code, finding.line)
+            if by is None:
+                kept.append(finding)
+            else:
+                self.used[id(by)].add(finding.code)
+        return kept
+
+    def unused(self) -> list[tuple[Directive, tuple[str, ...]]]:
+        """Each comment that went (partly) unused so far, with the codes it named in vain
+        (empty: a comment without codes that suppressed nothing)."""
+        unused = []
+        for d in self.directives:
+            if d.action == "enable":
+                continue
+            if d.codes:
+                vain = tuple(c for c in d.codes if c not in self.used[id(d)])
+                if vain:
+                    unused.append((d, vain))
+            elif not self.used[id(d)]:
+                unused.append((d, ()))
+        return unused
+
+
 def apply(document: Document, findings: list[Finding]) -> tuple[list[Finding], list[tuple[Directive, tuple[str, ...]]]]:
     """The findings no comment suppresses, and each comment that went (partly) unused with
     the codes it named in vain (empty: a comment without codes that suppressed nothing)."""
-    directives = document.directives
-    if not directives:
-        return findings, []
-    next_line = [(d, _next_content_line(document, d.end_line)) for d in directives if d.action == "disable-next-line"]
-    ranges = _Ranges.build(directives)
-    file_wide = [d for d in directives if d.action == "disable-file"]
-
-    def suppressor(code: str, line: int) -> Directive | None:
-        for d, target in next_line:
-            if target == line and _covers(d, code):
-                return d
-        return ranges.suppressor(code, line) or next((d for d in file_wide if _covers(d, code)), None)
-
-    used: dict[int, set[str]] = {id(d): set() for d in directives}
-    kept: list[Finding] = []
-    for finding in findings:
-        by = suppressor(finding.code, finding.line)
-        if by is None:
-            kept.append(finding)
-        else:
-            used[id(by)].add(finding.code)
-    unused = []
-    for d in directives:
-        if d.action == "enable":
-            continue
-        if d.codes:
-            vain = tuple(c for c in d.codes if c not in used[id(d)])
-            if vain:
-                unused.append((d, vain))
-        elif not used[id(d)]:
-            unused.append((d, ()))
-    return kept, unused
+    suppressor = Suppressor(document)
+    return suppressor.apply(findings), suppressor.unused()
