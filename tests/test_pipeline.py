@@ -41,19 +41,40 @@ def test_phrase_tokens_from_the_disk_cache_equal_those_worked_out(tmp_path, monk
 
     monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("CLAIMLINT_NO_CACHE", raising=False)
-    phrases = ["supports the immune system", "vitamin C.", "boosts", "women's health", "anti-ageing"]
-    fresh = PhraseTokens(_ours())
-    worked = [fresh.doc(p) for p in phrases]
+    nlp = _ours()
+    phrases = ["supports the immune system", "vitamin C.", "Boosts", "women's health", "anti-ageing", "Omega-3 fatty acids"]
+    fresh = PhraseTokens(nlp)
+    worked = [(fresh.words(p), fresh.lemmas(p), fresh.keys(p, "LEMMA"), fresh.keys(p, "LOWER")) for p in phrases]
     fresh.save()
-    stored = PhraseTokens(_ours())
+    stored = PhraseTokens(nlp)
     assert set(stored.table) == set(phrases)
-    for phrase, doc in zip(phrases, worked):
-        again = stored.doc(phrase)
-        assert [(t.text, t.whitespace_, t.lemma_) for t in again] == [(t.text, t.whitespace_, t.lemma_) for t in doc]
+    for phrase, entry in zip(phrases, worked):
+        doc = nlp(phrase)
+        # What the pipeline makes of the phrase, and what a matcher stores of that Doc.
+        assert entry == ([t.text for t in doc], [t.lemma_ for t in doc], [t.lemma for t in doc], [t.lower for t in doc])
+        assert (stored.words(phrase), stored.lemmas(phrase), stored.keys(phrase, "LEMMA"), stored.keys(phrase, "LOWER")) == entry
     assert not stored.added
     assert stored.lemma("boosts") == "boost" and stored.lemma("immune system") == "immune system"
-    stored.doc("strengthens")
+    stored.words("strengthens")
     assert stored.added
+
+
+def test_phrases_given_as_keys_match_where_phrases_given_as_docs_match():
+    from spacy.matcher import PhraseMatcher
+
+    from claimlint.language.pipeline import PhraseTokens
+
+    nlp = _ours()
+    tokens = PhraseTokens(nlp)
+    phrases = ["immune system", "Vitamin C", "helps", "heart-healthy", "women's health"]
+    text = "Vitamin C helps the immune systems of women's health fans. HEART-HEALTHY vitamin c."
+    for attr in ("LEMMA", "LOWER"):
+        by_doc, by_keys = PhraseMatcher(nlp.vocab, attr=attr), PhraseMatcher(nlp.vocab, attr=attr)
+        for phrase in phrases:
+            by_doc.add(phrase, [nlp(phrase)])
+            by_keys.add(phrase, [tokens.keys(phrase, attr)])
+        found = by_keys(nlp(text))
+        assert found and sorted(found) == sorted(by_doc(nlp(text)))
 
 
 def test_units_written_against_a_number_are_words_of_their_own():

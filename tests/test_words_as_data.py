@@ -91,10 +91,10 @@ def test_register_combinations_are_named_by_the_grammar(engine):
 
 def test_hashtag_inflections_and_vitamin_letters_come_from_the_grammar(engine):
     grammar = engine.knowledge.grammar
-    splitter = CompoundSplitter({"glow", "skin", "vitamin"}, lambda doc: doc, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
+    splitter = CompoundSplitter(lambda: {"glow", "skin", "vitamin"}, lambda doc: doc, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
     assert splitter.spell("glowingskin") == ["glowing", "skin"]
     assert splitter.spell("vitaminc") == ["vitamin", "c"]
-    bare = CompoundSplitter({"glow", "skin", "vitamin"}, lambda doc: doc)
+    bare = CompoundSplitter(lambda: {"glow", "skin", "vitamin"}, lambda doc: doc)
     assert bare.spell("glowingskin") is None and bare.spell("vitaminc") is None
     assert engine.annotator.compounds.suffixes == grammar.compound_suffixes
 

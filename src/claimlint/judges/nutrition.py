@@ -49,7 +49,7 @@ class NutritionJudge:
         self._claims: dict[str, ClaimDef | str] = {}  # match label → claim, or the citation of a non-Annex wording
 
         def add(label: str, phrases: list[str]) -> None:
-            self.matcher.add(label, [view.phrases.doc(p) for p in phrases])
+            self.matcher.add(label, [view.phrases.keys(p, "LEMMA") for p in phrases])
 
         for strength, phrases in facts.wordings.items():
             add("wording:" + strength, phrases)

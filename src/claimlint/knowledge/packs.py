@@ -12,15 +12,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
 from claimlint import cache
 
-try:  # the C loader is several times faster on the large register packs
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# PyYAML and jsonschema are imported only where a pack is parsed: a pack whose bytes were
+# validated before comes from the cache, and importing them was a tenth of a start.
+
+
+def _loader():
+    """PyYAML's C loader, several times faster on the large register packs."""
+    try:
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        from yaml import SafeLoader as loader
+    return loader
 
 
 class PackError(Exception):
@@ -37,8 +41,10 @@ def builtin_rules_dir() -> Path:
 
 def _yaml_line(text: str, path: list) -> int | None:
     """1-based line of the node at ``path`` in the YAML text, for error messages."""
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return None
     line = node.start_mark.line + 1 if node is not None else None
@@ -89,8 +95,11 @@ def _schema_bytes() -> tuple[bytes, ...]:
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
+    import jsonschema
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -118,9 +127,11 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 def rule_line(path: str | Path, code: str) -> int | str:
     """The line of the rule ``code`` in the rules pack at ``path``, for an error message
     about a rule that loaded but cannot be used ("?" if the file cannot be read again)."""
+    import yaml
+
     try:
         text = Path(path).read_text(encoding="utf-8")
-        rules = yaml.load(text, Loader=_Loader)["rules"]
+        rules = yaml.load(text, Loader=_loader())["rules"]
     except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
         return "?"
     index = next((i for i, rule in enumerate(rules) if rule.get("code") == code), None)

@@ -21,7 +21,8 @@ from claimlint.knowledge.packs import builtin_pack_paths
 from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
-REJECTED_INDEX_FORMAT = "effects-with-words"  # changes when the cached index changes shape
+AUTHORISED_INDEX_FORMAT = "entry-number-and-claim-fields-with-heads"  # these change when the cached indexes change shape
+REJECTED_INDEX_FORMAT = "effects-with-words"
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ class AuthorisedClaim:
 
 
 class RegisterIndex:
-    def __init__(self, annotator: Annotator, knowledge: Knowledge, register: Register | None = None) -> None:
+    def __init__(self, annotator: Annotator, knowledge: Knowledge) -> None:
         self.annotator = annotator
         self.knowledge = knowledge
-        self.register = register or Register.load(language=knowledge.language)
+        self.register = Register.load(language=knowledge.language)
         self.authorised: list[AuthorisedClaim] = []
         self.by_pair: dict[tuple[str, str], list[AuthorisedClaim]] = {}
         self.by_substance: dict[str, list[AuthorisedClaim]] = {}
@@ -61,12 +62,18 @@ class RegisterIndex:
         # the claim's effect only through that organ's word, not through one of these.
         self.aspects = frozenset(knowledge.effect_parts["aspects"])
         self._rejected_matches: dict[tuple, RegisterEntry | None] = {}  # see rejected_match
-        self._index_authorised()
+        self._file_authorised()
 
     def _annotate(self, texts: list[str]):
         nlp = self.annotator.nlp
         for doc in nlp.pipe(texts):
             yield doc, self.annotator.mentions(doc)
+
+    @cached_property
+    def _digest(self) -> str:
+        """What the index is read from: every pack (the user's too), the pipeline."""
+        packs = sorted({*self.knowledge.pack_paths, *map(str, builtin_pack_paths())})
+        return cache.key(self.annotator.phrases.digest, *(Path(p).read_bytes() for p in packs))
 
     def substance_keys(self, mentions, expand_groups: bool = True) -> set[str]:
         keys: set[str] = set()
@@ -87,16 +94,42 @@ class RegisterIndex:
                 names.setdefault(name, set()).add(sub.key)
         return names
 
-    def _index_authorised(self) -> None:
+    def _file_authorised(self) -> None:
+        """File every authorised wording the lexicons read an effect in under its
+        substances and effects. Annotating the 500-odd wordings takes longer than linting
+        a page, so what it finds is cached under the contents of the packs."""
+        grammar = self.knowledge.grammar
+        entries = self.register.authorised
+        read = cache.cached("authorised-index", cache.key(AUTHORISED_INDEX_FORMAT, self._digest), self._read_authorised)
+        for number, *fields in read:
+            entry = entries[number]
+            claim = AuthorisedClaim(entry, *fields)
+            self.authorised.append(claim)
+            if entry.substance.lower().startswith(grammar.combination_openers):
+                # A combination product's claim authorises the combination, not each part,
+                # as the register says in its own words ("A combination of …"). An entry
+                # listing kinds of one thing ("Sugar replacers, i.e. xylitol, sorbitol …")
+                # authorises each of them, however many it names.
+                self.combinations.append(claim)
+                continue
+            for sub in claim.substances:
+                self.by_substance.setdefault(sub, []).append(claim)
+                for effect in claim.effects:
+                    self.by_pair.setdefault((sub, effect), []).append(claim)
+            for effect in claim.effects:
+                self.by_effect.setdefault(effect, []).append(claim)
+
+    def _read_authorised(self) -> list[tuple]:
+        """Per authorised entry whose wording names a register effect: its position in
+        the register, then the fields of its :class:`AuthorisedClaim` after the entry."""
         grammar = self.knowledge.grammar
         nominals = grammar.nominals
         entries = self.register.authorised
-        texts = [e.claim for e in entries]
-        subjects = [e.substance for e in entries]
         named = self._register_names()
-        claim_docs = list(self._annotate(texts))
-        subject_docs = list(self._annotate(subjects))
-        for entry, (doc, mentions), (_, subj) in zip(entries, claim_docs, subject_docs):
+        claim_docs = list(self._annotate([e.claim for e in entries]))
+        subject_docs = list(self._annotate([e.substance for e in entries]))
+        read: list[tuple] = []
+        for number, (entry, (doc, mentions), (_, subj)) in enumerate(zip(entries, claim_docs, subject_docs)):
             effect_mentions = [m for m in mentions if m.kind == "effect" and self.knowledge.effects[m.key].register]
             effects = tuple(dict.fromkeys(m.key for m in effect_mentions))
             if not effects:
@@ -112,30 +145,17 @@ class RegisterIndex:
             lemmas |= {nominals[l] for l in lemmas if l in nominals}
             first_relation = next((m for m in mentions if m.kind == "relation"), None)
             head_lemma = doc[first_relation.start].lemma_ if first_relation is not None else ""
-            claim = AuthorisedClaim(
-                entry=entry,
-                substances=frozenset(subs),
-                effects=effects,
-                heads=frozenset(heads),
-                lemmas=frozenset(lemmas),
-                head_words=frozenset(t.lemma_ for t in doc[effect_mentions[0].start:head_end]),
-                needs_normal=any(t.lemma_ in grammar.normal for t in doc[:head_end]),
-                states_result=head_lemma not in grammar.faithful_heads,
-            )
-            self.authorised.append(claim)
-            if entry.substance.lower().startswith(grammar.combination_openers):
-                # A combination product's claim authorises the combination, not each part,
-                # as the register says in its own words ("A combination of …"). An entry
-                # listing kinds of one thing ("Sugar replacers, i.e. xylitol, sorbitol …")
-                # authorises each of them, however many it names.
-                self.combinations.append(claim)
-                continue
-            for sub in subs:
-                self.by_substance.setdefault(sub, []).append(claim)
-                for effect in effects:
-                    self.by_pair.setdefault((sub, effect), []).append(claim)
-            for effect in effects:
-                self.by_effect.setdefault(effect, []).append(claim)
+            read.append((
+                number,
+                frozenset(subs),
+                effects,
+                frozenset(heads),
+                frozenset(lemmas),
+                frozenset(t.lemma_ for t in doc[effect_mentions[0].start:head_end]),
+                any(t.lemma_ in grammar.normal for t in doc[:head_end]),
+                head_lemma not in grammar.faithful_heads,
+            ))
+        return read
 
     # -- non-authorised entries ---------------------------------------------------
     @cached_property
@@ -144,9 +164,7 @@ class RegisterIndex:
         wordings name, each with the content words that named it. Reading two thousand
         entries takes a second, so the result is cached under the contents of every pack
         it was read with."""
-        packs = sorted({*self.knowledge.pack_paths, *map(str, builtin_pack_paths())})
-        digest = cache.key(REJECTED_INDEX_FORMAT, *(Path(p).read_bytes() for p in packs))
-        return cache.cached("rejected-index", digest, self._read_rejected)
+        return cache.cached("rejected-index", cache.key(REJECTED_INDEX_FORMAT, self._digest), self._read_rejected)
 
     def _read_rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]]]]]:
         entries = self.register.rejected

@@ -102,10 +102,15 @@ def check_rules(rules: Mapping[str, RuleDef], owners: Iterable[Owner]) -> None:
             if rule.patterns and owner.pattern_fields is not None:
                 owned = True
                 fills |= owner.pattern_fields
-        where = f"{rule.source}:{rule_line(rule.source, rule.code)}: rule {rule.code}"
         if not owned:
-            raise PackError(f"{where}: has no 'patterns' and no check reports this code, so it would never fire")
+            raise PackError(f"{_where(rule)}: has no 'patterns' and no check reports this code, so it would never fire")
         unknown = sorted(placeholders(rule.message) - fills)
         if unknown:
             filled = ", ".join("{" + name + "}" for name in sorted(fills)) or "none"
-            raise PackError(f"{where}: field 'message': placeholder {{{unknown[0]}}} is never filled (filled here: {filled})")
+            raise PackError(f"{_where(rule)}: field 'message': placeholder {{{unknown[0]}}} is never filled (filled here: {filled})")
+
+
+def _where(rule: RuleDef) -> str:
+    """File, line and code of a rule, for an error message (the line costs a YAML parse
+    of the pack, so it is looked up only for a rule found wrong)."""
+    return f"{rule.source}:{rule_line(rule.source, rule.code)}: rule {rule.code}"

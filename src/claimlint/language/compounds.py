@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, ORTH
@@ -26,16 +27,18 @@ SPLIT = "claimlint:compounds"  # Doc user data: the token ranges split from one 
 
 
 class CompoundSplitter:
-    """Splits hashtags and CamelCase names in a Doc; ``words`` is the dictionary (lower
-    case), ``relemmatise`` recomputes lemmas after a split. From the grammar pack:
+    """Splits hashtags and CamelCase names in a Doc; ``dictionary`` gives the words a
+    hashtag is spelt from (lower case), asked for when the first hashtag needs them (most
+    copy has none, and gathering tens of thousands of words is a good part of a start);
+    ``relemmatise`` recomputes lemmas after a split. From the grammar pack:
     ``suffixes``, the inflections a dictionary word may carry inside a hashtag, and the
     vitamin ``heads`` a single ``letter`` may follow ("#vitaminc")."""
 
     def __init__(
-        self, words: Iterable[str], relemmatise: Callable[[Doc], Doc], suffixes: Iterable[str] = (),
+        self, dictionary: Callable[[], Iterable[str]], relemmatise: Callable[[Doc], Doc], suffixes: Iterable[str] = (),
         heads: Iterable[str] = (), letters: Iterable[str] = (),
     ) -> None:
-        self.words = frozenset(w for w in words if w.isalpha() and len(w) > 1)
+        self.dictionary = dictionary
         self.relemmatise = relemmatise
         self.suffixes = tuple(suffixes)
         self.heads = frozenset(heads)
@@ -86,6 +89,10 @@ class CompoundSplitter:
                 pieces = self.spell(text)
             self.memo[key] = pieces if pieces and len(pieces) > 1 else None
         return self.memo[key]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(w for w in self.dictionary() if w.isalpha() and len(w) > 1)
 
     def known(self, piece: str) -> bool:
         if piece in self.words:

@@ -131,7 +131,7 @@ class CueMatcher:
                     if words is None:
                         self.patterns.add(label, pattern)
                     else:
-                        self.phrases.add(label, [Doc(vocab, words=w, lemmas=w) for w in words])
+                        self.phrases.add(label, [[vocab.strings.add(lemma) for lemma in w] for w in words])
 
         for number, spec in enumerate(pack["levels"]):
             add("level", spec["key"], spec.get("cues", []), f"levels.{number}.cues")

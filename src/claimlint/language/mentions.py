@@ -217,11 +217,10 @@ class Annotator:
         loose = [p for p in variants if not p.startswith("=") and p.strip()]
         label = self._label(kind, key, tuple(extra))
         if loose:
-            loose = list(dict.fromkeys(loose))
-            docs = [self.phrases.doc(p) if lemma else self.nlp.make_doc(p) for p in loose]
-            matcher.add(label, docs)
+            attr = "LEMMA" if lemma else "LOWER"
+            matcher.add(label, [self.phrases.keys(p, attr) for p in dict.fromkeys(loose)])
         if exact:
-            self.lower_matcher.add(label, [self.nlp.make_doc(p) for p in dict.fromkeys(exact)])
+            self.lower_matcher.add(label, [self.phrases.keys(p, "LOWER") for p in dict.fromkeys(exact)])
 
     def _build(self) -> None:
         k = self.knowledge
@@ -272,22 +271,26 @@ class Annotator:
 
     def _compound_splitter(self) -> CompoundSplitter:
         """A splitter whose dictionary is every word of the lexicons and the lemma table."""
-        k = self.knowledge
-        phrases: list[str] = []
-        for sub in k.substances.values():
-            phrases += [*sub.names, *sub.forms]
-        for effect in k.effects.values():
-            phrases += [*effect.phrases, *effect.standalone]
-        for group in (k.words, k.diseases):
-            for words in group.values():
-                phrases += [w for w in words if isinstance(w, str)]
-        words = {w for phrase in phrases for w in re.split(r"[^a-z]+", phrase.lower())}
         relemmatise: Callable[[Doc], Doc] = lambda doc: doc  # without a lemma table lemmas stay as they are
+        table: Iterable[str] = ()
         if self.nlp.has_pipe("claimlint_lemmas"):
             relemmatise = lemmatiser = self.nlp.get_pipe("claimlint_lemmas")
-            words.update(lemmatiser.table.values())
+            table = lemmatiser.table.values()
+
+        def dictionary() -> set[str]:
+            k = self.knowledge
+            phrases: list[str] = []
+            for sub in k.substances.values():
+                phrases += [*sub.names, *sub.forms]
+            for effect in k.effects.values():
+                phrases += [*effect.phrases, *effect.standalone]
+            for group in (k.words, k.diseases):
+                for words in group.values():
+                    phrases += [w for w in words if isinstance(w, str)]
+            return {w for phrase in phrases for w in re.split(r"[^a-z]+", phrase.lower())} | set(table)
+
         grammar = self.grammar
-        return CompoundSplitter(words, relemmatise, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
+        return CompoundSplitter(dictionary, relemmatise, grammar.compound_suffixes, grammar.vitamin_heads, grammar.vitamin_joined)
 
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc, tokens: DocTokens | None = None) -> list[Mention]:

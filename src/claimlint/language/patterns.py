@@ -242,7 +242,13 @@ def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, 
 
 class AnchoredPatterns:
     """Rule patterns, each tried only where its anchor word occurs: the rarest required
-    word, never one of ``common`` (the grammar pack's words too common to tell)."""
+    word, never one of ``common`` (the grammar pack's words too common to tell).
+
+    The anchor finders file every anchor word under one match label and the patterns under
+    the word itself, read back from the matched token: a label per word made spaCy work
+    out a lexeme for each, which was a good part of building the patterns."""
+
+    LABEL = "claimlint:anchor"
 
     def __init__(self, vocab, common: frozenset[str] = frozenset()) -> None:
         from spacy.matcher import PhraseMatcher
@@ -250,12 +256,10 @@ class AnchoredPatterns:
         self.vocab = vocab
         self.common = common
         self.finders = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LEMMA", "LOWER")}
-        self.filed: dict[int, list[_Pattern]] = {}
+        self.filed: dict[tuple[str, int], list[_Pattern]] = {}  # (attribute, hash of the anchor word) -> patterns
         self.unanchored: list[_Pattern] = []
 
     def add(self, label: str, pattern: list[dict]) -> None:
-        from spacy.tokens import Doc
-
         anchor = _anchor(pattern, self.common)
         if anchor is None:
             self.unanchored.append(_Pattern(label, pattern, len(pattern), self.vocab.strings))
@@ -263,18 +267,17 @@ class AnchoredPatterns:
         index, attr, values = anchor
         compiled = _Pattern(label, pattern, index, self.vocab.strings)
         for value in values:
-            name = f"{attr}\x1f{value}"
-            key = self.vocab.strings.add(name)
+            key = (attr, self.vocab.strings.add(value))
             if key not in self.filed:
                 self.filed[key] = []
-                words = Doc(self.vocab, words=[value], lemmas=[value])
-                self.finders[attr].add(name, [words])
+                # The anchor word as the finder stores it: the hash of its lemma or lower-case form.
+                self.finders[attr].add(self.LABEL, [[key[1]]])
             self.filed[key].append(compiled)
 
     def __call__(self, doc, substances: frozenset[int] = frozenset()) -> set[tuple[str, int, int]]:
         """Matches in ``doc``; ``substances`` are the positions of the tokens that name a
         substance, which a SUBSTANCE slot takes."""
-        hits = [(key, i) for finder in self.finders.values() for key, i, _ in finder(doc)]
+        hits = [(attr, i) for attr, finder in self.finders.items() for _, i, _ in finder(doc)]
         if not hits and not self.unanchored:
             return set()
         rows = token_rows(doc)
@@ -282,8 +285,8 @@ class AnchoredPatterns:
         # anchor, and reading a list costs a fraction of reading an array's element.
         columns = [rows.column(attr).tolist() for attr in _ATTRS]
         found: set[tuple[str, int, int]] = set()
-        for key, position in hits:
-            for pattern in self.filed[key]:
+        for attr, position in hits:
+            for pattern in self.filed[attr, columns[_ATTRS.index(attr)][position]]:
                 span = pattern.match_around(columns, position, substances)
                 if span is not None:
                     found.add((pattern.label, *span))

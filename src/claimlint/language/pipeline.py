@@ -208,44 +208,56 @@ def lemmatised(nlp: Language, text: str) -> Doc:
 
 
 class PhraseTokens:
-    """Tokens and lemmas of lexicon phrases, kept on disk between runs.
+    """Tokens, lemmas and lower-case forms of lexicon phrases, kept on disk between runs.
 
     The lexicons hold thousands of phrases; tokenising and lemmatising them anew was the
-    largest part of starting up. The table is keyed on the pipeline that made it, and a
-    phrase it lacks is worked out and added, so changed lexicons need no invalidation."""
+    largest part of starting up, and so was building a Doc for each (every new word of a
+    Doc is a new lexeme, whose attributes spaCy works out in Python). Matchers are given
+    the phrases as the hashes of their lemmas or lower-case forms (:meth:`keys`), which is
+    what they store of a Doc, so a phrase found in the table costs no Doc at all. The
+    table is keyed on the pipeline that made it, and a phrase it lacks is worked out and
+    added, so changed lexicons need no invalidation."""
+
+    FORMAT = "words-lemmas-lowers"  # changes when an entry changes shape
 
     def __init__(self, nlp: Language) -> None:
         from importlib.metadata import version
 
         self.nlp = nlp
+        self.strings = nlp.vocab.strings
         self.digest = cache.key(
-            "phrases", spacy.__version__, version("spacy-lookups-data"), repr(nlp.meta.get("name")),
+            "phrases", self.FORMAT, spacy.__version__, version("spacy-lookups-data"), repr(nlp.meta.get("name")),
             repr(nlp.meta.get("version")), ",".join(nlp.pipe_names), nlp.tokenizer.to_bytes(exclude=["vocab"]),
         )
-        self.table: dict[str, tuple[list[str], list[bool], list[str]]] = cache.load("phrases", self.digest) or {}
+        self.table: dict[str, tuple[list[str], list[str], list[str]]] = cache.load("phrases", self.digest) or {}
         self.added = False
 
-    def doc(self, text: str) -> Doc:
+    def _entry(self, text: str) -> tuple[list[str], list[str], list[str]]:
         entry = self.table.get(text)
         if entry is None:
             doc = lemmatised(self.nlp, text)
-            self.table[text] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc], [t.lemma_ for t in doc])
+            entry = self.table[text] = ([t.text for t in doc], [t.lemma_ for t in doc], [t.lower_ for t in doc])
             self.added = True
-            return doc
-        words, spaces, lemmas = entry
-        return Doc(self.nlp.vocab, words=words, spaces=spaces, lemmas=lemmas)
+        return entry
+
+    def keys(self, text: str, attr: str) -> list[int]:
+        """The phrase as a matcher on ``attr`` ("LEMMA" or "LOWER") stores it: the hash of
+        each token's lemma or lower-case form."""
+        _, lemmas, lowers = self._entry(text)
+        add = self.strings.add
+        return [add(value) for value in (lemmas if attr == "LEMMA" else lowers)]
 
     def words(self, text: str) -> list[str]:
         """The tokens of a phrase as written."""
-        return [t.text for t in self.doc(text)]
+        return list(self._entry(text)[0])
 
     def lemmas(self, text: str) -> list[str]:
-        return [t.lemma_ for t in self.doc(text)]
+        return list(self._entry(text)[1])
 
     def lemma(self, word: str) -> str:
         """The lemma of a one-word phrase; a phrase of several words is kept as written."""
-        doc = self.doc(word)
-        return doc[0].lemma_ if len(doc) == 1 else word
+        lemmas = self._entry(word)[1]
+        return lemmas[0] if len(lemmas) == 1 else word
 
     def save(self) -> None:
         if self.added:

@@ -23,7 +23,6 @@ from typing import Any
 
 from claimlint.document import Document
 from claimlint.readers.decoding import ReadError
-from claimlint.readers.html import extract_html
 from claimlint.readers.spans import Run, SourceBuilder, SourceMap
 
 FEED_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None}
@@ -254,6 +253,8 @@ class Feed:
             where = SourceMap(runs)
             kind = "title" if name in options.title_fields else "paragraph"
             if name in options.html_fields or _MARKUP.search(value):
+                from claimlint.readers.html import extract_html  # only feeds with markup need the HTML parser
+
                 extract_html(doc, value, where, kind)
             else:
                 _plain_blocks(doc, value, where, kind)

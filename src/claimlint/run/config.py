@@ -18,9 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pathspec
-import yaml
-
 from claimlint.document import Document
 from claimlint.knowledge.packs import DEFAULT_LANGUAGE
 from claimlint.knowledge.profile import DEFAULT_PROFILE, PROFILES, Profile, ProfileCues, ProfileError
@@ -28,6 +25,8 @@ from claimlint.readers.feeds import PRESETS, FeedOptions
 from claimlint.run.selection import Layer, resolve, unknown_selector
 
 if TYPE_CHECKING:  # the engine (and spaCy) is imported only when a run needs it
+    import pathspec
+
     from claimlint.engine import EngineOptions
 
 CONFIG_NAMES = ("claimlint.toml", "pyproject.toml")
@@ -144,6 +143,8 @@ def _profile_map(value: Any, root: Path) -> tuple[tuple[str, str], ...]:
 
 
 def _evidence_file(value: Any, root: Path) -> dict[str, Any]:
+    import yaml
+
     path = root / _string(value, root)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -265,7 +266,11 @@ def _config_in(directory: Path) -> Config | None:
 @lru_cache(maxsize=None)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     """Patterns compiled once (every file of a walk is tried against them), read as
-    .gitignore lines are: negation, anchoring by a slash, ``**``, directory patterns."""
+    .gitignore lines are: negation, anchoring by a slash, ``**``, directory patterns.
+    (pathspec is imported here: a check of the files named on the command line needs no
+    patterns.)"""
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
