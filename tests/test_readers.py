@@ -615,6 +615,22 @@ def test_arbitrary_text_maps_exactly(text, suffix):
         assert 1 <= directive.line <= directive.end_line
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**a\r\na**", ["a a"]),
+        ("x\r\n\r\n__bold\r\ncopy__", ["x", "bold copy"]),
+        ("**one\r\n**two\r\nthree**\r\nfour**", ["one two three four"]),
+    ],
+)
+def test_emphasis_over_a_crlf_break_maps_exactly(text, expected):
+    """The compiled parser gives emphasis that opens a page and spans a CRLF break a start
+    below zero (as an unsigned number); the page is still read, every position exact."""
+    doc = read_document("crlf.md", text.encode())
+    assert [block.text for block in doc.blocks] == expected
+    assert_spans_exact(doc)
+
+
 def _cpu_seconds(path: str, data: bytes) -> float:
     start = time.process_time()
     read_document(path, data)

@@ -173,8 +173,12 @@ class _Reader:
         self.limit = len(doc.source)
 
     def span(self, node: Node) -> tuple[int, int]:
-        """The node's range in the source (the parser reports some ends past the page's end)."""
+        """The node's range in the source (the parser reports some ends past the page's end,
+        and, for emphasis over a CRLF line break, a start below zero as an unsigned number:
+        such a node is read from the start of its section, its children placed by search)."""
         start, end = node.srcmap
+        if start > end:
+            start = 0
         offsets = self.offsets
         if offsets.ascii:
             start, end = offsets.base + start, offsets.base + end
