@@ -91,7 +91,7 @@ class MedicinalJudge:
                     claimed, how = diseases, "testimonial"
                 elif sentence.offers:
                     claimed, how = diseases, "offered"
-                elif sentence.text.rstrip().endswith("?") and words & self.reader:
+                elif sentence.asks and words & self.reader:
                     claimed, how = diseases, "question"
         if not claimed and not standalone:
             return
@@ -203,12 +203,10 @@ class MedicinalJudge:
         ours = sentence.grammar.product_determiners
         named = any(s.start >= main for s in sentence.of("substance", "product_nouns", "anaphors"))
         named = named or any(lower in ours for lower, _, _, _ in words[main - sentence.start:])
-        for act in sentence.of("relation", "resolutions"):
-            if act.start < main or negated_at(sentence, act.start, []) or silenced(sentence, act.start, muted):
-                continue
-            if named:
-                return True
-        return False
+        return named and any(
+            act.start >= main and not negated_at(sentence, act.start, []) and not silenced(sentence, act.start, muted)
+            for act in sentence.of("relation", "resolutions")
+        )
 
     @staticmethod
     def treated_by_pronoun(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:

@@ -99,7 +99,7 @@ def is_question(sentence: Sentence) -> bool:
     """A sentence that asks; one that only dresses a statement as a question ("Did you
     know vitamin A keeps your eyes in shape?") asserts it, and so does one that offers
     the product for what it names ("Fed up with bloating?", "Brain fog? Sorted.")."""
-    return sentence.text.rstrip().endswith("?") and not sentence.offers and not any(_opens(sentence, m) for m in sentence.of("asserting"))
+    return sentence.asks and not sentence.offers and not any(_opens(sentence, m) for m in sentence.of("asserting"))
 
 
 def is_advice(sentence: Sentence) -> bool:
@@ -730,7 +730,7 @@ def answer_questions(sentences: list[Sentence], claims: dict[int, list[Claim]]) 
 
 def _asks(sentence: Sentence) -> bool:
     """A question, whether or not it also offers the product for what it names."""
-    return sentence.text.rstrip().endswith("?") and (sentence.offers or is_question(sentence))
+    return sentence.asks and (sentence.offers or is_question(sentence))
 
 
 def _answer(sentence: Sentence, asked: Mention) -> Claim | None:

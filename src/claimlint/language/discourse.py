@@ -214,7 +214,7 @@ def mark_offers(sentences: list[Sentence]) -> None:
 
     A complaint in such a question may be put through a negation ("Can't sleep?")."""
     for question, answer in zip(sentences, [*sentences[1:], None]):
-        if not question.text.rstrip().endswith("?"):
+        if not question.asks:
             continue
         named = question.of("effect", "standalone", "disease")
         if not named:
@@ -231,7 +231,7 @@ def mark_offers(sentences: list[Sentence]) -> None:
 def _answers(question: Sentence, answer: Sentence) -> bool:
     if question.has("substance") or _word_count(question) > PROBLEM_WORDS or _word_count(answer) > ANSWER_WORDS:
         return False
-    if answer.has("advice") or answer.text.rstrip().endswith("?"):
+    if answer.has("advice") or answer.asks:
         return False
     first = next((i for i, (_, _, punct, _) in enumerate(answer.words) if not punct), None)
     if first is not None and any(m.start - answer.start == first for m in answer.of("resolutions")):

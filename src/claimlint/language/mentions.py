@@ -125,6 +125,12 @@ class Sentence:
     _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
+    def asks(self) -> bool:
+        """Whether the sentence is put as a question (ends with a question mark), whatever it
+        does with it: queries, asserts or offers."""
+        return self.text.rstrip().endswith("?")
+
+    @cached_property
     def words(self) -> list[tuple[str, str, bool, bool]]:
         """(lower form, lemma, is punctuation, followed by space) of each token."""
         return self.tokens.words[self.start:self.end]
