@@ -76,7 +76,7 @@ class MedicinalJudge:
         # "Consult your GP if you get migraines – our drops stop them": the warning
         # silences its clause, not a treatment of the disease it names said after it.
         claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
-        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted)]
+        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted) or aimed_at_sufferers(sentence, d, muted)]
         if diseases:
             claimed += [d for d in diseases if self.governed(sentence, d) and d not in claimed]
             if not claimed and not muted:
@@ -242,6 +242,23 @@ class MedicinalJudge:
                     what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
                 ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
+
+
+AUDIENCE_REACH = 1  # words between "for people prone to" and the condition it names ("… to painful cold sores")
+
+
+def aimed_at_sufferers(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
+    """"A gentle formula for people prone to cold sores", "made for those who suffer with
+    IBS": copy that names whom the product is for by a condition they have presents it as
+    meant for that condition, with no verb of treatment. A warning ("not suitable for
+    people with …") silences it, as a negation does."""
+    if silenced(sentence, disease.start, muted) or negated_at(sentence, disease.start, []):
+        return False
+    return any(
+        0 <= disease.start - frame.end <= AUDIENCE_REACH and sentence.clause_of(frame.start) == sentence.clause_of(disease.start)
+        and not negated_at(sentence, frame.start, [])
+        for frame in sentence.of("audience_frames")
+    )
 
 
 def explains_body(sentence: Sentence, relation: Mention) -> bool:

@@ -505,17 +505,25 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
     """"Our peptides rebuild from within, so wrinkles soften and joints move freely",
     "… and the aches just melt away": a result verb right after an effect or a disease,
     in a sentence that names the product ("our …"), a substance or a pronoun for one
-    before it, or goes on from an ellipsis, claims the change."""
+    before it, or goes on from an ellipsis, claims the change. So does one whose clause
+    names the product or a substance after the verb ("cravings fade away with our
+    gummies", "levels fell after a month on the capsules"), and one a user tells in the
+    first person ("my blood pressure came down"): the change is put down to the product."""
     clause = sentence.clause_of(mention.start)
     results = [
         r for r in sentence.of("result")
         if 0 <= r.start - mention.end <= RESULT_REACH and sentence.clause_of(r.start) == clause
+        and not negated_at(sentence, r.start, [])
     ]
     if not results:
         return []
     if any(m.end <= mention.start for m in sentence.of(*SUBJECT_KINDS)):
         return results
     if _fragment(sentence):
+        return results
+    if any(m.start >= results[0].end and sentence.clause_of(m.start) == clause for m in sentence.of("substance", "product_nouns")):
+        return results
+    if sentence.has("first_person") or sentence.story:
         return results
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
     return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []

@@ -32,7 +32,7 @@ from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
-PATTERN_CUES = ("testimonial_frames", "metaphor_frames")
+PATTERN_CUES = ("testimonial_frames", "metaphor_frames", "audience_frames")
 _CUE = "cue\x1f"
 
 
