@@ -174,9 +174,12 @@ class MedicinalJudge:
             if near and sentence.clause_of(rel.start) == clause and not explains_body(sentence, rel):
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
                     return True
+        explained = [r for r in sentence.of("relation") if sentence.clause_of(r.start) == clause and explains_body(sentence, r)]
         for mod in sentence.of("modifier"):
             if mod.key != "medicinal":
                 continue
+            if any(r.end <= mod.start for r in explained):
+                continue  # "The immune system protects the body against infection": physiology explained
             before = 0 <= disease.start - mod.end <= 2
             after = mod.start == disease.end
             if (before or after) and sentence.clause_of(mod.start) == clause:
@@ -228,7 +231,9 @@ class MedicinalJudge:
             for claim in claims:
                 effect = claim.effect.key
                 doc = claim.sentence.doc
-                words = {t.lower_ for t in doc[claim.effect.start:claim.effect.end]}
+                # The words from the verb to the effect: "stimulates new collagen for firmer
+                # skin" acts on the skin's collagen, not only on how firm skin looks.
+                words = {t.lower_ for t in doc[slice(*claim.span())]}
                 physiological = effect not in self.cosmetic_effects or bool(words & self.skin_physiology)
                 if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
                     continue

@@ -499,6 +499,7 @@ def _requirements(sentence: Sentence) -> list[Mention]:
 
 
 RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
+PLACE_REACH = 2  # more words, when a phrase of place follows the effect or disease ("in my knees")
 
 
 def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
@@ -510,9 +511,12 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
     gummies", "levels fell after a month on the capsules"), and one a user tells in the
     first person ("my blood pressure came down"): the change is put down to the product."""
     clause = sentence.clause_of(mention.start)
+    reach = RESULT_REACH
+    if mention.end < sentence.end and sentence.words[mention.end - sentence.start][0] in sentence.grammar.locating:
+        reach += PLACE_REACH  # "the swelling in my knees subsided": where it was is part of the subject
     results = [
         r for r in sentence.of("result")
-        if 0 <= r.start - mention.end <= RESULT_REACH and sentence.clause_of(r.start) == clause
+        if 0 <= r.start - mention.end <= reach and sentence.clause_of(r.start) == clause
         and not negated_at(sentence, r.start, [])
     ]
     if not results:
