@@ -508,11 +508,12 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
     in a sentence that names the product ("our …"), a substance or a pronoun for one
     before it, or goes on from an ellipsis, claims the change. So does one whose clause
     names the product or a substance after the verb ("cravings fade away with our
-    gummies", "levels fell after a month on the capsules"), and one a user tells in the
-    first person ("my blood pressure came down"): the change is put down to the product."""
+    gummies", "levels fell after a month on the capsules"), and a complaint a user tells
+    gone in the first person ("my headaches stopped"): the change is put down to the product."""
     clause = sentence.clause_of(mention.start)
     reach = RESULT_REACH
-    if mention.end < sentence.end and sentence.words[mention.end - sentence.start][0] in sentence.grammar.locating:
+    grammar = sentence.grammar
+    if mention.end < sentence.end and sentence.words[mention.end - sentence.start][0] in grammar.locating | grammar.object_prepositions:
         reach += PLACE_REACH  # "the swelling in my knees subsided": where it was is part of the subject
     results = [
         r for r in sentence.of("result")
@@ -527,8 +528,8 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         return results
     if any(m.start >= results[0].end and sentence.clause_of(m.start) == clause for m in sentence.of("substance", "product_nouns")):
         return results
-    if sentence.has("first_person") or sentence.story:
-        return results
+    if mention.kind == "disease" and (sentence.has("first_person") or sentence.story):
+        return results  # a complaint gone is good news only the product is told of; "my energy dropped" is not
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
     return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
 
