@@ -96,6 +96,7 @@ class MedicinalJudge:
         if not claimed and not standalone:
             return
         marks = claimed + standalone
+        marks += [r for d in claimed for r in results_after(sentence, d)]  # "bloating fades away"
         start = min(m.start for m in marks)
         end = max(m.end for m in marks)
         governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]

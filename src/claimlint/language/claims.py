@@ -509,7 +509,8 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
     before it, or goes on from an ellipsis, claims the change. So does one whose clause
     names the product or a substance after the verb ("cravings fade away with our
     gummies", "levels fell after a month on the capsules"), and a complaint a user tells
-    gone in the first person ("my headaches stopped"): the change is put down to the product."""
+    gone in the first person ("my headaches stopped"), and a change the reader is invited to
+    watch ("watch your cholesterol fall"): the change is put down to the product."""
     clause = sentence.clause_of(mention.start)
     reach = RESULT_REACH
     grammar = sentence.grammar
@@ -519,6 +520,7 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         r for r in sentence.of("result")
         if 0 <= r.start - mention.end <= reach and sentence.clause_of(r.start) == clause
         and not negated_at(sentence, r.start, [])
+        and not any(p.start <= r.start < p.end for p in sentence.of("product_nouns"))  # "Sleep Drops" names a product
     ]
     if not results:
         return []
@@ -528,6 +530,8 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         return results
     if any(m.start >= results[0].end and sentence.clause_of(m.start) == clause for m in sentence.of("substance", "product_nouns")):
         return results
+    if any(0 <= mention.start - w.end <= 1 for w in sentence.of("witnessing")):
+        return results  # "watch your cholesterol fall": the reader is invited to see the product work
     if mention.kind == "disease" and (sentence.has("first_person") or sentence.story):
         return results  # a complaint gone is good news only the product is told of; "my energy dropped" is not
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
