@@ -76,9 +76,15 @@ class MedicinalJudge:
         # "Consult your GP if you get migraines – our drops stop them": the warning
         # silences its clause, not a treatment of the disease it names said after it.
         claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
-        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted) or aimed_at_sufferers(sentence, d, muted)]
+        claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted)]
+        aimed = [d for d in named if d not in claimed and aimed_at_sufferers(sentence, d, muted)]
+        if aimed:
+            claimed, how = claimed + aimed, "aimed"
         if diseases:
-            claimed += [d for d in diseases if self.governed(sentence, d) and d not in claimed]
+            governed = [d for d in diseases if self.governed(sentence, d) and d not in claimed]
+            if governed and not claimed and all(results_after(sentence, d) for d in governed):
+                how = "changed"  # "the bloating settled within the hour"
+            claimed += governed
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
