@@ -520,7 +520,6 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         r for r in sentence.of("result")
         if 0 <= r.start - mention.end <= reach and sentence.clause_of(r.start) == clause
         and not negated_at(sentence, r.start, [])
-        and not any(p.start <= r.start < p.end for p in sentence.of("product_nouns"))  # "Sleep Drops" names a product
     ]
     if not results:
         return []
@@ -532,10 +531,19 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         return results
     if any(0 <= mention.start - w.end <= 1 for w in sentence.of("witnessing")):
         return results  # "watch your cholesterol fall": the reader is invited to see the product work
-    if mention.kind == "disease" and (sentence.has("first_person") or sentence.story):
-        return results  # a complaint gone is good news only the product is told of; "my energy dropped" is not
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
-    return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
+    if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]):
+        return results
+    if mention.kind != "disease":
+        return []  # "my energy dropped after lunch": a quantity's change told of a person is no claim
+    if sentence.has("first_person") or sentence.story or _owned(sentence, mention):
+        return results  # a complaint gone, told of a person ("my headaches stopped", "her reflux settled")
+    return []
+
+
+def _owned(sentence: Sentence, mention: Mention) -> bool:
+    """"her reflux", "your bloating": a complaint said to be someone's."""
+    return mention.start > sentence.start and sentence.words[mention.start - 1 - sentence.start][0] in sentence.grammar.possessives
 
 
 def _reports_change(sentence: Sentence, effect: Mention, modifier: Mention) -> bool:
