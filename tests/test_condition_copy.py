@@ -101,3 +101,24 @@ def test_a_medicinal_preposition_after_the_body_at_work_explains_physiology(engi
 
 def test_an_organ_and_an_aspect_build_an_effect_whatever_the_lemma_of_the_aspect(engine):
     assert ("HC103", "Repairs your intestinal lining") in marked(engine, "Repairs your intestinal lining.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clients with psoriasis tell us their elbows feel calmer.", ("MC201", "psoriasis")),
+    ("Users with IBS reported fewer flare-ups within a month.", ("MC201", "IBS")),
+])
+def test_users_named_by_their_condition_and_reporting_a_change_are_a_testimonial(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers with nut allergies tell us they love the nut-free range.",
+    "Customers with questions say our helpline is quick.",
+])
+def test_users_reporting_no_change_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_blood_lipid_names_are_effects_alone_and_with_levels(engine):
+    assert [code for code, _ in marked(engine, "Our oat drink lowers your LDL.")] == ["HC103"]
+    assert marked(engine, "Ask your GP to check your LDL and HDL.") == []

@@ -93,6 +93,8 @@ class MedicinalJudge:
                     claimed, how = diseases, "list"
                 elif population:
                     claimed, how = population, "trial"
+                elif reported_by_users(sentence, diseases):
+                    claimed, how = reported_by_users(sentence, diseases), "testimonial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
                 elif sentence.offers:
@@ -254,6 +256,24 @@ class MedicinalJudge:
                     what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
                 ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
+
+
+CHANGES = ("effect", "relation", "result", "change_cues", "modifier")  # what a report of a change names
+USERS_REACH = 1  # words between "customers with" and the condition it names ("… with chronic arthritis")
+
+
+def reported_by_users(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """"Customers with arthritis tell us they walk further", "users with IBS reported fewer
+    flare-ups": the conditions of the product's users, named right before what they are
+    said to report, present the product as working for the condition when the report
+    tells of a change or an effect ("customers with nut allergies love the nut-free range"
+    tells of none)."""
+    cues = sentence.of("reported_users")
+    reports = [r for r in sentence.of("reporting") if any(m.start >= r.start for m in sentence.of(*CHANGES))]
+    return [
+        d for d in diseases
+        if any(0 <= d.start - c.end <= USERS_REACH for c in cues) and any(r.start >= d.end for r in reports)
+    ]
 
 
 AUDIENCE_REACH = 1  # words between "for people prone to" and the condition it names ("… to painful cold sores")
