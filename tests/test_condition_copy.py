@@ -122,3 +122,15 @@ def test_users_reporting_no_change_stay_silent(engine, text):
 def test_blood_lipid_names_are_effects_alone_and_with_levels(engine):
     assert [code for code, _ in marked(engine, "Our oat drink lowers your LDL.")] == ["HC103"]
     assert marked(engine, "Ask your GP to check your LDL and HDL.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Village healers brewed the bark to bring down fevers.", ("MC201", "bring down fevers")),
+    ("Grandmothers relied on it to soothe dry coughs.", ("MC201", "soothe dry coughs")),
+])
+def test_folk_remedy_attributions_of_plural_symptoms_are_medicinal(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+def test_bringing_down_what_is_no_condition_stays_silent(engine):
+    assert marked(engine, "Our spring sale brings down prices across the range.") == []
