@@ -134,3 +134,8 @@ def test_folk_remedy_attributions_of_plural_symptoms_are_medicinal(engine, text,
 
 def test_bringing_down_what_is_no_condition_stays_silent(engine):
     assert marked(engine, "Our spring sale brings down prices across the range.") == []
+
+
+def test_a_cosmetic_that_restores_hair_growth_claims_physiology_and_thicker_looking_hair_does_not(engine):
+    assert [code for code, _ in marked(engine, "Our scalp tonic restores hair growth.", COSMETIC)] == ["MC205"]
+    assert marked(engine, "A shampoo for hair that looks thicker and fuller.", COSMETIC) == []
