@@ -196,17 +196,22 @@ class _Pattern:
         self.label = label
         self.after = steps[anchor_index + 1:]
         self.before = steps[:anchor_index][::-1]
-        self.beside = _beside(self.after, 1) + _beside(self.before, -1)
+        # the words nearest the anchor and at a fixed distance first: they fail most attempts
+        self.beside = sorted(_beside(self.after, 1) + _beside(self.before, -1), key=lambda b: (b[1] - b[0], abs(b[0])))
 
     def match_around(self, columns: list[list[int]], position: int, substances: frozenset[int]) -> tuple[int, int] | None:
         """The match whose anchor is the token at ``position``, which holds one of the
         anchor's words (the anchor finder found it there), or None."""
-        # Most attempts fail on a word right beside the anchor: those are tested here
-        # first, without a call per step.
+        # Most attempts fail for want of a word the pattern requires near the anchor:
+        # those are looked for first, where they can stand, without a call per step.
         n = len(columns[0])
-        for offset, column, values in self.beside:
-            p = position + offset
-            if not 0 <= p < n or columns[column][p] not in values:
+        for first, last, column, values in self.beside:
+            words = columns[column]
+            if first == last:
+                p = position + first
+                if not 0 <= p < n or words[p] not in values:
+                    return None
+            elif not any(words[p] in values for p in range(max(position + first, 0), min(position + last + 1, n))):
                 return None
         end = _walk(self.after, columns, position + 1, 1, substances)
         if end < 0:
@@ -234,17 +239,18 @@ class _Pattern:
         return range(len(rows))
 
 
-def _beside(steps: list[_Step], direction: int) -> tuple[tuple[int, int, frozenset[int]], ...]:
-    """(offset from the anchor, column, words) of each word the pattern requires at a
-    fixed distance from its anchor: the required single tokens next to it, up to the
-    first step that may take more or fewer tokens."""
+def _beside(steps: list[_Step], direction: int) -> list[tuple[int, int, int, frozenset[int]]]:
+    """(first and last offset from the anchor, column, words) of each word the pattern
+    requires on one side of its anchor: the nearest and farthest token its step can start
+    at, from what the steps between may take."""
     found = []
-    for distance, step in enumerate(steps, 1):
-        if not step.low == step.high == 1:
-            break
-        if step.values and not step.substance:
-            found.append((distance * direction, step.attr, step.values))
-    return tuple(found)
+    low = high = 0  # tokens the steps between the anchor and this one take, at least and at most
+    for step in steps:
+        if step.low and step.values and not step.substance:
+            near, far = direction * (low + 1), direction * (high + 1)
+            found.append((min(near, far), max(near, far), step.attr, step.values))
+        low, high = low + step.low, high + step.high
+    return found
 
 
 def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
