@@ -116,6 +116,32 @@ class TokenRows:
         return found
 
 
+class HashTexts:
+    """The strings of string-store hashes, each looked up once while it is kept: asking
+    the string store makes a new Python string every time, and a Doc's words are mostly
+    words seen before. At most :data:`LIMIT` are kept; past that they are forgotten and
+    looked up anew."""
+
+    LIMIT = 50_000
+
+    def __init__(self, strings) -> None:
+        self.strings = strings
+        self.known: dict[int, str] = {}
+
+    def __call__(self, hashes: list[int]) -> list[str]:
+        known = self.known
+        get = known.get
+        texts = []
+        for h in hashes:
+            text = get(h)
+            if text is None:
+                if len(known) >= self.LIMIT:
+                    known.clear()
+                text = known[h] = self.strings[h]
+            texts.append(text)
+        return texts
+
+
 def token_rows(doc: Doc) -> TokenRows:
     """The token rows of ``doc``, kept with it: the rule patterns, the evidence cues and
     the judges all read them."""
