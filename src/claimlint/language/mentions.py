@@ -161,7 +161,10 @@ class Sentence:
         return [m for m in self.mentions if m.kind in kinds]
 
     def has(self, kind: str, key: str | None = None) -> bool:
-        return any(key is None or m.key == key for m in self._by_kind().get(kind, ()))
+        found = self._by_kind().get(kind)
+        if not found:
+            return False
+        return key is None or any(m.key == key for m in found)
 
     def _by_kind(self) -> dict[str, list[Mention]]:
         """The mentions by kind, in order: claim building and the judges ask a sentence
