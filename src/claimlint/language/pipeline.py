@@ -71,7 +71,9 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         rows = doc.to_array([ORTH, IS_PUNCT])
-        mark = numpy.isin(rows[:, 0], self.marks)
+        mark = numpy.zeros(len(doc), dtype=bool)
+        for end_mark in self.marks.tolist():  # a comparison per mark: numpy.isin costs more on a page's few hundred tokens
+            mark |= rows[:, 0] == end_mark
         word = ~mark & (rows[:, 1] == 0)
         # Only end marks and words decide: a word starts a sentence when the last of
         # them before it is an end mark.
