@@ -4,6 +4,9 @@ with the size of a file, and what outlives a part still reads right afterwards."
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import claimlint.engine as engine_module
 from claimlint.knowledge.profile import Profile
 from claimlint.readers.text import read_text
@@ -53,3 +56,21 @@ def test_a_word_first_met_in_a_part_reads_right_after_the_part(engine, monkeypat
     assert [t.lemma_ for t in doc][1] == "ocelot"
     again = next(engine.lint([(read_text("long.txt", text), Profile())]))[1]
     assert [f.to_dict() for f in again] == [f.to_dict() for f in first]
+
+
+def test_a_part_is_let_go_once_it_is_judged(engine, monkeypatch):
+    """Its Docs, sentences and claims are not held while the parts after it are analysed."""
+    monkeypatch.setattr(engine_module, "MAX_PART", PART)
+    judged: list[weakref.ref] = []
+    original = engine_module.Engine._judge
+
+    def judge(self, ctx):
+        judged.append(weakref.ref(ctx))
+        return original(self, ctx)
+
+    monkeypatch.setattr(engine_module.Engine, "_judge", judge)
+    document = read_text("long.txt", _catalogue(_codes("plexacode", 60)))
+    for _ in engine.lint_parts([(document, Profile())]):
+        gc.collect()  # what is let go is gone, cycles included
+        assert [ref() for ref in judged[:-1]] == [None] * (len(judged) - 1)  # the parts before the one just judged
+    assert len(judged) > 5

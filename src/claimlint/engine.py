@@ -143,9 +143,10 @@ class Engine:
                 continue
             self.index  # noqa: B018 -- built outside the zones: it is kept for the whole run
             for parts in documents:
-                for part in parts:
+                parts.reverse()
+                while parts:  # a part is let go once judged: none is held here
                     with self.nlp.memory_zone():
-                        yield from self._analyse([part], batch_size, zoned=True)
+                        yield from self._analyse(iter([parts.pop()]), batch_size, zoned=True)
 
     def _parts(self, document: Document, profile: Profile) -> list[_Part]:
         """The parts one document is analysed and judged in (one for all but long documents)."""
