@@ -50,7 +50,9 @@ def test_a_word_first_met_in_a_part_reads_right_after_the_part(engine, monkeypat
     """The lemma of a word met first in a zone is a string the zone drops: a lemma
     remembered from then would name nothing when the word comes back."""
     monkeypatch.setattr(engine_module, "MAX_PART", PART)
-    text = _catalogue(["with ocelots"] * 30)
+    codes = _codes("vexlacode", 30)
+    codes[7] = "with ocelots"  # once: a word a part uses more than once is kept (see below)
+    text = _catalogue(codes)
     first = next(engine.lint([(read_text("long.txt", text), Profile())]))[1]
     doc = engine.nlp("Two ocelots and a quince.")
     assert [t.lemma_ for t in doc][1] == "ocelot"
@@ -74,3 +76,15 @@ def test_a_part_is_let_go_once_it_is_judged(engine, monkeypatch):
         gc.collect()  # what is let go is gone, cycles included
         assert [ref() for ref in judged[:-1]] == [None] * (len(judged) - 1)  # the parts before the one just judged
     assert len(judged) > 5
+
+
+def test_the_words_a_part_uses_again_are_kept_for_the_parts_after_it(engine, monkeypatch):
+    """In a zone spaCy's tokenizer caches nothing; the chunks a part uses more than once
+    are tokenised before its zone, so they stay, and only the words met once go."""
+    strings = engine.nlp.vocab.strings
+    codes = _codes("trolmacode", 60)
+    text = _catalogue([f"{code} with {code[:-2]}pearls and {code[:-2]}pearls" for code in codes])
+    monkeypatch.setattr(engine_module, "MAX_PART", PART)
+    next(engine.lint([(read_text("long.txt", text), Profile())]))
+    assert all(f"{code[:-2]}pearls" in strings for code in codes)
+    assert not any(code in strings for code in codes)
