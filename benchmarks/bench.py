@@ -25,7 +25,12 @@ so that a slow spell of a shared machine falls on both, and reports medians:
   spaCy and tokenises the same files; wall time, ratio and the peak memory of each child;
 - cold start: a one-file check against ``python -c "import spacy"``, in pairs, after one
   untimed check (a new process, its on-disk cache and bytecode as after any earlier run);
-- ``--jobs 1`` against ``--jobs 2`` on the catalogue corpus.
+- ``--jobs 1`` against ``--jobs 2`` on the catalogue corpus;
+- one large file of each kind of copy (``--large-mb``, 10 MB by default: claim-dense
+  articles and catalogue copy as text, dense product pages as Markdown), checked by
+  ``claimlint check`` as a user runs it: peak resident memory of the whole process, with
+  its CPU and wall time. Memory does not move with the load of the machine; it is
+  measured once.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import KINDS, ROOT, build  # noqa: E402
+from corpora import KINDS, LARGE, ROOT, build, build_large  # noqa: E402
 
 # The bare yardstick, shared by the in-process and the whole-process measures.
 BARE = '''
@@ -150,10 +155,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="alternated runs of each measure; medians count (default 3)")
     parser.add_argument("--cold-runs", type=int, default=10, help="pairs for the cold start (default 10)")
     parser.add_argument("--corpora", default=",".join(KINDS), help=f"which corpora, comma-separated (default {','.join(KINDS)})")
+    parser.add_argument("--large-mb", type=float, default=10.0, help="size of the one large file of each kind in MB (default 10; 0: none)")
     parser.add_argument("--quick", action="store_true", help="tiny corpora and one run of everything: shows that the benchmark runs, measures nothing")
     args = parser.parse_args()
     if args.quick:
-        args.size, args.repeat, args.cold_runs = 0.01, 1, 1
+        args.size, args.repeat, args.cold_runs, args.large_mb = 0.01, 1, 1, 0.05
     kinds = [k for k in args.corpora.split(",") if k]
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
@@ -213,6 +219,14 @@ def main() -> None:
             speedup = median(a[0] / b[0] for a, b in zip(one_job, two_jobs))
             print(f"--jobs       catalogue: --jobs 1 {median(a[0] for a in one_job):.2f} s, --jobs 2 {median(b[0] for b in two_jobs):.2f} s: "
                   f"{speedup:.2f}x")
+        large = [k for k in LARGE if k in kinds] if args.large_mb > 0 else []
+        if large:
+            print()
+            print(f"{'large file':<12}{'MB':>7}{'peak MB':>9}{'CPU s':>8}{'wall s':>8}")
+        for kind in large:
+            path = build_large(kind, Path(tmp) / f"large-{kind}", int(args.large_mb * 1_000_000), args.seed)
+            wall, peak, cpu = run_child([*check, str(path)])
+            print(f"{kind + LARGE[kind]:<12}{path.stat().st_size / 1e6:>7.2f}{peak:>9.0f}{cpu:>8.1f}{wall:>8.1f}")
     print(f"machine    load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
