@@ -28,6 +28,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessives: frozenset[str]
+    possessive_marks: frozenset[str]  # "your joints' …": what the word before owns what comes after
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
     object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
@@ -99,6 +100,7 @@ class Grammar:
             relative_pronouns=words("relative_pronouns"),
             pronoun_subjects=words("pronoun_subjects"),
             possessives=words("possessives"),
+            possessive_marks=words("possessive_marks"),
             product_determiners=words("product_determiners"),
             object_prepositions=words("object_prepositions"),
             adding_after_negation=words("adding_after_negation"),

@@ -246,7 +246,7 @@ def build_claims(
     all_substances = substances
     own_proteins = [s for s in substances if s.key in body_own and not _as_ingredient(sentence, s)]
     substances = [s for s in substances if s not in own_proteins]
-    words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not punct]
+    words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not (punct or is_mark(lower))]
     covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
@@ -308,6 +308,7 @@ def build_claims(
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        near += possessed(sentence, effect, modifiers + suffixes)
         near += [m for m in hyphened(sentence, effect) if m.key != "medicinal"]
         near = [m for m in near if not _reports_change(sentence, effect, m)]
         opening = _clause_start(sentence, clause_of, effect.start)
@@ -362,6 +363,29 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def is_mark(lower: str) -> bool:
+    """An emoji, an arrow or a bullet stands between the words of a caption as punctuation
+    does ("Sleep 😴 Focus 🧠"): a token with no letter or digit is a mark, not a word."""
+    return not any(c.isalnum() for c in lower)
+
+
+POSSESSED_REACH = 3  # words between the owner's mark and the praise it owns ("muscles' new bedtime buddy")
+
+
+def possessed(sentence: Sentence, effect: Mention, praise: list[Mention]) -> list[Mention]:
+    """"Turmeric, your joints' daily ally", "your immune system's best friend": a word that
+    praises, owned by the effect right before it, says what the substance or product is to
+    that part of the body; it claims the effect as a modifier next to it would."""
+    at = effect.end
+    if at >= sentence.end or sentence.words[at - sentence.start][0] not in sentence.grammar.possessive_marks:
+        return []
+    clause = sentence.clause_of(effect.start)
+    return [
+        m for m in praise
+        if m.key != "medicinal" and 0 <= m.start - (at + 1) <= POSSESSED_REACH and sentence.clause_of(m.start) == clause
+    ]
 
 
 HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
