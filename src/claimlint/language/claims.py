@@ -183,12 +183,15 @@ def is_ingredient_list(sentence: Sentence) -> bool:
 
 
 def _praises(sentence: Sentence, negation: Mention) -> bool:
-    """"has never been clearer", "never felt better": a negation before a comparative
-    says things are better than ever."""
-    doc, at = sentence.doc, negation.end
-    if at + 1 >= sentence.end or doc[at].lower_ not in sentence.grammar.comparing_after_negation:
+    """"has never been clearer", "never felt better", "I've never slept this well": a
+    negation before a comparative, or before a degree word and a word of praise, says
+    things are better than ever."""
+    doc, at, grammar = sentence.doc, negation.end, sentence.grammar
+    if at + 1 >= sentence.end or doc[at].lower_ not in grammar.comparing_after_negation:
         return False
     after = doc[at + 1]
+    if after.lower_ in grammar.degree_after_negation:
+        return at + 2 < sentence.end and doc[at + 2].lower_ in grammar.praise_after_degree
     return after.lower_.endswith("er") and after.lemma_ != after.lower_  # an inflected comparative
 
 
