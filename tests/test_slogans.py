@@ -1,0 +1,134 @@
+"""Claims made the way social posts, headlines and pack slogans make them: praise owned by
+a part of the body, captions strung together with emoji, vitality verbs with a day or the
+body as object, wholesome words that promise something to a person, comparatives of a
+person, anti-ageing idioms, energy that lasts, resolution slogans, praise after "never"
+and comparisons that run ordinary products down. Each has fail cases with the span they
+mark and near-misses that describe food, a recipe or a thing and must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def marked(engine, text: str) -> list[tuple[str, str]]:
+    return sorted((f.code, f.excerpt[slice(*f.excerpt_span)]) for f in engine.lint_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Selenium: your thyroid's trusty sidekick.", ("HC103", "thyroid's trusty sidekick")),
+    ("Vitamin C, your immune system's best friend all winter.", ("HC103", "immune system's best friend")),
+    ("Kefir: a love letter to your tummy.", ("HC102", "a love letter to your tummy")),
+    ("Omega-3 — nature's gift to your heart.", ("HC103", "nature's gift to your heart")),
+    ("Ginkgo: brain food for busy days.", ("HC101", "brain food for")),
+    ("Elderberry: winter armour in a bottle.", ("HC102", "winter armour in a bottle")),
+])
+def test_a_substance_and_a_praise_noun_phrase_about_the_body_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+def test_emoji_between_effects_leave_a_caption_a_caption(engine):
+    assert [code for code, _ in marked(engine, "Sleep 😴 Calm 🌙 Focus 🎯")] == ["HC101", "HC103", "HC103"]
+    assert marked(engine, "Breakfast 🥣 Lunch 🥗 Dinner 🍝") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Power up your afternoons with our oat bites.", ("HC106", "Power up your afternoons")),
+    ("Fuel your whole day the natural way.", ("HC106", "Fuel your whole day")),
+    ("Say goodbye to sluggish mornings.", ("HC106", "goodbye to sluggish mornings")),
+    ("Your daily reset, in one glass.", ("HC106", "Your daily reset")),
+    ("Unlock your body's full potential.", ("HC106", "Unlock your body's full potential")),
+    ("Your body's favourite winter bodyguard.", ("HC106", "Your body's favourite winter bodyguard")),
+    ("From frazzled to focused in one week.", ("HC106", "From frazzled to")),
+    ("Wake up feeling renewed.", ("HC106", "feeling renewed")),
+    ("Glow starts in your gut.", ("HC106", "Glow starts in your gut")),
+])
+def test_vitality_promised_to_a_day_a_person_or_the_body_is_a_general_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wholesome goodness for your whole body.", ("HC106", "Wholesome goodness for your whole body")),
+    ("Nutritious bites that keep you going strong.", ("HC106", "keep you going strong")),
+    ("Nutrients your cells are craving.", ("HC106", "your cells are craving")),
+])
+def test_wholesome_words_that_promise_something_to_a_person_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wholesome goodness from our family farm.",
+    "Nutritious bites for the lunchbox.",
+    "Nourishing body butter with cocoa.",
+    "Power up your laptop before the meeting.",
+    "Fuel your car at our forecourt.",
+    "Say goodbye to soggy sandwiches.",
+    "Your daily paper, delivered.",
+    "Your order, sorted.",
+    "From farm to fork.",
+])
+def test_wholesome_words_and_vitality_verbs_about_food_or_things_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_nourishing_cosmetic_stays_silent_after_other_sentences(engine):
+    """The exception that names the cosmetic holds wherever its sentence stands."""
+    text = "Say goodbye to soggy sandwiches.\n\nNourishing body butter with cocoa is back in the shop."
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Meet the leaner, fitter you.", ("HC106", "Meet the leaner, fitter you")),
+    ("Turn back the clock on tired skin.", ("HC106", "Turn back the clock on tired skin")),
+    ("Take years off your complexion.", ("HC106", "Take years off your complexion")),
+    ("Age backwards with every scoop.", ("HC106", "Age backwards")),
+])
+def test_transformation_and_anti_ageing_idioms_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turn back the clock to grandma's kitchen.",
+    "Meet the new you-shaped cushion.",
+    "The healthiest breakfast you can buy is still porridge.",  # a superlative of food, not "a healthier you"
+])
+def test_idioms_about_things_are_no_transformation_of_a_person(engine, text):
+    assert not any(code == "HC106" and "you" in span.split()[-1:] for code, span in marked(engine, text))
+    assert not any("clock" in span for _, span in marked(engine, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Slow-release energy from ancient grains.", ("HC103", "Slow-release energy")),
+    ("Energy that lasts through the school run.", ("HC103", "Energy that lasts")),
+    ("Digestion, sorted.", ("HC103", "Digestion")),
+    ("Since switching I've never slept this well.", ("HC103", "slept")),
+    ("My digestion has been transformed.", ("HC103", "digestion")),
+    ("My afternoons have never been better.", ("HC106", "My afternoons have never been better")),
+])
+def test_lasting_energy_resolutions_and_informal_testimonials_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Slow-release fertiliser pellets.",
+    "I've never baked this well.",
+    "I have never slept in a tent.",
+])
+def test_the_same_forms_without_an_effect_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twice the antioxidants of green tea.", ("OS501", "Twice the antioxidants of")),
+    ("Standard multivitamins do nothing for your energy.", ("OS501", "Standard multivitamins do nothing")),
+    ("Most probiotics never reach your gut.", ("OS501", "Most probiotics never")),
+])
+def test_comparisons_that_run_ordinary_products_down(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Twice the fruit of our old recipe.",
+    "Most supermarket loaves are sliced thin.",
+])
+def test_comparisons_of_recipes_stay_silent(engine, text):
+    assert marked(engine, text) == []
