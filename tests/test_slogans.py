@@ -132,3 +132,26 @@ def test_comparisons_that_run_ordinary_products_down(engine, text, expected):
 ])
 def test_comparisons_of_recipes_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Benefits: sleep, calm, focus.", ("HC103", "sleep")),
+    ("Get your glow back with one scoop a day.", ("HC106", "Get your glow back")),
+    ("Be your healthiest self this spring.", ("HC106", "your healthiest self")),
+    ("Berry chews that put the spring back in your step.", ("HC106", "put the spring back in")),
+    ("For anyone who wants to feel more like themselves.", ("HC106", "feel more like themselves")),
+    ("Notice the difference in your energy.", ("HC103", "difference in your energy")),
+    ("A lasting boost, minus the slump.", ("HC103", "lasting boost")),
+])
+def test_benefit_lists_and_everyday_promises_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Benefits of joining: free delivery and early access.",
+    "Get your order back within thirty days.",
+    "Feel the difference of stone-ground flour.",
+    "Spring is back in the orchard.",
+])
+def test_benefit_labels_and_everyday_phrases_about_shopping_stay_silent(engine, text):
+    assert marked(engine, text) == []
