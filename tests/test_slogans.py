@@ -138,7 +138,7 @@ def test_comparisons_of_recipes_stay_silent(engine, text):
     ("Benefits: sleep, calm, focus.", ("HC103", "sleep")),
     ("Get your glow back with one scoop a day.", ("HC106", "Get your glow back")),
     ("Be your healthiest self this spring.", ("HC106", "your healthiest self")),
-    ("Berry chews that put the spring back in your step.", ("HC106", "put the spring back in")),
+    ("Berry chews that put the spring back in your step.", ("HC106", "put the spring back in your step")),
     ("For anyone who wants to feel more like themselves.", ("HC106", "feel more like themselves")),
     ("Notice the difference in your energy.", ("HC103", "difference in your energy")),
     ("A lasting boost, minus the slump.", ("HC103", "lasting boost")),
@@ -154,4 +154,24 @@ def test_benefit_lists_and_everyday_promises_claim(engine, text, expected):
     "Spring is back in the orchard.",
 ])
 def test_benefit_labels_and_everyday_phrases_about_shopping_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("B vitamins turn your food into fuel.", ("HC103", "turn your food into fuel")),
+    ("Psyllium keeps things running smoothly.", ("HC103", "keeps things running smoothly")),
+    ("Lemon balm for calmer nights.", ("HC101", "for calmer nights")),
+    ("Holy basil helps you handle pressure.", ("HC101", "helps you handle pressure")),
+    ("Iron puts the colour back in your cheeks.", ("HC106", "puts the colour back in your cheeks")),
+])
+def test_everyday_words_for_register_and_lay_effects_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thiamin is found in pork, peas and wholegrains.",
+    "Keep it in a cool, dry place.",
+    "Put the colour back into your garden with our bulbs.",
+])
+def test_the_same_words_about_food_and_things_stay_silent(engine, text):
     assert marked(engine, text) == []
