@@ -175,3 +175,25 @@ def test_everyday_words_for_register_and_lay_effects_claim(engine, text, expecte
 ])
 def test_the_same_words_about_food_and_things_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Figs are a natural source of energy.", ("HC103", "natural source of energy")),
+    ("Pure, natural energy from oats and honey.", ("HC103", "natural energy")),
+    ("A natural energy lift for the school run.", ("HC103", "natural energy")),
+    ("Releases energy slowly all morning.", ("HC103", "Releases energy slowly")),
+    ("Honest fuel for active bodies.", ("HC106", "fuel for active bodies")),
+])
+def test_natural_energy_is_a_promise_of_vitality(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Energy 1650 kJ / 394 kcal per 100 g.",
+    "Figs are a natural source of fibre.",
+    "Pure, natural ingredients from oats and honey.",
+    "Wholesome snacks for growing appetites.",
+    "Energy value: 210 kcal per bar.",
+])
+def test_energy_as_calories_and_food_as_food_stay_silent(engine, text):
+    assert marked(engine, text) == []
