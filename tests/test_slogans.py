@@ -197,3 +197,14 @@ def test_natural_energy_is_a_promise_of_vitality(engine, text, expected):
 ])
 def test_energy_as_calories_and_food_as_food_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+def test_a_general_promise_is_judged_as_a_food_claim_only_for_foods(engine):
+    """Art 10(3) of Regulation 1924/2006 binds foods: the same promise on a face cream is no
+    HC106 finding (Regulation 655/2013 judges cosmetics)."""
+    from claimlint.knowledge.profile import Profile
+
+    text = "Get your glow back."
+    food = {f.code for f in engine.lint_text(text, profile=Profile.from_mapping({"profile": "food_supplement"}))}
+    cosmetic = {f.code for f in engine.lint_text(text, profile=Profile.from_mapping({"profile": "cosmetic"}))}
+    assert "HC106" in food and "HC106" not in cosmetic
