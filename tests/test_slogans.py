@@ -208,3 +208,17 @@ def test_a_general_promise_is_judged_as_a_food_claim_only_for_foods(engine):
     food = {f.code for f in engine.lint_text(text, profile=Profile.from_mapping({"profile": "food_supplement"}))}
     cosmetic = {f.code for f in engine.lint_text(text, profile=Profile.from_mapping({"profile": "cosmetic"}))}
     assert "HC106" in food and "HC106" not in cosmetic
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Slim & Tone Tea", ("HC103", "Slim")),
+    ("Metabolism Max", ("HC103", "Metabolism")),
+    ("Focus Pro", ("HC103", "Focus")),
+])
+def test_product_names_joined_by_an_ampersand_or_ending_in_a_grade_claim(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", ["Fish & Chips Tea", "Bread & Butter Pudding", "Energy Bar"])
+def test_names_of_dishes_and_kinds_of_product_stay_silent(engine, text):
+    assert marked(engine, text) == []

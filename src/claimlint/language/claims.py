@@ -665,11 +665,13 @@ NAME_REACH = 2  # title-case words between an effect and the product noun that e
 
 
 def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
-    """"Calm Mind Complex", "Joint Comfort Capsules": an effect inside a product's name,
-    a run of capitalised words that goes on past it and ends in a product noun, claims
-    it. A one-word effect right before the noun names a kind of product ("Energy Bar",
-    "Skin Cream") and is left to the other readings."""
+    """"Calm Mind Complex", "Joint Comfort Capsules", "Slim & Tone Tea": an effect inside a
+    product's name, a run of capitalised words (and the marks that join a list) that goes
+    on past it and ends in a product noun, claims it. A one-word effect right before the
+    noun names a kind of product ("Energy Bar", "Skin Cream") and is left to the other
+    readings."""
     doc = sentence.doc
+    joiners = sentence.grammar.list_joiners
     if not all(t.is_title for t in doc[effect.start:effect.end]):
         return False
     nouns = sentence.of("product_nouns")
@@ -677,7 +679,8 @@ def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
     for noun in nouns:
         between = range(effect.end, noun.start)
         least = 0 if len(effect) > 1 else 1
-        if least <= len(between) <= NAME_REACH and all(doc[i].is_title and i not in inside for i in between):
+        named = [i for i in between if doc[i].lower_ not in joiners]
+        if least <= len(between) <= NAME_REACH and (named or not between) and all(doc[i].is_title and i not in inside for i in named):
             return True
     return False
 
