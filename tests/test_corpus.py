@@ -64,3 +64,13 @@ def test_labelled_sentences(engine):
     assert result["recall"] >= 0.95, result["misses"]
     for case in cases:
         assert set(case.expected) <= set(case.codes), (case.text, case.expected, case.codes)
+
+
+def test_labelled_sentences_have_one_id_and_one_line_each():
+    """A miss or false alarm is reported by its id, so two cases must never share one,
+    and a sentence labelled twice would count twice in the score."""
+    cases, _ = load_cases(CORPUS / "cases.jsonl", {"en"}, set())
+    ids = [case.id for case in cases]
+    texts = [case.text for case in cases]
+    assert len(set(ids)) == len(ids), sorted(i for i in set(ids) if ids.count(i) > 1)[:10]
+    assert len(set(texts)) == len(texts), sorted(t for t in set(texts) if texts.count(t) > 1)[:5]

@@ -28,10 +28,13 @@ class Grammar:
     relative_pronouns: frozenset[str]
     pronoun_subjects: frozenset[str]
     possessives: frozenset[str]
+    possessive_marks: frozenset[str]  # "your joints' …": what the word before owns what comes after
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
     object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
+    degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
+    praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
@@ -99,10 +102,13 @@ class Grammar:
             relative_pronouns=words("relative_pronouns"),
             pronoun_subjects=words("pronoun_subjects"),
             possessives=words("possessives"),
+            possessive_marks=words("possessive_marks"),
             product_determiners=words("product_determiners"),
             object_prepositions=words("object_prepositions"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
+            degree_after_negation=words("degree_after_negation"),
+            praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),
             normal=words("normal"),
             perception_after=words("perception_after"),

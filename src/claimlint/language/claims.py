@@ -183,12 +183,15 @@ def is_ingredient_list(sentence: Sentence) -> bool:
 
 
 def _praises(sentence: Sentence, negation: Mention) -> bool:
-    """"has never been clearer", "never felt better": a negation before a comparative
-    says things are better than ever."""
-    doc, at = sentence.doc, negation.end
-    if at + 1 >= sentence.end or doc[at].lower_ not in sentence.grammar.comparing_after_negation:
+    """"has never been clearer", "never felt better", "I've never slept this well": a
+    negation before a comparative, or before a degree word and a word of praise, says
+    things are better than ever."""
+    doc, at, grammar = sentence.doc, negation.end, sentence.grammar
+    if at + 1 >= sentence.end or doc[at].lower_ not in grammar.comparing_after_negation:
         return False
     after = doc[at + 1]
+    if after.lower_ in grammar.degree_after_negation:
+        return at + 2 < sentence.end and doc[at + 2].lower_ in grammar.praise_after_degree
     return after.lower_.endswith("er") and after.lemma_ != after.lower_  # an inflected comparative
 
 
@@ -246,7 +249,7 @@ def build_claims(
     all_substances = substances
     own_proteins = [s for s in substances if s.key in body_own and not _as_ingredient(sentence, s)]
     substances = [s for s in substances if s not in own_proteins]
-    words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not punct]
+    words = [(base + i, lower) for i, (lower, _, punct, _) in enumerate(sentence.words) if not (punct or is_mark(lower))]
     covered = {i for m in sentence.mentions if m.kind in ("effect", "standalone", "substance", "modifier", "relation") for i in range(m.start, m.end)}
     caption = len(words) <= CAPTION_TOKENS and all(i in covered or lower in fillers for i, lower in words)
     hedged = sentence.has("hedges")
@@ -308,6 +311,7 @@ def build_claims(
             ) and clause_of(m.start) == clause
         ]
         near += [m for m in suffixes if m.start == effect.end]
+        near += possessed(sentence, effect, modifiers + suffixes)
         near += [m for m in hyphened(sentence, effect) if m.key != "medicinal"]
         near = [m for m in near if not _reports_change(sentence, effect, m)]
         opening = _clause_start(sentence, clause_of, effect.start)
@@ -362,6 +366,29 @@ def build_claims(
         claims.append(claim)
         region_start = effect.end
     return claims
+
+
+def is_mark(lower: str) -> bool:
+    """An emoji, an arrow or a bullet stands between the words of a caption as punctuation
+    does ("Sleep 😴 Focus 🧠"): a token with no letter or digit is a mark, not a word."""
+    return not any(c.isalnum() for c in lower)
+
+
+POSSESSED_REACH = 3  # words between the owner's mark and the praise it owns ("muscles' new bedtime buddy")
+
+
+def possessed(sentence: Sentence, effect: Mention, praise: list[Mention]) -> list[Mention]:
+    """"Turmeric, your joints' daily ally", "your immune system's best friend": a word that
+    praises, owned by the effect right before it, says what the substance or product is to
+    that part of the body; it claims the effect as a modifier next to it would."""
+    at = effect.end
+    if at >= sentence.end or sentence.words[at - sentence.start][0] not in sentence.grammar.possessive_marks:
+        return []
+    clause = sentence.clause_of(effect.start)
+    return [
+        m for m in praise
+        if m.key != "medicinal" and 0 <= m.start - (at + 1) <= POSSESSED_REACH and sentence.clause_of(m.start) == clause
+    ]
 
 
 HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
@@ -663,11 +690,13 @@ NAME_REACH = 2  # title-case words between an effect and the product noun that e
 
 
 def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
-    """"Calm Mind Complex", "Joint Comfort Capsules": an effect inside a product's name,
-    a run of capitalised words that goes on past it and ends in a product noun, claims
-    it. A one-word effect right before the noun names a kind of product ("Energy Bar",
-    "Skin Cream") and is left to the other readings."""
+    """"Calm Mind Complex", "Joint Comfort Capsules", "Slim & Tone Tea": an effect inside a
+    product's name, a run of capitalised words (and the marks that join a list) that goes
+    on past it and ends in a product noun, claims it. A one-word effect right before the
+    noun names a kind of product ("Energy Bar", "Skin Cream") and is left to the other
+    readings."""
     doc = sentence.doc
+    joiners = sentence.grammar.list_joiners
     if not all(t.is_title for t in doc[effect.start:effect.end]):
         return False
     nouns = sentence.of("product_nouns")
@@ -675,7 +704,8 @@ def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
     for noun in nouns:
         between = range(effect.end, noun.start)
         least = 0 if len(effect) > 1 else 1
-        if least <= len(between) <= NAME_REACH and all(doc[i].is_title and i not in inside for i in between):
+        named = [i for i in between if doc[i].lower_ not in joiners]
+        if least <= len(between) <= NAME_REACH and (named or not between) and all(doc[i].is_title and i not in inside for i in named):
             return True
     return False
 
