@@ -17,7 +17,8 @@ so that a slow spell of a shared machine falls on both, and reports medians:
 
 - in one process (a fresh one per corpus, engine built before timing and frozen out of the
   garbage collector as ``claimlint check`` does): MB/s of reading and
-  linting every file, the ratio of bare tokenisation's time to claimlint's (each pair of
+  linting every file, the ratio of bare tokenisation's time to claimlint's, in wall time
+  and in CPU time, which a machine shared with other work moves less (each pair of
   runs on a corpus of its own, built with the next seed, so neither has read it before;
   MB, files and findings are those of the first), and the peak
   resident memory of the process (with the engine's own share, measured once it is built);
@@ -81,18 +82,20 @@ def lint(paths, data):
     documents = ((read_document(str(p), d, heading_joiners=joiners), Profile()) for p, d in zip(paths, data))
     return sum(len(findings) for _, findings in engine.lint(documents))
 
-bare, linted, sizes, found = [], [], [], []
+bare, linted, bare_cpu, lint_cpu, sizes, found = [], [], [], [], [], []
 for paths in runs:  # each run its own text, new to the engine as to the yardstick
     data = [p.read_bytes() for p in paths]
     sizes.append(sum(map(len, data)))
     nlp = spacy.blank("en")  # built before the clock starts, its cache empty
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     bare_tokens(nlp, (d.decode("utf-8") for d in data))
     bare.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    bare_cpu.append(time.process_time() - cpu)
+    start, cpu = time.perf_counter(), time.process_time()
     found.append(lint(paths, data))
     linted.append(time.perf_counter() - start)
-print(json.dumps({"bytes": sizes, "findings": found, "bare": bare, "lint": linted,
+    lint_cpu.append(time.process_time() - cpu)
+print(json.dumps({"bytes": sizes, "findings": found, "bare": bare, "lint": linted, "bare_cpu": bare_cpu, "lint_cpu": lint_cpu,
                   "engine_mb": engine_mb, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 '''
 
@@ -190,14 +193,16 @@ def main() -> None:
                 runs[kind].append(files_of(folder))
             folders[kind] = Path(tmp) / f"{kind}-0"
         print()
-        print(f"{'one process':<12}{'MB':>6}{'files':>7}{'findings':>10}{'MB/s':>8}{'bare MB/s':>11}{'ratio':>8}{'peak MB':>9}{'engine MB':>11}")
+        print(f"{'one process':<12}{'MB':>6}{'files':>7}{'findings':>10}{'MB/s':>8}{'bare MB/s':>11}{'ratio':>8}{'CPU ratio':>10}"
+              f"{'peak MB':>9}{'engine MB':>11}")
         for kind in kinds:
             one = in_process(runs[kind])
             mb = one["bytes"][0] / 1e6
             ratio = median(b / t for b, t in zip(one["bare"], one["lint"]))
+            cpu_ratio = median(b / t for b, t in zip(one["bare_cpu"], one["lint_cpu"]))
             rate, bare_rate = (median(n / 1e6 / t for n, t in zip(one["bytes"], one[k])) for k in ("lint", "bare"))
             print(f"{kind:<12}{mb:>6.2f}{len(runs[kind][0]):>7}{one['findings'][0]:>10,}{rate:>8.3f}{bare_rate:>11.2f}"
-                  f"{ratio:>8.3f}{one['peak_mb']:>9.0f}{one['engine_mb']:>11.0f}")
+                  f"{ratio:>8.3f}{cpu_ratio:>10.3f}{one['peak_mb']:>9.0f}{one['engine_mb']:>11.0f}")
         print()
         print(f"{'whole process':<14}{'s':>8}{'bare s':>8}{'MB/s':>8}{'ratio':>8}{'peak MB':>9}{'bare peak MB':>14}")
         for kind in kinds:
