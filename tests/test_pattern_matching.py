@@ -1,51 +1,103 @@
-"""Rule patterns are tried only where their anchor word is, and a try that the word next
-to the anchor rules out is not walked (``_Pattern.gate``): the matches must be those of
-walking every pattern filed under every anchor found."""
+"""The anchored pattern matcher against a plain reference.
+
+``AnchoredPatterns`` tries each rule pattern only where its anchor word stands, walks the
+steps after the anchor forwards and those before it backwards (each the longest way
+first), tests the words beside the anchor before it walks, and does not test the tokens
+a gap takes. The reference here matches the same steps as regular expressions over the
+words, forwards from the anchor and over the reversed words backwards from it (a
+regular expression's greedy repeats try the longest way first too), and over every start
+for a pattern without an anchor. Random phrases of the pattern language on random word
+sequences must give the same matches both ways (a word "S" standing for a substance).
+"""
 
 from __future__ import annotations
 
-import json
+import re
 
-from claimlint.language.patterns import AnchoredPatterns, compile_phrase
-from cli_helpers import ROOT
+import spacy
+from hypothesis import given, settings, strategies as st
+from spacy.tokens import Doc
+
+from claimlint.language.patterns import SUBSTANCE, AnchoredPatterns, _anchor, compile_phrase
+
+WORDS = ["a", "b", "c", "d", "two", "7", ",", ".", "S"]  # "S" stands where a substance is named
+COMMON = frozenset({"a"})  # never an anchor: patterns of "a" and flags only have none
+NLP = spacy.blank("en")
 
 
-def _copy() -> list[str]:
-    """The corpus's own copy: its product pages and its case sentences."""
-    texts = [page.read_text(encoding="utf-8") for page in sorted((ROOT / "corpus" / "pages").glob("*.md"))]
-    with open(ROOT / "corpus" / "cases.jsonl", encoding="utf-8") as cases:
-        texts += [json.loads(line)["text"] for line in cases if line.strip()]
-    return texts
+def _step_regex(spec: dict) -> str:
+    """One compiled step as a regular expression over words each followed by a space."""
+    if SUBSTANCE in spec:
+        token = "S "
+    elif "LEMMA" in spec or "LOWER" in spec:
+        value = spec.get("LEMMA", spec.get("LOWER"))
+        words = value["IN"] if isinstance(value, dict) else [value]
+        token = "(?:" + "|".join(re.escape(w) for w in words) + ") "
+    elif "LIKE_NUM" in spec:
+        token = "(?:" + "|".join(re.escape(w) for w in WORDS if NLP.vocab[w].like_num) + ") "
+    elif "IS_PUNCT" in spec:
+        token = "(?:" + "|".join(re.escape(w) for w in WORDS if NLP.vocab[w].is_punct) + ") "
+    else:
+        token = r"\S+ "
+    op = spec.get("OP")
+    if op is None:
+        return f"(?:{token})"
+    if op == "?":
+        return f"(?:{token})?"
+    return f"(?:{token}){op}"
 
 
-def test_gated_patterns_match_where_every_pattern_is_walked(engine):
-    patterns = engine.annotator.patterns
-    filed = [p for group in patterns.filed.values() for p in group]
-    gates = {id(p): p.gate for p in filed}
-    assert sum(g is not None for g in gates.values()) > len(filed) // 4  # most tries are gated
-    docs = list(engine.nlp.pipe(_copy()))
-    gated = [sorted(patterns(doc)) for doc in docs]
+def _run(specs: list[dict], words: list[str]) -> int | None:
+    """How many of ``words`` the steps take from the first, the longest way first, or None."""
+    found = re.match("".join(_step_regex(s) for s in specs), "".join(w + " " for w in words))
+    return None if found is None else found.group(0).count(" ")
+
+
+def reference(pattern: list[dict], words: list[str]) -> set[tuple[int, int]]:
+    anchor = _anchor(pattern, COMMON)
+    spans = set()
+    if anchor is None:
+        for start in range(len(words)):
+            taken = _run(pattern, words[start:])
+            if taken:
+                spans.add((start, start + taken))
+        return spans
+    index, _, values = anchor
+    for position, word in enumerate(words):
+        if word not in values:
+            continue
+        after = _run(pattern[index + 1:], words[position + 1:])
+        before = _run(pattern[:index][::-1], words[:position][::-1])
+        if after is not None and before is not None:
+            spans.add((position - before, position + 1 + after))
+    return spans
+
+
+PART = st.sampled_from([
+    "b", "c", "d", "a", "b?", "c?", "=d", "b|c", "(b c|d)", "~", "~1", "~2", "NUM", "PUNCT", "a|d", "(c|a)", "SUBSTANCE",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(PART, min_size=1, max_size=5), words=st.lists(st.sampled_from(WORDS), max_size=14))
+def test_anchored_patterns_match_as_the_reference_does(parts, words):
+    phrase = " ".join(parts)
     try:
-        for p in filed:
-            p.gate = None
-        walked = [sorted(patterns(doc)) for doc in docs]
-    finally:
-        for p in filed:
-            p.gate = gates[id(p)]
-    assert sum(map(len, walked)) > 100  # the corpus holds many pattern wordings
-    assert gated == walked
+        patterns = compile_phrase(phrase, str.lower, str.split)
+    except ValueError:
+        return  # a phrase the pattern language refuses (nothing fixed, an optional group)
+    matcher = AnchoredPatterns(NLP.vocab, COMMON)
+    for number, pattern in enumerate(patterns):
+        matcher.add(f"p{number}", pattern)
+    doc = Doc(NLP.vocab, words=words, lemmas=words)
+    expected = {(f"p{n}", *span) for n, pattern in enumerate(patterns) for span in reference(pattern, words)}
+    assert matcher(doc, frozenset(i for i, w in enumerate(words) if w == "S")) == expected
 
 
-def test_a_gate_is_the_required_word_next_to_the_anchor(engine):
-    strings = engine.nlp.vocab.strings
-    patterns = AnchoredPatterns(engine.nlp.vocab)
-    for phrase in ("clinically proven formula", "proven ~2 formula", "the only (cream|serum)"):
-        for pattern in compile_phrase(phrase, engine.phrases.lemma, engine.phrases.words):
-            patterns.add(phrase, pattern)
-    gates = {p.label: p.gate for group in patterns.filed.values() for p in group}
-    # anchored on "clinically" (the rarest word), the next word must be "proven"
-    assert gates["clinically proven formula"] == (1, 0, frozenset({strings["prove"]}))  # LEMMA, the lemma of "proven"
-    # a gap after the anchor leaves the word before it, which there is not: no gate
-    assert gates["proven ~2 formula"] is None
-    doc = engine.nlp("Our clinically tested formula. A clinically proven formula. The only serum.")
-    assert sorted(label for label, _, _ in patterns(doc)) == ["clinically proven formula", "proven ~2 formula", "the only (cream|serum)"]
+def test_a_word_required_beside_the_anchor_is_looked_for_within_the_doc_only():
+    matcher = AnchoredPatterns(NLP.vocab)
+    for pattern in compile_phrase("b d c", str.lower, str.split):
+        matcher.add("bdc", pattern)
+    assert matcher(Doc(NLP.vocab, words=["d", "c"], lemmas=["d", "c"])) == set()
+    assert matcher(Doc(NLP.vocab, words=["b", "d"], lemmas=["b", "d"])) == set()
+    assert matcher(Doc(NLP.vocab, words=["b", "d", "c"], lemmas=["b", "d", "c"])) == {("bdc", 0, 3)}

@@ -209,12 +209,14 @@ class HealthClaimJudge:
         """The authorised wording the claim is closest to: the same words for the effect,
         then one the claim is faithful to, then a general one before one tied to a diet,
         exercise or a group the claim does not speak of, then the most shared words."""
-        doc = claim.sentence.doc
-        phrase = {t.lemma_ for t in doc[claim.effect.start:claim.effect.end]}
+        phrase = {lemma for _, lemma, _, _ in claim.sentence.tokens.words[claim.effect.start:claim.effect.end]}
         words = {lemma for _, lemma, punct, _ in claim.sentence.words if not punct}
-        return max(candidates, key=lambda ac: (
-            len(phrase & ac.head_words), not self.strength_problem(claim, ac),
-            not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
+        # The same words first: the rest is weighed only among the wordings that share
+        # most of them (weighing the strength of every wording cost the most).
+        shared = [len(phrase & ac.head_words) for ac in candidates]
+        most = max(shared)
+        return max((ac for ac, n in zip(candidates, shared) if n == most), key=lambda ac: (
+            not self.strength_problem(claim, ac), not (self.qualifiers & ac.lemmas - words), len(words & ac.lemmas),
         ))
 
     @staticmethod
@@ -231,7 +233,7 @@ class HealthClaimJudge:
         for rel in claim.relations:
             if rel.key != "strengthening":
                 continue
-            lemmas = {doc[i].lemma_ for i in range(rel.start, rel.end)}
+            lemmas = {lemma for _, lemma, _, _ in claim.sentence.tokens.words[rel.start:rel.end]}
             if not lemmas <= ac.lemmas:
                 return self.template("HC103", "stronger_word", word=doc[rel.start:rel.end].text, wording=wording)
         faithful = any(r.key == "faithful" for r in claim.relations)

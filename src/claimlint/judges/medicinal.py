@@ -61,6 +61,8 @@ class MedicinalJudge:
             self.cosmetic_physiology(ctx)
 
     def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
+        if not sentence.has("medicinal") and not sentence.has("disease"):
+            return  # names no condition and no medicinal term: nothing below can be reported
         doc = sentence.doc
         # Warnings and directions silence their own clause; what is claimed without a
         # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.

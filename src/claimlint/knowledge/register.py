@@ -59,6 +59,7 @@ _ITEM_MARK = re.compile(r"\s+[-–•*]\s*(?=[A-Z])")  # "… joints -Glucosamin
 _SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+(?=[A-Z])")
 
 
+@lru_cache(maxsize=4096)  # the register's wordings and reasons: a few thousand, quoted again and again
 def clean_wording(text: str, openers: frozenset[str] = frozenset()) -> str:
     """A register wording as one reads it aloud: no list dashes, one space between
     words, list items and run-together sentences ended with a full stop.

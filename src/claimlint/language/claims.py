@@ -403,16 +403,16 @@ def circumstance(sentence: Sentence, effect: Mention) -> bool:
     sleep": an effect after a word of circumstance, or of time and a person, says when
     something holds, not what is claimed."""
     grammar = sentence.grammar
-    doc = sentence.doc
-    before = doc[effect.start - 2:effect.start] if effect.start - 2 >= sentence.start else []
-    ends = effect.end >= sentence.end or doc[effect.end].is_punct
-    if ends and len(before) == 2 and before[0].lower_ in grammar.times and before[1].lower_ in grammar.persons:
+    words = sentence.tokens.words  # of the whole Doc, read from arrays: no Token object per look
+    start = effect.start
+    ends = effect.end >= sentence.end or words[effect.end][2]
+    if ends and start - 2 >= sentence.start and words[start - 2][0] in grammar.times and words[start - 1][0] in grammar.persons:
         return True  # "as we sleep.", but not "when you sleep badly"
-    between = grammar.reader | grammar.possessives | grammar.articles | grammar.persons
-    i = effect.start - 1
-    while i > sentence.start and doc[i].lower_ in between:
+    between = (grammar.reader, grammar.possessives, grammar.articles, grammar.persons)
+    i = start - 1
+    while i > sentence.start and any(words[i][0] in group for group in between):
         i -= 1
-    return i >= sentence.start and doc[i].lower_ in grammar.circumstances
+    return i >= sentence.start and words[i][0] in grammar.circumstances
 
 
 def sensory(sentence: Sentence, effect: Mention, perception: list[Mention], perceivable: frozenset[str]) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -26,7 +25,7 @@ from claimlint.knowledge.base import Knowledge
 from claimlint.knowledge.grammar import Grammar
 from claimlint.knowledge.packs import PackError
 from claimlint.language.compounds import CompoundSplitter
-from claimlint.language.pipeline import PhraseTokens, token_rows
+from claimlint.language.pipeline import HashTexts, PhraseTokens, token_rows
 from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_phrase
 
 _SEP = "\x1f"
@@ -58,10 +57,10 @@ class DocTokens:
     ends: list[int]
 
     @classmethod
-    def read(cls, doc: Doc) -> "DocTokens":
-        strings = doc.vocab.strings
+    def read(cls, doc: Doc, texts: HashTexts) -> "DocTokens":
+        """The tokens of ``doc``; ``texts`` turns string hashes into strings."""
         rows = token_rows(doc)
-        lowers, lemmas = _texts(strings, rows.column("LOWER")), _texts(strings, rows.column("LEMMA"))
+        lowers, lemmas = texts(rows.listed("LOWER")), texts(rows.listed("LEMMA"))
         puncts, spaces = (rows.column("IS_PUNCT") != 0).tolist(), (rows.column("SPACY") != 0).tolist()
         starts = rows.column("IDX")
         return cls(list(zip(lowers, lemmas, puncts, spaces)), starts.tolist(), (starts + rows.column("LENGTH")).tolist())
@@ -76,12 +75,6 @@ def _praised(words: list[tuple[str, str, bool, bool]], mentions: list[Mention], 
     if at + 1 >= len(words) or words[at][0] not in ("-", "‑") or words[at - 1][3] or words[at][3]:
         return False
     return any(m.start == at + 1 and m.kind in PRAISING for m in mentions)
-
-
-def _texts(strings, hashes: numpy.ndarray) -> list[str]:
-    """The strings of ``hashes``, each distinct one looked up once."""
-    distinct, inverse = numpy.unique(hashes, return_inverse=True)
-    return numpy.array([strings[h] for h in distinct.tolist()], dtype=object)[inverse].tolist()
 
 
 class DocMatches:
@@ -168,7 +161,10 @@ class Sentence:
         return [m for m in self.mentions if m.kind in kinds]
 
     def has(self, kind: str, key: str | None = None) -> bool:
-        return any(key is None or m.key == key for m in self._by_kind().get(kind, ()))
+        found = self._by_kind().get(kind)
+        if not found:
+            return False
+        return key is None or any(m.key == key for m in found)
 
     def _by_kind(self) -> dict[str, list[Mention]]:
         """The mentions by kind, in order: claim building and the judges ask a sentence
@@ -205,6 +201,7 @@ class Annotator:
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
         self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
+        self.texts = HashTexts(nlp.vocab.strings)
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -301,7 +298,7 @@ class Annotator:
     # -- annotation ---------------------------------------------------------------
     def mentions(self, doc: Doc, tokens: DocTokens | None = None) -> list[Mention]:
         """The mentions of ``doc``; ``tokens`` are its :class:`DocTokens` when already read."""
-        words = (tokens or DocTokens.read(doc)).words
+        words = (tokens or DocTokens.read(doc, self.texts)).words
         labels = self._labels
         found: list[Mention] = []
         for matcher in (self.lemma_matcher, self.lower_matcher):
@@ -432,7 +429,7 @@ class Annotator:
         """The sentences of ``blocks``, joined by :data:`SEPARATOR` into ``doc``. A
         sentence never runs from one block into the next, nor does a mention."""
         doc = self.compounds(doc)
-        tokens = DocTokens.read(doc)
+        tokens = DocTokens.read(doc, self.texts)
         mentions = self.mentions(doc, tokens)
         ranges: list[tuple[Block, int, int, int]] = []  # block, char offset, first token, end token
         offset = 0
@@ -466,19 +463,19 @@ def _where(doc: Doc, wanted: Callable[[str], bool], memo: dict[int, bool]) -> li
     matchers."""
     strings = doc.vocab.strings
     rows = token_rows(doc)
-    hits = numpy.zeros(len(rows), dtype=bool)
+    hits: set[int] = set()
     for name in ("LOWER", "LEMMA"):
-        column = rows.column(name)
-        kept = []
-        for h in numpy.unique(column).tolist():
+        column = rows.listed(name)
+        kept = set()
+        for h in set(column):
             known = memo.get(h)
             if known is None:
                 known = memo[h] = wanted(strings[h])
             if known:
-                kept.append(h)
+                kept.add(h)
         if kept:
-            hits |= numpy.isin(column, kept)
-    return numpy.flatnonzero(hits).tolist()
+            hits.update(i for i, h in enumerate(column) if h in kept)
+    return sorted(hits)
 
 
 _CONTENT = ("neutral", "standalone", "medicinal", "disease", "effect", "substance")

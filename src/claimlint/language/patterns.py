@@ -168,30 +168,51 @@ class _Step:
         return value in self.values
 
     def positions(self, rows: TokenRows) -> list[int]:
-        """The tokens a required step can match, found on the whole column at once."""
+        """The tokens a required step can match, found on the whole column at once (a
+        comparison per word: ``numpy.isin`` costs more than that on a page's few hundred
+        tokens, and a step asks for a handful of words)."""
         column = rows.column(_ATTRS[self.attr])
         if self.flag is not None:
             return numpy.flatnonzero((column != 0) == self.flag).tolist()
-        return numpy.flatnonzero(numpy.isin(column, numpy.fromiter(self.values, dtype="uint64"))).tolist()
+        wanted = numpy.zeros(len(column), dtype=bool)
+        for value in self.values:
+            wanted |= column == value
+        return numpy.flatnonzero(wanted).tolist()
+
+    @property
+    def key(self) -> tuple:
+        """What the step matches: steps with equal keys match the same tokens."""
+        return self.attr, self.flag, self.values
 
 
 class _Pattern:
     """A pattern split at its anchor: the steps after it are matched forwards from the
     anchor, the steps before it backwards, so one anchor position is one attempt."""
 
-    __slots__ = ("label", "anchor", "after", "before", "gate")
+    __slots__ = ("label", "after", "before", "beside")
 
     def __init__(self, label: str, pattern: list[dict], anchor_index: int, strings) -> None:
         steps = [_Step(spec, strings) for spec in pattern]
         self.label = label
-        self.anchor = steps[anchor_index] if anchor_index < len(steps) else None
         self.after = steps[anchor_index + 1:]
         self.before = steps[:anchor_index][::-1]
-        self.gate = _gate(self.after, 1) or _gate(self.before, -1)
+        # the words nearest the anchor and at a fixed distance first: they fail most attempts
+        self.beside = sorted(_beside(self.after, 1) + _beside(self.before, -1), key=lambda b: (b[1] - b[0], abs(b[0])))
 
     def match_around(self, columns: list[list[int]], position: int, substances: frozenset[int]) -> tuple[int, int] | None:
-        if self.anchor is None or not self.anchor.accepts(columns, position, substances):
-            return None
+        """The match whose anchor is the token at ``position``, which holds one of the
+        anchor's words (the anchor finder found it there), or None."""
+        # Most attempts fail for want of a word the pattern requires near the anchor:
+        # those are looked for first, where they can stand, without a call per step.
+        n = len(columns[0])
+        for first, last, column, values in self.beside:
+            words = columns[column]
+            if first == last:
+                p = position + first
+                if not 0 <= p < n or words[p] not in values:
+                    return None
+            elif not any(words[p] in values for p in range(max(position + first, 0), min(position + last + 1, n))):
+                return None
         end = _walk(self.after, columns, position + 1, 1, substances)
         if end < 0:
             return None
@@ -204,24 +225,32 @@ class _Pattern:
         """End of the longest match starting at ``start`` (patterns without an anchor), or -1."""
         return _walk(self.before[::-1], columns, start, 1, substances)
 
-    def starts(self, rows: TokenRows) -> list[int] | range:
+    def starts(self, rows: TokenRows, known: dict[tuple, list[int]]) -> list[int] | range:
         """Where a pattern without an anchor can start: where its first step matches,
-        when that step is required and looks at a word."""
+        when that step is required and looks at a word. ``known`` holds the positions
+        found for other patterns' first steps in the same Doc (several patterns often
+        start with the same step)."""
         first = self.before[-1]
         if first.low and first.attr is not None and not first.substance:
-            return first.positions(rows)
+            found = known.get(first.key)
+            if found is None:
+                found = known[first.key] = first.positions(rows)
+            return found
         return range(len(rows))
 
 
-def _gate(steps: list[_Step], direction: int) -> tuple[int, int, frozenset[int]] | None:
-    """(offset from the anchor, column, values) of the word next to the anchor, when the
-    first step on that side requires exactly one word of a list: most tries of a pattern
-    fail on that word, and testing it costs a look-up instead of a walk."""
-    if steps:
-        step = steps[0]
-        if step.low == step.high == 1 and step.attr is not None and step.flag is None and not step.substance:
-            return direction, step.attr, step.values
-    return None
+def _beside(steps: list[_Step], direction: int) -> list[tuple[int, int, int, frozenset[int]]]:
+    """(first and last offset from the anchor, column, words) of each word the pattern
+    requires on one side of its anchor: the nearest and farthest token its step can start
+    at, from what the steps between may take."""
+    found = []
+    low = high = 0  # tokens the steps between the anchor and this one take, at least and at most
+    for step in steps:
+        if step.low and step.values and not step.substance:
+            near, far = direction * (low + 1), direction * (high + 1)
+            found.append((min(near, far), max(near, far), step.attr, step.values))
+        low, high = low + step.low, high + step.high
+    return found
 
 
 def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
@@ -239,9 +268,10 @@ def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, 
         return p
     step = steps[j]
     room = n - p if direction > 0 else p + 1
+    gap = step.attr is None and not step.substance  # takes any token: nothing to test
     for count in range(min(step.high, room), step.low - 1, -1):
         ok = True
-        for k in range(count):
+        for k in range(0 if gap else count):
             if not step.accepts(columns, p + k * direction, substances):
                 ok = False
                 break
@@ -295,21 +325,17 @@ class AnchoredPatterns:
         rows = token_rows(doc)
         # The columns patterns read, as lists: patterns look at a few tokens around each
         # anchor, and reading a list costs a fraction of reading an array's element.
-        columns = [rows.column(attr).tolist() for attr in _ATTRS]
+        columns = [rows.listed(attr) for attr in _ATTRS]
         found: set[tuple[str, int, int]] = set()
-        n = len(rows)
+        filed = self.filed
         for attr, position in hits:
-            for pattern in self.filed[attr, columns[_ATTRS.index(attr)][position]]:
-                gate = pattern.gate
-                if gate is not None:
-                    at = position + gate[0]
-                    if not 0 <= at < n or columns[gate[1]][at] not in gate[2]:
-                        continue
+            for pattern in filed[attr, columns[_ATTRS.index(attr)][position]]:
                 span = pattern.match_around(columns, position, substances)
                 if span is not None:
                     found.add((pattern.label, *span))
+        first_steps: dict[tuple, list[int]] = {}
         for pattern in self.unanchored:
-            for start in pattern.starts(rows):
+            for start in pattern.starts(rows, first_steps):
                 end = pattern.match_from(columns, start, substances)
                 if end > start:
                     found.add((pattern.label, start, end))

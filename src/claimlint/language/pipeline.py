@@ -71,7 +71,9 @@ class SentenceSplitter:
         if not len(doc):
             return doc
         rows = doc.to_array([ORTH, IS_PUNCT])
-        mark = numpy.isin(rows[:, 0], self.marks)
+        mark = numpy.zeros(len(doc), dtype=bool)
+        for end_mark in self.marks.tolist():  # a comparison per mark: numpy.isin costs more on a page's few hundred tokens
+            mark |= rows[:, 0] == end_mark
         word = ~mark & (rows[:, 1] == 0)
         # Only end marks and words decide: a word starts a sentence when the last of
         # them before it is an end mark.
@@ -94,16 +96,52 @@ class TokenRows:
     itself, and keeping them more memory than the Doc. Whole columns are read as arrays
     (:meth:`column`), and turned into lists where a reader looks at many tokens one by one."""
 
-    __slots__ = ("array",)
+    __slots__ = ("array", "_lists")
 
     def __init__(self, doc: Doc) -> None:
         self.array = doc.to_array(list(TOKEN_ATTRS)).reshape(-1, len(TOKEN_ATTRS))
+        self._lists: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.array)
 
     def column(self, name: str) -> numpy.ndarray:
         return self.array[:, TOKEN_ATTRS.index(name)]
+
+    def listed(self, name: str) -> list[int]:
+        """A column as a list, made once per Doc: readers that look at a few tokens here
+        and there (rule patterns, the evidence cues' patterns) read a list's element at a
+        fraction of the cost of an array's."""
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = self.column(name).tolist()
+        return found
+
+
+class HashTexts:
+    """The strings of string-store hashes, each looked up once while it is kept: asking
+    the string store makes a new Python string every time, and a Doc's words are mostly
+    words seen before. At most :data:`LIMIT` are kept; past that they are forgotten and
+    looked up anew."""
+
+    LIMIT = 50_000
+
+    def __init__(self, strings) -> None:
+        self.strings = strings
+        self.known: dict[int, str] = {}
+
+    def __call__(self, hashes: list[int]) -> list[str]:
+        known = self.known
+        get = known.get
+        texts = []
+        for h in hashes:
+            text = get(h)
+            if text is None:
+                if len(known) >= self.LIMIT:
+                    known.clear()
+                text = known[h] = self.strings[h]
+            texts.append(text)
+        return texts
 
 
 def token_rows(doc: Doc) -> TokenRows:
