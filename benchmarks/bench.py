@@ -35,6 +35,11 @@ so that a slow spell of a shared machine falls on both, and reports medians:
   a few seconds, start-up decides the ratio, not the workers. On a machine whose cores are
   busy with other sessions the measured ratio says little: Linux shares the CPU between
   sessions (autogroups) before processes, so a second worker only splits its session's share.
+- one large file of each kind of copy (``--large-mb``, 10 MB by default: claim-dense
+  articles and catalogue copy as text, dense product pages as Markdown), checked by
+  ``claimlint check`` as a user runs it: peak resident memory of the whole process, with
+  its CPU and wall time. Memory does not move with the load of the machine; it is
+  measured once.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import KINDS, ROOT, build  # noqa: E402
+from corpora import KINDS, LARGE, ROOT, build, build_large  # noqa: E402
 
 # The bare yardstick, shared by the in-process and the whole-process measures.
 BARE = '''
@@ -162,10 +167,11 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=10, help="pairs for the cold start (default 10)")
     parser.add_argument("--jobs-size", type=float, default=3.0, help="size of the catalogue corpus --jobs is measured on, in MB (default 3)")
     parser.add_argument("--corpora", default=",".join(KINDS), help=f"which corpora, comma-separated (default {','.join(KINDS)})")
+    parser.add_argument("--large-mb", type=float, default=10.0, help="size of the one large file of each kind in MB (default 10; 0: none)")
     parser.add_argument("--quick", action="store_true", help="tiny corpora and one run of everything: shows that the benchmark runs, measures nothing")
     args = parser.parse_args()
     if args.quick:
-        args.size, args.repeat, args.cold_runs, args.jobs_size = 0.01, 1, 1, 0.01
+        args.size, args.repeat, args.cold_runs, args.jobs_size, args.large_mb = 0.01, 1, 1, 0.01, 0.05
     kinds = [k for k in args.corpora.split(",") if k]
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
@@ -236,6 +242,14 @@ def main() -> None:
                   f"(CPU {median(a[2] for a in one_job):.2f} s), --jobs 2 {median(b[0] for b in two_jobs):.2f} s "
                   f"(CPU {median(b[2] for b in two_jobs):.2f} s): {speedup:.2f}x; {beyond:.2f}x beyond the start-up "
                   f"of {start:.2f} s; from CPU times, with two free cores: {bound:.2f}x")
+        large = [k for k in LARGE if k in kinds] if args.large_mb > 0 else []
+        if large:
+            print()
+            print(f"{'large file':<12}{'MB':>7}{'peak MB':>9}{'CPU s':>8}{'wall s':>8}")
+        for kind in large:
+            path = build_large(kind, Path(tmp) / f"large-{kind}", int(args.large_mb * 1_000_000), args.seed)
+            wall, peak, cpu = run_child([*check, str(path)])
+            print(f"{kind + LARGE[kind]:<12}{path.stat().st_size / 1e6:>7.2f}{peak:>9.0f}{cpu:>8.1f}{wall:>8.1f}")
     print(f"machine    load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -141,3 +141,19 @@ def build(kind: str, folder: Path, size_mb: float, seed: int) -> list[Path]:
     else:
         raise ValueError(f"no corpus kind {kind!r}")
     return out.files
+
+
+LARGE = {"articles": ".txt", "catalogue": ".txt", "dense": ".md"}  # the kinds one large file can be
+
+
+def build_large(kind: str, folder: Path, size: int, seed: int) -> Path:
+    """One file of exactly ``size`` bytes or a little less: the files of the corpus ``kind``
+    (built with ``seed``) joined with blank lines between them and cut at the last line
+    end that fits. It is the copy a user lints as one large file."""
+    files = build(kind, folder / "parts", size / 1_000_000 * 1.05 + 0.01, seed)
+    text = "\n\n".join(p.read_text(encoding="utf-8").strip("\n") for p in files) + "\n"
+    data = text.encode("utf-8")[:size]
+    data = data[: data.rfind(b"\n") + 1]
+    path = folder / f"{kind}-large{LARGE[kind]}"
+    path.write_bytes(data)
+    return path

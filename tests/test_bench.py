@@ -50,12 +50,21 @@ def test_quick_benchmark_runs_every_measure(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path, timeout=900)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    for start in ("machine", "yardstick", "one process", "catalogue", "whole process", "cold start", "--jobs"):
+    for start in ("machine", "yardstick", "one process", "catalogue", "whole process", "cold start", "--jobs", "large file"):
         assert any(line.startswith(start) for line in lines), (start, out.stdout)
-    assert sum(line.startswith("catalogue") for line in lines) == 2  # one row per table
+    assert sum(line.startswith("catalogue") for line in lines) == 3  # one row per table
 
 
 def test_an_unknown_corpus_is_a_usage_error():
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--corpora", "novels"],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "no corpus novels" in out.stderr
+
+
+@pytest.mark.parametrize("kind", sorted(corpora.LARGE))
+def test_a_large_file_is_the_same_for_the_same_seed_and_ends_at_a_line_end(tmp_path, kind):
+    first = corpora.build_large(kind, tmp_path / "a", 30_000, 3)
+    again = corpora.build_large(kind, tmp_path / "b", 30_000, 3)
+    data = first.read_bytes()
+    assert data == again.read_bytes() and first.suffix == corpora.LARGE[kind]
+    assert 29_000 <= len(data) <= 30_000 and data.endswith(b"\n")

@@ -115,7 +115,7 @@ def test_art12_and_comparison_near_misses_stay_silent(engine, text):
 @pytest.mark.parametrize("text, expected", [
     ("Week 2: sleeping through the night", ("HC103", "sleeping")),
     ("POV: you finally sleep through the night", ("HC103", "sleep")),
-    ("I started the drops in spring. Two weeks later, the eczema was gone.", ("MC201", "eczema")),
+    ("I started the drops in spring. Two weeks later, the eczema was gone.", ("MC201", "eczema was gone")),
 ])
 def test_testimonials_in_diary_frames_and_across_sentences(engine, text, expected):
     assert expected in marked(engine, text)
@@ -305,7 +305,7 @@ def test_problem_statement_near_misses_stay_silent(engine, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("… and the aches just melt away.", ("MC201", "aches")),
+    ("… and the aches just melt away.", ("MC201", "aches just melt away")),
     ("Happy joints, happy you.", ("HC103", "Happy joints")),
     ('"Sleep like a baby" is what our customers say.', ("HC103", "Sleep like a baby")),
     ("Pure plant goodness to help you thrive.", ("HC106", "goodness to help you thrive")),

@@ -48,7 +48,7 @@ DESCRIPTIVE = re.compile(r"morpholog|shape|position|size|length|width")
 PLAIN = re.compile(r"[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2}")
 TECHNICAL_OPENING = re.compile(r"(?:abnormal|abnormality|absent|aplasia|hypoplasia|agenesis)\b")
 # Count nouns of illness whose plural copy uses as often ("headache" -> "headaches").
-COUNT_NOUN = re.compile(r"(?:ache|attack|infection|stone|ulcer|spasm|cramp|seizure|wart|sore|tumou?r|cyst|lesion|migraine|palpitation|episode|fracture|clot|blister|pain)$")
+COUNT_NOUN = re.compile(r"(?:ache|attack|infection|stone|ulcer|spasm|cramp|seizure|wart|sore|tumou?r|cyst|lesion|migraine|palpitation|episode|fracture|clot|blister|pain|fever|cough|nosebleed|hiccup|bruise|tremor|nightmare)$")
 _SYNONYM = re.compile(r'"(?P<text>(?:[^"\\]|\\.)*)" (?P<scope>[A-Z]+)(?: (?P<type>[\w:]+))? \[')
 
 

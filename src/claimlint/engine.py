@@ -7,6 +7,7 @@ hands each judge its own view of it through the registry; judges never see the e
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -47,6 +48,7 @@ class _Part:
 
     ctx: DocContext
     references: set[int]  # ids of the document's blocks under a references heading
+    blocks: list[Block]  # the blocks of this part
     first: bool
     last: bool
 
@@ -126,23 +128,65 @@ class Engine:
         judged in consecutive parts of about that size, each on its own, and each part's
         findings are handed on as soon as it is judged, so that memory does not grow
         with the size of a file. Parts follow the document's blocks, which readers
-        produce in source order: a part's findings come after those of the parts before."""
+        produce in source order: a part's findings come after those of the parts before.
+
+        Each part of such a long document is analysed and judged in a memory zone of
+        spaCy's (``nlp.memory_zone``): every word spaCy meets for the first time becomes
+        an entry of its vocabulary (about a kilobyte with its strings) that stays for the
+        life of the process, so a large file of varied copy (product codes, names, prices)
+        grew by a hundred megabytes. In a zone, the words the part brings are dropped with
+        its Docs once it is judged. What outlives a part (findings, claim records) holds
+        Python strings only, and the register index is built before the first zone. The
+        chunks a part uses more than once are tokenised before its zone (see
+        :meth:`_warm_recurring`)."""
+        prepared = (self._parts(document, profile) for document, profile in items)
+        for long, documents in groupby(prepared, key=lambda parts: len(parts) > 1):
+            if not long:
+                yield from self._analyse((part for parts in documents for part in parts), batch_size)
+                continue
+            self.index  # noqa: B018 -- built outside the zones: it is kept for the whole run
+            for parts in documents:
+                parts.reverse()
+                while parts:  # a part is let go once judged: none is held here
+                    self._warm_recurring(parts[-1].blocks)
+                    with self.nlp.memory_zone():
+                        yield from self._analyse(iter([parts.pop()]), batch_size, zoned=True)
+
+    def _warm_recurring(self, blocks: list[Block]) -> None:
+        """Warm the tokenizer's cache, outside any zone, with the chunks a part uses more
+        than once: in a zone the tokenizer caches nothing and splits every chunk again
+        wherever it stands, which doubled the cost of tokenising a part. The words of
+        those chunks stay in the vocabulary (a few thousand common words); the words met
+        once in a part (product codes, prices, names) stay in its zone."""
+        counts = Counter(chunk for block in blocks for chunk in block.text.split())
+        self.warm(" ".join(chunk for chunk, n in counts.items() if n > 1))
+
+    def _parts(self, document: Document, profile: Profile) -> list[_Part]:
+        """The parts one document is analysed and judged in (one for all but long documents)."""
+        document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
+        references = {id(document.blocks[n]) for n in self.reference_sections.blocks(document.blocks)}
+        groups = list(_groups(document.blocks, MAX_PART)) or [[]]
+        return [
+            _Part(DocContext(document, profile, self.rulebook), references, blocks, number == 0, number == len(groups) - 1)
+            for number, blocks in enumerate(groups)
+        ]
+
+    def _analyse(self, stream: Iterable[_Part], batch_size: int, zoned: bool = False) -> Iterator[tuple[Document, list[Finding], bool]]:
+        """Analyse and judge parts in order, as one stream of Docs; ``zoned``: in a memory
+        zone, where spaCy's tokenizer caches nothing, so warming its cache is no use."""
         parts: list[_Part | None] = []
 
         def texts() -> Iterator[tuple[str, tuple[int, list[Block]]]]:
-            for document, profile in items:
-                document.blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK)]
-                references = {id(document.blocks[n]) for n in self.reference_sections.blocks(document.blocks)}
-                groups = list(_groups(document.blocks, MAX_PART)) or [[]]
-                for number, blocks in enumerate(groups):
-                    parts.append(_Part(DocContext(document, profile, self.rulebook), references, number == 0, number == len(groups) - 1))
-                    index = len(parts) - 1
-                    if not blocks:
-                        yield "", (index, [])  # keeps empty documents in the stream
-                    for group in _groups(blocks, MAX_DOC):
-                        text = SEPARATOR.join(block.text for block in group)
+            for part in stream:
+                parts.append(part)
+                index = len(parts) - 1
+                if not part.blocks:
+                    yield "", (index, [])  # keeps empty documents in the stream
+                for group in _groups(part.blocks, MAX_DOC):
+                    text = SEPARATOR.join(block.text for block in group)
+                    if not zoned:
                         self.warm(text)
-                        yield text, (index, group)
+                    yield text, (index, group)
 
         def judge(index: int) -> tuple[Document, list[Finding], bool]:
             part = parts[index]

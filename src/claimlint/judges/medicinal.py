@@ -79,8 +79,14 @@ class MedicinalJudge:
         # silences its clause, not a treatment of the disease it names said after it.
         claimed = [d for d in named if silenced(sentence, d.start, muted) and self.treated_by_pronoun(sentence, d, muted)]
         claimed += [d for d in named if self.offered_to_sufferers(sentence, d, muted)]
+        aimed = [d for d in named if d not in claimed and aimed_at_sufferers(sentence, d, muted)]
+        if aimed:
+            claimed, how = claimed + aimed, "aimed"
         if diseases:
-            claimed += [d for d in diseases if self.governed(sentence, d) and d not in claimed]
+            governed = [d for d in diseases if self.governed(sentence, d) and d not in claimed]
+            if governed and not claimed and all(results_after(sentence, d) for d in governed):
+                how = "changed"  # "the bloating settled within the hour"
+            claimed += governed
             if not claimed and not muted:
                 distinct = {doc[d.start:d.end].text.lower() for d in diseases} - self.generic_terms
                 words = {lower for lower, _, _, _ in sentence.words}
@@ -89,6 +95,8 @@ class MedicinalJudge:
                     claimed, how = diseases, "list"
                 elif population:
                     claimed, how = population, "trial"
+                elif reported_by_users(sentence, diseases):
+                    claimed, how = reported_by_users(sentence, diseases), "testimonial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
                 elif sentence.offers:
@@ -98,6 +106,7 @@ class MedicinalJudge:
         if not claimed and not standalone:
             return
         marks = claimed + standalone
+        marks += [r for d in claimed for r in results_after(sentence, d)]  # "bloating fades away"
         start = min(m.start for m in marks)
         end = max(m.end for m in marks)
         governing = [r for r in sentence.of("relation", "modifier") if r.end <= start and start - r.end <= 6]
@@ -176,9 +185,12 @@ class MedicinalJudge:
             if near and sentence.clause_of(rel.start) == clause and not explains_body(sentence, rel):
                 if not negated_at(sentence, rel.start, sentence.of("modifier")):
                     return True
+        explained = [r for r in sentence.of("relation") if sentence.clause_of(r.start) == clause and explains_body(sentence, r)]
         for mod in sentence.of("modifier"):
             if mod.key != "medicinal":
                 continue
+            if any(r.end <= mod.start for r in explained):
+                continue  # "The immune system protects the body against infection": physiology explained
             before = 0 <= disease.start - mod.end <= 2
             after = mod.start == disease.end
             if (before or after) and sentence.clause_of(mod.start) == clause:
@@ -230,7 +242,9 @@ class MedicinalJudge:
             for claim in claims:
                 effect = claim.effect.key
                 doc = claim.sentence.doc
-                words = {t.lower_ for t in doc[claim.effect.start:claim.effect.end]}
+                # The words from the verb to the effect: "stimulates new collagen for firmer
+                # skin" acts on the skin's collagen, not only on how firm skin looks.
+                words = {t.lower_ for t in doc[slice(*claim.span())]}
                 physiological = effect not in self.cosmetic_effects or bool(words & self.skin_physiology)
                 if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
                     continue
@@ -244,6 +258,41 @@ class MedicinalJudge:
                     what = self.physiology_templates["named"].format(phrase=doc[start:end].text, effect=self.effects[effect].label)
                 ctx.finding("MC205", claim.sentence, start, end, what=what)
                 break
+
+
+CHANGES = ("effect", "relation", "result", "change_cues", "modifier")  # what a report of a change names
+USERS_REACH = 1  # words between "customers with" and the condition it names ("… with chronic arthritis")
+
+
+def reported_by_users(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """"Customers with arthritis tell us they walk further", "users with IBS reported fewer
+    flare-ups": the conditions of the product's users, named right before what they are
+    said to report, present the product as working for the condition when the report
+    tells of a change or an effect ("customers with nut allergies love the nut-free range"
+    tells of none)."""
+    cues = sentence.of("reported_users")
+    reports = [r for r in sentence.of("reporting") if any(m.start >= r.start for m in sentence.of(*CHANGES))]
+    return [
+        d for d in diseases
+        if any(0 <= d.start - c.end <= USERS_REACH for c in cues) and any(r.start >= d.end for r in reports)
+    ]
+
+
+AUDIENCE_REACH = 1  # words between "for people prone to" and the condition it names ("… to painful cold sores")
+
+
+def aimed_at_sufferers(sentence: Sentence, disease: Mention, muted: set[tuple[int, int]]) -> bool:
+    """"A gentle formula for people prone to cold sores", "made for those who suffer with
+    IBS": copy that names whom the product is for by a condition they have presents it as
+    meant for that condition, with no verb of treatment. A warning ("not suitable for
+    people with …") silences it, as a negation does."""
+    if silenced(sentence, disease.start, muted) or negated_at(sentence, disease.start, []):
+        return False
+    return any(
+        0 <= disease.start - frame.end <= AUDIENCE_REACH and sentence.clause_of(frame.start) == sentence.clause_of(disease.start)
+        and not negated_at(sentence, frame.start, [])
+        for frame in sentence.of("audience_frames")
+    )
 
 
 def explains_body(sentence: Sentence, relation: Mention) -> bool:

@@ -1,4 +1,4 @@
-"""Pattern rules: MC202–MC204, MC206, NC303, OS501–OS504 and HC106, each a list of phrase patterns in
+"""Pattern rules: MC202–MC204, MC206, MC207, NC303, OS501–OS504 and HC106, each a list of phrase patterns in
 its rule pack. A match counts unless it is negated, inside a warning's clause, or (HC106) the same
 document carries an authorised specific claim that accompanies the general one."""
 

@@ -145,7 +145,7 @@ JUDGES: tuple[JudgeSpec, ...] = (
     JudgeSpec("medicinal", {"MC201": frozenset({"terms", "how"}), "MC205": frozenset({"what"})}, _medicinal),
     JudgeSpec(
         "phrases",
-        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "MC206", "NC303", "OS501", "OS502", "OS503", "OS504")},
+        {code: PHRASE for code in ("HC106", "MC202", "MC203", "MC204", "MC206", "MC207", "NC303", "OS501", "OS502", "OS503", "OS504")},
         _phrases,
         reads=(ACCEPTED,),
         pattern_fields=PHRASE,

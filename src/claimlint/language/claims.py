@@ -499,17 +499,27 @@ def _requirements(sentence: Sentence) -> list[Mention]:
 
 
 RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
+PLACE_REACH = 2  # more words, when a phrase of place follows the effect or disease ("in my knees")
 
 
 def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
     """"Our peptides rebuild from within, so wrinkles soften and joints move freely",
     "… and the aches just melt away": a result verb right after an effect or a disease,
     in a sentence that names the product ("our …"), a substance or a pronoun for one
-    before it, or goes on from an ellipsis, claims the change."""
+    before it, or goes on from an ellipsis, claims the change. So does one whose clause
+    names the product or a substance after the verb ("cravings fade away with our
+    gummies", "levels fell after a month on the capsules"), and a complaint a user tells
+    gone in the first person ("my headaches stopped"), and a change the reader is invited to
+    watch ("watch your cholesterol fall"): the change is put down to the product."""
     clause = sentence.clause_of(mention.start)
+    reach = RESULT_REACH
+    grammar = sentence.grammar
+    if mention.end < sentence.end and sentence.words[mention.end - sentence.start][0] in grammar.locating | grammar.object_prepositions:
+        reach += PLACE_REACH  # "the swelling in my knees subsided": where it was is part of the subject
     results = [
         r for r in sentence.of("result")
-        if 0 <= r.start - mention.end <= RESULT_REACH and sentence.clause_of(r.start) == clause
+        if 0 <= r.start - mention.end <= reach and sentence.clause_of(r.start) == clause
+        and not negated_at(sentence, r.start, [])
     ]
     if not results:
         return []
@@ -517,8 +527,23 @@ def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:
         return results
     if _fragment(sentence):
         return results
+    if any(m.start >= results[0].end and sentence.clause_of(m.start) == clause for m in sentence.of("substance", "product_nouns")):
+        return results
+    if any(0 <= mention.start - w.end <= 1 for w in sentence.of("witnessing")):
+        return results  # "watch your cholesterol fall": the reader is invited to see the product work
     ours = sentence.grammar.product_determiners  # "Our marine peptides …"
-    return results if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]) else []
+    if any(lower in ours for lower, _, _, _ in sentence.words[:mention.start - sentence.start]):
+        return results
+    if mention.kind != "disease":
+        return []  # "my energy dropped after lunch": a quantity's change told of a person is no claim
+    if sentence.has("first_person") or sentence.story or _owned(sentence, mention):
+        return results  # a complaint gone, told of a person ("my headaches stopped", "her reflux settled")
+    return []
+
+
+def _owned(sentence: Sentence, mention: Mention) -> bool:
+    """"her reflux", "your bloating": a complaint said to be someone's."""
+    return mention.start > sentence.start and sentence.words[mention.start - 1 - sentence.start][0] in sentence.grammar.possessives
 
 
 def _reports_change(sentence: Sentence, effect: Mention, modifier: Mention) -> bool:

@@ -31,7 +31,7 @@ from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
-PATTERN_CUES = ("testimonial_frames", "metaphor_frames")
+PATTERN_CUES = ("testimonial_frames", "metaphor_frames", "audience_frames")
 _CUE = "cue\x1f"
 
 
@@ -367,7 +367,7 @@ class Annotator:
             if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
                 continue
             start, end = i, own.end if own is not None else i + 1
-            while end < len(words) and end not in content and words[end][1].lower() in self.aspects:
+            while end < len(words) and end not in content and (words[end][1].lower() in self.aspects or words[end][0] in self.aspects):
                 end += 1
             aspects = end > (own.end if own is not None else i + 1)
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states

@@ -11,6 +11,8 @@ start of a heading), memoised per lexeme so each distinct word is looked up once
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy
@@ -50,6 +52,18 @@ class LowerLookupLemmatizer:
             lemmas.append(lemma)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64")[inverse].reshape(-1, 1))
         return doc
+
+    @contextmanager
+    def memory_zone(self, mem: object = None) -> Iterator[None]:
+        """What the memo learns in a memory zone of spaCy's goes when the zone ends: the
+        strings added in it (a new word, its lemma) are dropped then, and a lemma id
+        remembered for a word met again later would name no string."""
+        kept = self.memo
+        self.memo = dict(kept)
+        try:
+            yield
+        finally:
+            self.memo = kept
 
 
 @Language.factory("claimlint_sentences", default_config={"punct_chars": ["."]})
