@@ -33,8 +33,8 @@ so that a slow spell of a shared machine falls on both, and reports medians:
   rest of ``--jobs 2``'s CPU time shared by its two workers). Each run starts spaCy and
   builds the engine once, which a second worker does not share out: on a corpus that takes
   a few seconds, start-up decides the ratio, not the workers. On a machine whose cores are
-  busy with other sessions the measured ratio says little: Linux shares the CPU between
-  sessions (autogroups) before processes, so a second worker only splits its session's share.
+  busy with other work the measured ratio says little: Linux shares the CPU between groups
+  of processes (autogroups) before processes, so a second worker only splits its group's share.
 - one large file of each kind of copy (``--large-mb``, 10 MB by default: claim-dense
   articles and catalogue copy as text, dense product pages as Markdown), checked by
   ``claimlint check`` as a user runs it: peak resident memory of the whole process, with
