@@ -95,8 +95,8 @@ class MedicinalJudge:
                     claimed, how = diseases, "list"
                 elif population:
                     claimed, how = population, "trial"
-                elif reported_by_users(sentence, diseases):
-                    claimed, how = reported_by_users(sentence, diseases), "testimonial"
+                elif reported := reported_by_users(sentence, diseases):
+                    claimed, how = reported, "testimonial"
                 elif is_testimonial(sentence):
                     claimed, how = diseases, "testimonial"
                 elif sentence.offers:
