@@ -26,6 +26,7 @@ class Grammar:
     clause_words: frozenset[str]  # auxiliaries, subject pronouns, subordinators: a clause, not a phrase
     copulas: frozenset[str]  # "is gut-friendly": what follows describes the subject
     purpose_prepositions: frozenset[str]  # "ideal for baking": the use a thing serves
+    food_qualities: frozenset[str]  # "sharp heat": a listing entry about taste or texture
     coordination: frozenset[str]  # what joins substances sharing one verb
     nutrient_joiners: frozenset[str]
     caption_fillers: frozenset[str]
@@ -104,6 +105,7 @@ class Grammar:
             clause_words=words("clause_words"),
             copulas=words("copulas"),
             purpose_prepositions=words("purpose_prepositions"),
+            food_qualities=words("food_qualities"),
             coordination=words("coordination"),
             nutrient_joiners=words("nutrient_joiners"),
             caption_fillers=words("caption_fillers"),

@@ -740,7 +740,8 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     plant followed by short verbless benefit phrases, set apart by marks, offers every
     effect one of them names. So does a short verbless fragment that goes on from, or
     leads into, such a listing across an ellipsis. A sentence with any clause in it
-    (an auxiliary, a subject pronoun, a subordinator) is prose, not a listing."""
+    (an auxiliary, a subject pronoun, a subordinator) is prose, not a listing, and an
+    effect word before a word of taste or texture describes the food."""
     grammar = sentence.grammar
     entries = _entries(sentence)
     if any(lower in grammar.clause_words for entry in entries for lower in entry[1]):
@@ -748,6 +749,9 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     place = next((n for n, entry in enumerate(entries) if entry[0][0] <= effect.start < entry[0][1]), None)
     if place is None or len(entries[place][1]) > LISTING_ENTRY or any(c.isdigit() for w in entries[place][1] for c in w):
         return False  # a long stretch is prose; one with a number an amount ("Energy per 100 g: …")
+    (_, end), _ = entries[place]
+    if any(sentence.words[i - sentence.start][0] in grammar.food_qualities for i in range(effect.end, end)):
+        return False  # "sharp heat", "calming aroma": the food's taste or smell
     if len(entries) > 1:
         # The first entry names the product ("Energy Balls: …"), read as a name elsewhere.
         return place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
