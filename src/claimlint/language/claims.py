@@ -262,7 +262,7 @@ def build_claims(
     previous_end, previous_clause, inherited = sentence.start, None, []
     region_start, claimed_clause = sentence.start, None  # where the subject of the next claim may start
     for effect in effects:
-        if circumstance(sentence, effect):
+        if circumstance(sentence, effect) or describes_food(sentence, effect):
             continue
         clause = clause_of(effect.start)
         if clause != previous_clause:
@@ -514,13 +514,25 @@ def _unnamed_effect(sentence: Sentence) -> list[Claim]:
     doc = sentence.doc
     for relation in sentence.of("relation"):
         if relation.key == "strengthening" and 0 <= relation.start - subject.end <= VERB_REACH:
-            if doc[relation.end - 1].lower_ in sentence.grammar.purpose_prepositions:
+            if doc[relation.end - 1].lower_ in sentence.grammar.purpose_prepositions and not _for_reader(sentence, relation.end):
                 return []  # "ideal for baking": what it is for is named, and it is no effect
             if negated_at(sentence, relation.start, []):
                 return []
             effect = Mention("effect", UNNAMED, relation.start, relation.end)
             return [Claim(sentence, effect, [subject], [relation], how="verbal")]
     return []
+
+
+def _for_reader(sentence: Sentence, index: int) -> bool:
+    """"ideal for you", "great for your liver": what a thing is for belongs to the reader,
+    so it is the reader's body, not a use."""
+    return index < sentence.end and sentence.words[index - sentence.start][0] in sentence.grammar.reader
+
+
+def describes_food(sentence: Sentence, effect: Mention) -> bool:
+    """"sharp heat", "calming aroma", "energising colour": an effect word right before a
+    word of taste, smell or texture describes the food, not the body."""
+    return effect.end < sentence.end and sentence.words[effect.end - sentence.start][0] in sentence.grammar.food_qualities
 
 
 SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
@@ -740,8 +752,7 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     plant followed by short verbless benefit phrases, set apart by marks, offers every
     effect one of them names. So does a short verbless fragment that goes on from, or
     leads into, such a listing across an ellipsis. A sentence with any clause in it
-    (an auxiliary, a subject pronoun, a subordinator) is prose, not a listing, and an
-    effect word before a word of taste or texture describes the food."""
+    (an auxiliary, a subject pronoun, a subordinator) is prose, not a listing."""
     grammar = sentence.grammar
     entries = _entries(sentence)
     if any(lower in grammar.clause_words for entry in entries for lower in entry[1]):
@@ -749,9 +760,6 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     place = next((n for n, entry in enumerate(entries) if entry[0][0] <= effect.start < entry[0][1]), None)
     if place is None or len(entries[place][1]) > LISTING_ENTRY or any(c.isdigit() for w in entries[place][1] for c in w):
         return False  # a long stretch is prose; one with a number an amount ("Energy per 100 g: …")
-    (_, end), _ = entries[place]
-    if any(sentence.words[i - sentence.start][0] in grammar.food_qualities for i in range(effect.end, end)):
-        return False  # "sharp heat", "calming aroma": the food's taste or smell
     if len(entries) > 1:
         # The first entry names the product ("Energy Balls: …"), read as a name elsewhere.
         return place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)

@@ -1,0 +1,65 @@
+"""Claims made the way web shops list benefits: a product or plant followed by short
+verbless benefit phrases set apart by ellipses, dashes, bars, colons or commas; a
+-friendly or -loving compound said of the product after a copula; praise of a body
+part's state ("a happy gut"); and "ideal for" a use. Each has fail cases with the span
+they mark and near-misses (taste, texture, origin, amounts, prose, authorised wording)
+that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def marked(engine, text: str) -> list[tuple[str, str]]:
+    return sorted((f.code, f.excerpt[slice(*f.excerpt_span)]) for f in engine.lint_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ashwagandha Gummies … cortisol control … calmer evenings", [("HC101", "calmer"), ("HC101", "cortisol")]),
+    ("Nettle Tea – kidney flush – clearer complexion", [("HC101", "clearer complexion"), ("HC101", "kidney")]),
+    ("Zinc Lozenges: immune resilience", [("HC103", "immune resilience")]),
+    ("Turmeric Capsules | joint mobility | stiffness relief", [("HC102", "joint mobility"), ("MC201", "stiffness")]),
+])
+def test_benefit_phrases_after_a_product_name_are_claims_for_it(engine, text, expected):
+    assert marked(engine, text) == expected
+
+
+def test_an_effect_word_before_a_word_of_taste_describes_the_food(engine):
+    assert marked(engine, "Peppermint tea with a calming aroma and a clean finish.") == []
+    assert marked(engine, "Peppermint tea for a calmer evening.") != []
+
+
+def test_a_fragment_after_an_ellipsis_carries_the_listing_on(engine):
+    assert marked(engine, "calmer afternoons …") == [("HC101", "calmer")]
+    assert marked(engine, "cherry flavour …") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ashwagandha Gummies … cherry flavour … soft chew",
+    "Ginger Shots … sharp heat … cold-pressed in small batches",
+    "Energy Bites: oats, dates and cocoa nibs",
+    "Nutrition per 100 g: energy 1620 kJ, fat 12 g",
+    "When you are tired, energy is hard to find.",
+    "Zinc Lozenges … zinc contributes to the normal function of the immune system",
+])
+def test_listings_of_taste_names_amounts_prose_and_authorised_wording_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+def test_a_compound_said_of_the_product_after_a_copula_claims(engine):
+    assert marked(engine, "This ginger tea is liver-loving.") == [("HC101", "liver-loving")]
+    assert marked(engine, "Our linen is skin-friendly.") == []
+    assert marked(engine, "This granola is vegan-friendly.") == []
+
+
+def test_praise_of_a_body_parts_state_names_its_effect(engine):
+    assert marked(engine, "Lemon balm drops for a settled, soothed stomach.") == [("HC101", "for a settled, soothed stomach")]
+    assert marked(engine, "Fennel tea for a happy gut.") == [("HC101", "for a happy gut")]
+    assert marked(engine, "Our cheese board: strong cheddar, soft brie") == []
+    assert marked(engine, "A healthy heart of palm salad.") == []
+
+
+def test_ideal_for_a_use_is_no_claim_but_ideal_for_an_effect_is(engine):
+    assert marked(engine, "Ginger is great for gingerbread.") == []
+    assert marked(engine, "Dandelion coffee is ideal for an afternoon cup.") == []
+    assert marked(engine, "Artichoke is ideal for your liver.") != []
