@@ -29,6 +29,13 @@ def test_an_effect_word_before_a_word_of_taste_describes_the_food(engine):
     assert marked(engine, "Peppermint tea for a calmer evening.") != []
 
 
+def test_and_parts_two_benefits_of_one_entry_only_beside_a_mark(engine):
+    assert marked(engine, "Colostrum Powder: gut barrier integrity and immune priming") == [
+        ("HC102", "gut barrier integrity"), ("HC102", "immune")]
+    assert marked(engine, "Devil's Claw — back ease — flexible joints") == [("HC101", "joints")]
+    assert marked(engine, "Conceals redness and evens out skin tone.") == []
+
+
 def test_a_fragment_after_an_ellipsis_carries_the_listing_on(engine):
     assert marked(engine, "calmer afternoons …") == [("HC101", "calmer")]
     assert marked(engine, "cherry flavour …") == []

@@ -770,22 +770,28 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
 def _entries(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
     """The entries of a sentence read as a listing: its stretches between listing marks
     (a hyphen or slash only when spaced, so "gut-friendly" stays one word), each with its token
-    range and its words."""
+    range and its words. Words that join ("and", "or") part the entries only beside a
+    mark: "Conceals redness and evens out tone" is one stretch of prose."""
     marks = sentence.grammar.listing_marks
     words = sentence.words
     base = sentence.start
     entries: list[tuple[tuple[int, int], list[str]]] = []
-    start = 0
+    start, marked = 0, False
     for i, (lower, _, punct, spaced) in enumerate(words + [("", "", True, True)]):
         joined = lower in JOINING_MARKS and not (spaced or i > 0 and words[i - 1][3])  # "gut-friendly", "kJ/kcal"
         cut = i == len(words) or lower in marks and not joined or is_mark(lower) and not punct  # an emoji or arrow
         if not cut:
             continue
+        if i < len(words) and not lower.isalpha():
+            marked = True
         named = [w[0] for w in words[start:i] if not (w[2] or is_mark(w[0]))]
         if named:
             entries.append(((base + start, base + i), named))
         start = i + 1
-    return entries
+    if marked or not entries:
+        return entries
+    whole = [w[0] for w in words if not (w[2] or is_mark(w[0]))]
+    return [((base, base + len(words)), whole)]
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:
