@@ -32,7 +32,6 @@ def test_an_effect_word_before_a_word_of_taste_describes_the_food(engine):
 def test_and_parts_two_benefits_of_one_entry_only_beside_a_mark(engine):
     assert marked(engine, "Colostrum Powder: gut barrier integrity and immune priming") == [
         ("HC102", "gut barrier integrity"), ("HC102", "immune")]
-    assert marked(engine, "Devil's Claw — back ease — flexible joints") == [("HC101", "joints")]
     assert marked(engine, "Conceals redness and evens out skin tone.") == []
 
 
