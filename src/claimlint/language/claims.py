@@ -760,6 +760,8 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     place = next((n for n, entry in enumerate(entries) if entry[0][0] <= effect.start < entry[0][1]), None)
     if place is None or len(entries[place][1]) > LISTING_ENTRY or any(c.isdigit() for w in entries[place][1] for c in w):
         return False  # a long stretch is prose; one with a number an amount ("Energy per 100 g: …")
+    if entries[place][1][0] in grammar.locating:
+        return False  # "in response to stress": where or when, not a benefit
     if len(entries) > 1:
         # The first entry names the product ("Energy Balls: …"), read as a name elsewhere.
         return place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
