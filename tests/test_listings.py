@@ -35,6 +35,12 @@ def test_and_parts_two_benefits_of_one_entry_only_beside_a_mark(engine):
     assert marked(engine, "Conceals redness and evens out skin tone.") == []
 
 
+def test_every_fragment_of_an_ellipsis_listing_is_about_the_product_it_opens_with(engine):
+    findings = engine.lint_text("Hawthorn Drops … steadier heartbeat … calmer evenings")
+    assert [(f.code, f.excerpt[slice(*f.excerpt_span)]) for f in findings] == [("HC101", "steadier heartbeat"), ("HC101", "calmer")]
+    assert all("hawthorn" in f.message.lower() for f in findings)
+
+
 def test_a_fragment_after_an_ellipsis_carries_the_listing_on(engine):
     assert marked(engine, "calmer afternoons …") == [("HC101", "calmer")]
     assert marked(engine, "cherry flavour …") == []
