@@ -76,3 +76,12 @@ def test_ideal_for_a_use_is_no_claim_but_ideal_for_an_effect_is(engine):
     assert marked(engine, "Ginger is great for gingerbread.") == []
     assert marked(engine, "Dandelion coffee is ideal for an afternoon cup.") == []
     assert marked(engine, "Artichoke is ideal for your liver.") != []
+
+
+def test_a_compound_before_a_word_for_a_tea_claims_for_the_tea(engine):
+    assert marked(engine, "Hibiscus, the tangy heart-loving infusion.") == [("HC101", "heart-loving")]
+    assert marked(engine, "A fruity hibiscus infusion, served iced.") == []
+
+
+def test_a_condition_named_in_the_singular_before_relief_is_medicinal(engine):
+    assert marked(engine, "Sage Capsules … hot flush relief") == [("MC201", "hot flush")]
