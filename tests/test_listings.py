@@ -85,3 +85,13 @@ def test_a_compound_before_a_word_for_a_tea_claims_for_the_tea(engine):
 
 def test_a_condition_named_in_the_singular_before_relief_is_medicinal(engine):
     assert marked(engine, "Sage Capsules … hot flush relief") == [("MC201", "hot flush")]
+
+
+def test_a_listed_benefit_cites_the_law_and_no_other_substances_wording(engine):
+    findings = engine.lint_text("Propolis Spray … throat defence … seasonal shield")
+    assert [f.code for f in findings] == ["HC102"]
+    rejected = findings[0]
+    assert rejected.references[0].startswith("Regulation (EC) No 1924/2006, Art 10(1)")
+    assert rejected.references[1].startswith("POL-HC-")  # the non-authorised entry for propolis and immunity
+    assert rejected.suggestions == []  # no wording of zinc or vitamin C offered for a propolis spray
+    assert "propolis" in rejected.message.lower()
