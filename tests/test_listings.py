@@ -95,3 +95,9 @@ def test_a_listed_benefit_cites_the_law_and_no_other_substances_wording(engine):
     assert rejected.references[1].startswith("POL-HC-")  # the non-authorised entry for propolis and immunity
     assert rejected.suggestions == []  # no wording of zinc or vitamin C offered for a propolis spray
     assert "propolis" in rejected.message.lower()
+
+
+def test_a_part_of_the_airways_with_comfort_builds_an_effect(engine):
+    assert marked(engine, "Quercetin Complex … histamine balance … sinus comfort") == [("HC101", "sinus comfort")]
+    assert marked(engine, "Sinus rinse bottle, 240 ml.") == []
+    assert marked(engine, "Comfort food for cold nights.") == []
