@@ -26,7 +26,7 @@ class Grammar:
     clause_words: frozenset[str]  # auxiliaries, subject pronouns, subordinators: a clause, not a phrase
     copulas: frozenset[str]  # "is gut-friendly": what follows describes the subject
     purpose_prepositions: frozenset[str]  # "ideal for baking": the use a thing serves
-    food_qualities: frozenset[str]  # "sharp heat": a listing entry about taste or texture
+    food_qualities: frozenset[str]  # "sharp heat": an effect word before one describes the food
     coordination: frozenset[str]  # what joins substances sharing one verb
     nutrient_joiners: frozenset[str]
     caption_fillers: frozenset[str]
