@@ -53,6 +53,8 @@ def test_a_fragment_after_an_ellipsis_carries_the_listing_on(engine):
     "Nutrition per 100 g: energy 1620 kJ, fat 12 g",
     "When you are tired, energy is hard to find.",
     "Cells release signals — in response to stress, heat and noise.",
+    "Yoga mat – non-slip – 6 mm – calm blue",
+    "Occasion: birthdays, weddings, relaxing weekends",
     "Zinc Lozenges … zinc contributes to the normal function of the immune system",
 ])
 def test_listings_of_taste_names_amounts_prose_and_authorised_wording_stay_silent(engine, text):

@@ -763,8 +763,14 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
     if entries[place][1][0] in grammar.locating:
         return False  # "in response to stress": where or when, not a benefit
     if len(entries) > 1:
-        # The first entry names the product ("Energy Balls: …"), read as a name elsewhere.
-        return place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
+        # The first entry names the product ("Energy Balls: …"), read as a name elsewhere;
+        # a listing that names no substance or product before the benefit lists something
+        # else ("Yoga mat – non-slip – calm blue").
+        opening = entries[place][0][0]
+        return (
+            place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
+            and any(m.end <= opening for m in sentence.of("substance", "product_nouns"))
+        )
     last = sentence.words[-1][0] if sentence.words else ""
     return _fragment(sentence) or last in ELLIPSES
 
