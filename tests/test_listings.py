@@ -103,3 +103,7 @@ def test_a_part_of_the_airways_with_comfort_builds_an_effect(engine):
     assert marked(engine, "Quercetin Complex … histamine balance … sinus comfort") == [("HC101", "sinus comfort")]
     assert marked(engine, "Sinus rinse bottle, 240 ml.") == []
     assert marked(engine, "Comfort food for cold nights.") == []
+
+
+def test_a_listing_may_name_its_product_last(engine):
+    assert marked(engine, "Calmer evenings – steadier moods – Saffron Capsules") == [("HC101", "steadier moods")]

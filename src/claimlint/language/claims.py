@@ -352,7 +352,10 @@ def build_claims(
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start),
+            substances=(
+                _objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start)
+                or _named_last(sentence, effect, named)
+            ),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
@@ -764,15 +767,20 @@ def _listed(sentence: Sentence, effect: Mention) -> bool:
         return False  # "in response to stress": where or when, not a benefit
     if len(entries) > 1:
         # The first entry names the product ("Energy Balls: …"), read as a name elsewhere;
-        # a listing that names no substance or product before the benefit lists something
-        # else ("Yoga mat – non-slip – calm blue").
-        opening = entries[place][0][0]
+        # a listing that names no substance or product in any entry lists something else
+        # ("Yoga mat – non-slip – calm blue").
         return (
             place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
-            and any(m.end <= opening for m in sentence.of("substance", "product_nouns"))
+            and any(m.end <= effect.start or m.start >= effect.end for m in sentence.of("substance", "product_nouns"))
         )
     last = sentence.words[-1][0] if sentence.words else ""
     return _fragment(sentence) or last in ELLIPSES
+
+
+def _named_last(sentence: Sentence, effect: Mention, substances: list[Mention]) -> list[Mention]:
+    """"Calmer evenings – steadier moods – Saffron Capsules": a listing that names its
+    product in a later entry is about the substances named there."""
+    return [s for s in substances if s.start >= effect.end] if _listed(sentence, effect) else []
 
 
 def _entries(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
