@@ -22,6 +22,11 @@ class Grammar:
     form_cues: tuple[str, ...]  # … and by the lower-case form as written
     clause_breaks: frozenset[str]
     list_joiners: frozenset[str]
+    listing_marks: frozenset[str]  # what separates the entries of a benefit listing
+    clause_words: frozenset[str]  # auxiliaries, subject pronouns, subordinators: a clause, not a phrase
+    copulas: frozenset[str]  # "is gut-friendly": what follows describes the subject
+    purpose_prepositions: frozenset[str]  # "ideal for baking": the use a thing serves
+    food_qualities: frozenset[str]  # "sharp heat": an effect word before one describes the food
     coordination: frozenset[str]  # what joins substances sharing one verb
     nutrient_joiners: frozenset[str]
     caption_fillers: frozenset[str]
@@ -96,6 +101,11 @@ class Grammar:
             form_cues=tuple(lists.get("cues.forms", ())),
             clause_breaks=words("clause_breaks"),
             list_joiners=words("list_joiners"),
+            listing_marks=words("listing_marks"),
+            clause_words=words("clause_words"),
+            copulas=words("copulas"),
+            purpose_prepositions=words("purpose_prepositions"),
+            food_qualities=words("food_qualities"),
             coordination=words("coordination"),
             nutrient_joiners=words("nutrient_joiners"),
             caption_fillers=words("caption_fillers"),

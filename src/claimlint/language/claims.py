@@ -262,7 +262,7 @@ def build_claims(
     previous_end, previous_clause, inherited = sentence.start, None, []
     region_start, claimed_clause = sentence.start, None  # where the subject of the next claim may start
     for effect in effects:
-        if circumstance(sentence, effect):
+        if circumstance(sentence, effect) or describes_food(sentence, effect):
             continue
         clause = clause_of(effect.start)
         if clause != previous_clause:
@@ -325,7 +325,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or sentence.offers or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect):
+        elif caption or sentence.offers or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect) or _listed(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
@@ -352,7 +352,10 @@ def build_claims(
         claim = Claim(
             sentence=sentence,
             effect=effect,
-            substances=_objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start),
+            substances=(
+                _objects(governing, named) or _subject(sentence, effect, pivot, named, clause_of, region_start)
+                or _named_last(sentence, effect, named)
+            ),
             relations=used,
             how=how,
             normal_kept=any(i < effect.end for i in normals),
@@ -398,8 +401,8 @@ COMPOUND_REACH = 2  # words between such a compound and the substance it describ
 def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
     """"gut-loving fibre", "cholesterol-lowering oats", "cold-busting vitamin C": a
     relation word, or a word that praises, joined by a hyphen right after an effect or a
-    condition claims it for the substance or product the compound describes ("skin-friendly
-    fabric" describes neither)."""
+    condition claims it for the substance or product the compound describes, before it or
+    said of it ("skin-friendly fabric" describes neither)."""
     at = mention.end
     words = sentence.words
     if at + 1 >= sentence.end or words[at - sentence.start][0] not in HYPHENS:
@@ -409,9 +412,23 @@ def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
     heads = [m for m in sentence.of("relation") if m.start == at + 1]
     praise = [Mention("compound", key, m.start, m.end) for m in sentence.of("compound_heads") if m.start == at + 1 for key in ("strengthening", "medicinal")]
     found = heads + praise
-    if not any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
-        return []
-    return found
+    if any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
+        return found
+    return found if _predicated(sentence, mention.start) else []
+
+
+def _predicated(sentence: Sentence, index: int) -> bool:
+    """"Our kefir is gut-friendly and immune-loving": a compound after a copula whose
+    subject, earlier in the clause, is a substance, the product or a pronoun for one
+    describes that subject as the compound before a noun would."""
+    clause = sentence.clause_of(index)
+    words = sentence.words
+    for subject in sentence.of(*SUBJECT_KINDS):
+        if subject.end <= index and sentence.clause_of(subject.start) == clause:
+            between = [w[0] for w in words[subject.end - sentence.start:index - sentence.start]]
+            if any(w in sentence.grammar.copulas for w in between) and not any(w in sentence.grammar.clause_breaks for w in between):
+                return True
+    return False
 
 
 def names_effect(sentence: Sentence, relation: Mention, effect: Mention, named: frozenset[str]) -> bool:
@@ -490,18 +507,35 @@ VERB_REACH = 2  # tokens between a substance and the verb it is the subject of
 def _unnamed_effect(sentence: Sentence) -> list[Claim]:
     """"Zinc drives this process", "Iodine optimises your thyroid …": a
     substance that opens its sentence and is said to boost, drive or optimise something
-    makes a claim even when no effect word follows."""
+    makes a claim even when no effect word follows. One said to be ideal or great for
+    something names what that is: when no effect or condition was found there, it is a
+    use ("ideal for baking"), not a benefit."""
     substances = sentence.of("substance")
     if not substances or not _opens(sentence, substances[0]) or sentence.of("disease", "medicinal"):
         return []  # what it does to a disease is a medicinal claim, judged as one
     subject = substances[0]
+    doc = sentence.doc
     for relation in sentence.of("relation"):
         if relation.key == "strengthening" and 0 <= relation.start - subject.end <= VERB_REACH:
+            if doc[relation.end - 1].lower_ in sentence.grammar.purpose_prepositions and not _for_reader(sentence, relation.end):
+                return []  # "ideal for baking": what it is for is named, and it is no effect
             if negated_at(sentence, relation.start, []):
                 return []
             effect = Mention("effect", UNNAMED, relation.start, relation.end)
             return [Claim(sentence, effect, [subject], [relation], how="verbal")]
     return []
+
+
+def _for_reader(sentence: Sentence, index: int) -> bool:
+    """"ideal for you", "great for your liver": what a thing is for belongs to the reader,
+    so it is the reader's body, not a use."""
+    return index < sentence.end and sentence.words[index - sentence.start][0] in sentence.grammar.reader
+
+
+def describes_food(sentence: Sentence, effect: Mention) -> bool:
+    """"sharp heat", "calming aroma", "energising colour": an effect word right before a
+    word of taste, smell or texture describes the food, not the body."""
+    return effect.end < sentence.end and sentence.words[effect.end - sentence.start][0] in sentence.grammar.food_qualities
 
 
 SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
@@ -708,6 +742,72 @@ def _in_product_name(sentence: Sentence, effect: Mention) -> bool:
         if least <= len(between) <= NAME_REACH and (named or not between) and all(doc[i].is_title and i not in inside for i in named):
             return True
     return False
+
+
+JOINING_MARKS = HYPHENS + ("/", "+", "*")  # inside a word when written without spaces
+LISTING_ENTRY = 5  # words of one benefit phrase in a listing ("deep restful sleep")
+LISTING_HEAD = 6  # words of any entry, the product's name among them ("Organic Milk Thistle Capsules")
+
+
+def _listed(sentence: Sentence, effect: Mention) -> bool:
+    """"Reishi Extract … deep restful sleep … stress resilience", "Moringa – hormone
+    harmony – glowing skin", "Biotin gummies: hair growth accelerator": a product or
+    plant followed by short verbless benefit phrases, set apart by marks, offers every
+    effect one of them names. So does a short verbless fragment that goes on from, or
+    leads into, such a listing across an ellipsis. A sentence with any clause in it
+    (an auxiliary, a subject pronoun, a subordinator) is prose, not a listing."""
+    grammar = sentence.grammar
+    entries = _entries(sentence)
+    if any(lower in grammar.clause_words for entry in entries for lower in entry[1]):
+        return False
+    place = next((n for n, entry in enumerate(entries) if entry[0][0] <= effect.start < entry[0][1]), None)
+    if place is None or len(entries[place][1]) > LISTING_ENTRY or any(c.isdigit() for w in entries[place][1] for c in w):
+        return False  # a long stretch is prose; one with a number an amount ("Energy per 100 g: …")
+    if entries[place][1][0] in grammar.locating:
+        return False  # "in response to stress": where or when, not a benefit
+    if len(entries) > 1:
+        # The first entry names the product ("Energy Balls: …"), read as a name elsewhere;
+        # a listing that names no substance or product in any entry lists something else
+        # ("Yoga mat – non-slip – calm blue").
+        return (
+            place > 0 and all(len(words) <= LISTING_HEAD for _, words in entries)
+            and any(m.end <= effect.start or m.start >= effect.end for m in sentence.of("substance", "product_nouns"))
+        )
+    last = sentence.words[-1][0] if sentence.words else ""
+    return _fragment(sentence) or last in ELLIPSES
+
+
+def _named_last(sentence: Sentence, effect: Mention, substances: list[Mention]) -> list[Mention]:
+    """"Calmer evenings – steadier moods – Saffron Capsules": a listing that names its
+    product in a later entry is about the substances named there."""
+    return [s for s in substances if s.start >= effect.end] if _listed(sentence, effect) else []
+
+
+def _entries(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
+    """The entries of a sentence read as a listing: its stretches between listing marks
+    (a hyphen or slash only when spaced, so "gut-friendly" stays one word), each with its token
+    range and its words. Words that join ("and", "or") part the entries only beside a
+    mark: "Conceals redness and evens out tone" is one stretch of prose."""
+    marks = sentence.grammar.listing_marks
+    words = sentence.words
+    base = sentence.start
+    entries: list[tuple[tuple[int, int], list[str]]] = []
+    start, marked = 0, False
+    for i, (lower, _, punct, spaced) in enumerate(words + [("", "", True, True)]):
+        joined = lower in JOINING_MARKS and not (spaced or i > 0 and words[i - 1][3])  # "gut-friendly", "kJ/kcal"
+        cut = i == len(words) or lower in marks and not joined or is_mark(lower) and not punct  # an emoji or arrow
+        if not cut:
+            continue
+        if i < len(words) and not lower.isalpha():
+            marked = True
+        named = [w[0] for w in words[start:i] if not (w[2] or is_mark(w[0]))]
+        if named:
+            entries.append(((base + start, base + i), named))
+        start = i + 1
+    if marked or not entries:
+        return entries
+    whole = [w[0] for w in words if not (w[2] or is_mark(w[0]))]
+    return [((base, base + len(words)), whole)]
 
 
 def _caption_pair(effect: Mention, substances: list[Mention]) -> bool:

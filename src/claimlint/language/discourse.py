@@ -93,10 +93,9 @@ class Discourse:
             if topic is not None and not self.other_subject(sentence, recent):
                 return topic, word
             return None
-        if recent and _continues(recent[-1], sentence):
-            named = self.named(recent[-1])
-            if named:
-                return Antecedent(named, recent[-1]), recent[-1].text.rstrip()[-1]
+        carried = self.continued(sentence, recent)
+        if carried is not None:
+            return carried, carried.sentence.text.rstrip()[-1]
         if row is not None and row.sentence.block is not sentence.block:
             return row, ""
         governing = heading or topic
@@ -106,6 +105,20 @@ class Discourse:
             return governing, ""
         if claim.implied_subject and not declared and governing.sentence.block.kind in HEADING_KINDS:
             return governing, ""  # "Supports deeper sleep." on a page headed "Magnesium"
+        return None
+
+    def continued(self, sentence: Sentence, recent: list[Sentence]) -> Antecedent | None:
+        """"Passionflower drops … quieter thoughts … restful nights": the fragments of one
+        listing, each going on after an ellipsis, are all about what its first names; the
+        nearest fragment before that names substances gives them."""
+        current = sentence
+        for earlier in reversed(recent):
+            if not _continues(earlier, current):
+                return None
+            named = self.named(earlier)
+            if named:
+                return Antecedent(named, earlier)
+            current = earlier
         return None
 
     @staticmethod

@@ -200,6 +200,7 @@ class Annotator:
         self.organs: dict[str, str] = dict(parts["organs"])
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
+        self.good_states = frozenset(parts["good_states"])
         self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
         self.texts = HashTexts(nlp.vocab.strings)
         self._build()
@@ -347,7 +348,8 @@ class Annotator:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
         follow it make an effect of the organ's class (or lengthen the effect the organ word
         already is); a state of illness before it ("weakened immunity", "high cholesterol
-        levels") makes the whole a condition."""
+        levels") makes the whole a condition, and praise of its state ("a happy gut", "a
+        soothed stomach") an effect."""
         if not self.organs:
             return mentions
         organs = self.organs
@@ -371,10 +373,13 @@ class Annotator:
                 end += 1
             aspects = end > (own.end if own is not None else i + 1)
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
+            praised = self._praised_from(words, content, start)
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
             elif aspects or own is None and _praised(words, mentions, end):
                 mention = Mention("effect", own.key if own is not None else key, start, end)
+            elif own is None and praised < start:
+                mention = Mention("effect", key, praised, end)
             else:
                 i = end
                 continue
@@ -387,6 +392,20 @@ class Annotator:
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: (m.start, -(m.end - m.start), m.kind))
+
+    def _praised_from(self, words: list[tuple[str, str, bool, bool]], content: dict, start: int) -> int:
+        """Where the praise of a part's state before ``start`` begins ("a settled, soothed
+        stomach": from "settled"), or ``start`` when none comes right before it."""
+        at = start
+        while at > 0 and at - 1 not in content:
+            lower = words[at - 1][0]
+            if lower in self.good_states:
+                at -= 1
+            elif at < start and lower in self.grammar.list_joiners and at - 2 >= 0 and words[at - 2][0] in self.good_states:
+                at -= 1
+            else:
+                break
+        return at
 
     def _elliptical(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
