@@ -186,7 +186,21 @@ SET_A: list[tuple[str, Template]] = [
 ]
 
 # A second set, written after the first was measured and the mechanisms improved.
-SET_B: list[tuple[str, Template]] = []
+SET_B: list[tuple[str, Template]] = [
+    ("possessive-ally", lambda s, x: f"{s}, your {x}'s best ally."),
+    ("takes-care-of", lambda s, x: f"{s} takes care of your {x}."),
+    ("keep-in-shape", lambda s, x: f"Keep your {x} in top shape with {s}."),
+    ("power-of", lambda s, x: f"The power of {s} for your {x}."),
+    ("nourishes", lambda s, x: f"{s} nourishes your {x}."),
+    ("protects", lambda s, x: f"{s} protects your {x}."),
+    ("gerund-headline", lambda s, x: f"Supporting healthy {x} with {s}."),
+    ("relative-which", lambda s, x: f"Our blend contains {s}, which strengthens your {x}."),
+    ("benefits-for", lambda s, x: f"{s}: real benefits for your {x}."),
+    ("optimal", lambda s, x: f"Optimal {x} with {s}."),
+    ("makes-stronger", lambda s, x: f"{s} makes your {x} stronger."),
+    ("x-loving", lambda s, x: f"{hyphenated(x)}-loving {s} drops."),
+    ("hashtag", lambda s, x: f"My morning {s} #{x.replace(' ', '').replace('-', '')}goals"),
+]
 
 SETS = {"a": SET_A, "b": SET_B}
 

@@ -285,6 +285,7 @@ def build_claims(
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
         governing += results_after(sentence, effect)  # "…, so wrinkles soften"
+        governing += acted_on_by(sentence, effect)  # "Your joints are supported by glucosamine"
         depends = dependency is not None and (
             clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
             else effect.start >= dependency[0].end
@@ -527,6 +528,41 @@ def _requirements(sentence: Sentence) -> list[Mention]:
 
 RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
 PLACE_REACH = 2  # more words, when a phrase of place follows the effect or disease ("in my knees")
+
+
+PASSIVE_REACH = 2  # auxiliaries between an effect and the participle after it ("is being supported")
+AGENT_REACH = 3  # tokens between the participle and the agent it names ("by our daily capsules")
+PARTICIPLE_ENDINGS = ("ed", "en")
+
+
+def acted_on_by(sentence: Sentence, effect: Mention) -> list[Mention]:
+    """"Your joints are supported by glucosamine", "bones kept strong thanks to calcium":
+    a relation verb in a passive after the effect, with an agent in the same clause (a
+    substance, the product, a pronoun for one), claims the effect for that agent. A
+    participle with no agent ("skin is protected") says nothing of the product."""
+    doc, words, grammar = sentence.doc, sentence.words, sentence.grammar
+    clause = sentence.clause_of(effect.start)
+    agents = [
+        m for m in sentence.of(*SUBJECT_KINDS)
+        if m.start > effect.end and sentence.clause_of(m.start) == clause
+        and words[m.start - sentence.start][0] not in grammar.possessives  # "by its outer layer": the body's own
+    ]
+    if not agents:
+        return []
+    found = []
+    for relation in sentence.of("relation"):
+        gap = words[effect.end - sentence.start:relation.start - sentence.start]
+        if not 0 <= len(gap) <= PASSIVE_REACH or any(w[1] not in grammar.passive_auxiliaries for w in gap):
+            continue
+        if relation.key == "medicinal" or not doc[relation.end - 1].lower_.endswith(PARTICIPLE_ENDINGS):
+            continue
+        markers = [
+            i for i in range(relation.end, min(relation.end + AGENT_REACH, sentence.end))
+            if words[i - sentence.start][0] in grammar.agent_markers
+        ]
+        if any(0 < a.start - i <= AGENT_REACH for i in markers for a in agents):
+            found.append(relation)
+    return found
 
 
 def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:

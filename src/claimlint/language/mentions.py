@@ -183,6 +183,12 @@ class Sentence:
         return tokens.starts[start] - offset, tokens.ends[end - 1] - offset
 
 
+def hyphenated(phrases: Iterable[str]) -> list[str]:
+    """The phrases of several words as a compound writes them before its head
+    ("blood-pressure-friendly", "red-blood-cell support")."""
+    return [p.replace(" ", "-") for p in phrases if " " in p and "-" not in p and not p.startswith("=")]
+
+
 class Annotator:
     """Finds mentions in Docs; built once per process from the knowledge."""
 
@@ -234,7 +240,7 @@ class Annotator:
                 self._add(lm, "substance", sub.key, [form], extra=extras)
         self._add(lm, "neutral", "neutral", k.words.get("neutral", []))
         for effect in k.effects.values():
-            self._add(lm, "effect", effect.key, effect.phrases)
+            self._add(lm, "effect", effect.key, [*effect.phrases, *hyphenated(effect.phrases)])
             self._add(lm, "standalone", effect.key, effect.standalone)
             for phrase in effect.phrases:
                 self._effect_phrases[tuple(self.phrases.lemmas(phrase.lstrip("=")))] = effect.key

@@ -1,0 +1,67 @@
+"""Register effects in the forms copy gives them: a passive with the substance as agent,
+an effect of several words written as a hyphenated compound, and a verbless claim after
+a sentence that only names the substance. Each finding must cite the register entry
+for that substance and effect; near-misses stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def cited(engine, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(code, marked words, register entries cited) of each finding."""
+    return sorted(
+        (f.code, f.excerpt[slice(*f.excerpt_span)], tuple(r.split()[0] for r in f.references if r.startswith("POL-HC-")))
+        for f in engine.lint_text(text)
+    )
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Your skin is supported by biotin.", ("HC103", "skin is supported", ("POL-HC-6339",))),
+    ("Healthy bones are being supported by calcium.", ("HC103", "Healthy bones are being supported", ("POL-HC-6346",))),
+    ("Your immune system is strengthened by our zinc lozenges.", ("HC103", "immune system is strengthened", ("POL-HC-6545",))),
+])
+def test_passive_with_the_substance_as_agent_claims_the_effect(engine, text, expected):
+    assert expected in cited(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your skin is protected by its outer layer.",
+    "Your skin is supported.",
+    "Your joints are cushioned by cartilage.",
+])
+def test_passive_without_a_substance_agent_claims_nothing(engine, text):
+    assert cited(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our potassium tablets are blood-pressure-friendly.", ("HC103", "blood-pressure", ("POL-HC-6445",))),
+    ("A muscle-function-supporting blend with magnesium.", ("HC103", "muscle-function-supporting", ("POL-HC-6405",))),
+    ("Blood-cholesterol-friendly plant sterols.", ("HC103", "Blood-cholesterol-friendly", ("POL-HC-6261", "POL-HC-6262", "POL-HC-6442"))),
+])
+def test_hyphenated_effect_of_several_words_is_read(engine, text, expected):
+    assert expected in cited(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Blood-pressure cuffs are sold in pharmacies.",
+    "A muscle-function test at the gym.",
+])
+def test_hyphenated_effect_without_a_claim_stays_silent(engine, text):
+    assert cited(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zinc. Stronger defences, all winter.", ("HC103", "Stronger defences", ("POL-HC-6545",))),
+    ("Calcium. Better bones, every day.", ("HC103", "Better bones", ("POL-HC-6346",))),
+])
+def test_verbless_claim_after_a_substance_label_cites_its_entry(engine, text, expected):
+    assert expected in cited(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zinc. Sourced in Europe, packed in glass.",
+    "Calcium. 120 mg per portion.",
+])
+def test_label_before_plain_facts_claims_nothing(engine, text):
+    assert cited(engine, text) == []
