@@ -75,6 +75,25 @@ def test_relationships_split_into_effect_phrases():
     assert parts("not validated") == []
 
 
+def test_unstated_relationships_take_their_effects_from_the_claim_wording():
+    body = {"intestinal", "gut", "oral", "skin"}
+    parts = effects_import.claimed_parts
+    assert parts("- probiotic -helps maintain a healthy intestinal flora; -supports gut comfort.", body) == [
+        "intestinal flora", "gut comfort",
+    ]
+    assert parts("Helps to maintain intestinal comfort during travel.", body) == ["intestinal comfort"]
+    # a person, a time, an action on the flora and a lone word are no effects
+    assert parts("Good for young children. Helps after antibiotic use.", body) == []
+    assert parts("Helps re-balancing the oral microflora. Supports skin.", body) == []
+    assert effects_import.stated_relationship("not validated") is False
+
+
+def test_an_effect_from_a_claim_wording_cites_its_entry(engine):
+    found = {f.code: f for f in engine.lint_text("Bifidobacterium lactis for intestinal comfort.")}
+    assert "HC102" in found and any(r.startswith("POL-HC-6732 ") for r in found["HC102"].references)
+    assert codes(engine, "The intestinal microflora of mice was studied.") == []
+
+
 def test_a_generated_condition_is_a_medicinal_claim(engine):
     assert "MC201" in codes(engine, "Our drops relieve tinnitus within days.")
     assert codes(engine, "Consult your doctor if you suffer from tinnitus.") == []
