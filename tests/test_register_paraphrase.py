@@ -35,7 +35,7 @@ def test_passive_without_a_substance_agent_claims_nothing(engine, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Our potassium tablets are blood-pressure-friendly.", ("HC103", "blood-pressure", ("POL-HC-6445",))),
+    ("Our potassium tablets are blood-pressure-friendly.", ("HC103", "blood-pressure-friendly", ("POL-HC-6445",))),
     ("A muscle-function-supporting blend with magnesium.", ("HC103", "muscle-function-supporting", ("POL-HC-6405",))),
     ("Blood-cholesterol-friendly plant sterols.", ("HC103", "Blood-cholesterol-friendly", ("POL-HC-6261", "POL-HC-6262", "POL-HC-6442"))),
 ])
@@ -64,4 +64,40 @@ def test_verbless_claim_after_a_substance_label_cites_its_entry(engine, text, ex
     "Calcium. 120 mg per portion.",
 ])
 def test_label_before_plain_facts_claims_nothing(engine, text):
+    assert cited(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Artichoke supports your liver.", ("HC101", "supports your liver")),
+    ("Milk thistle for a healthy liver.", ("HC101", "for a healthy liver")),
+    ("Your liver is supported by quercetin.", ("HC101", "liver is supported")),
+])
+def test_an_organ_addressed_to_the_reader_names_its_effect(engine, text, expected):
+    assert expected in [(code, words) for code, words, _ in cited(engine, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Your liver filters blood all day.",
+    "Our new recipe has less sugar than the old one.",
+    "Your skin renews itself about once a month.",
+])
+def test_an_organ_without_a_claiming_word_stays_silent(engine, text):
+    assert cited(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our vitamin A tablets are teeth-friendly.", "HC102"),
+    ("These zinc gummies stay skin-friendly.", "HC103"),
+    ("A liver-function-supporting blend with artichoke.", "HC101"),
+])
+def test_a_compound_said_of_the_product_or_an_organ_and_aspect_compound_claims(engine, text, expected):
+    assert expected in [code for code, _, _ in cited(engine, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "This fabric is skin-friendly.",
+    "Our zinc sachets are eco-friendly.",
+    "The new jar is gut-friendly.",
+])
+def test_a_compound_said_of_no_substance_or_product_stays_silent(engine, text):
     assert cited(engine, text) == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from claimlint.language.compounds import in_compound
-from claimlint.language.mentions import Mention, Sentence
+from claimlint.language.mentions import HYPHENS, Mention, Sentence
 
 # The words these rules read (caption fillers, pronouns, nominals, joiners …) are the
 # grammar pack's, reached through ``sentence.grammar``.
@@ -392,15 +392,15 @@ def possessed(sentence: Sentence, effect: Mention, praise: list[Mention]) -> lis
     ]
 
 
-HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
 COMPOUND_REACH = 2  # words between such a compound and the substance it describes ("gut-loving prebiotic fibre")
 
 
 def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
     """"gut-loving fibre", "cholesterol-lowering oats", "cold-busting vitamin C": a
     relation word, or a word that praises, joined by a hyphen right after an effect or a
-    condition claims it for the substance or product the compound describes ("skin-friendly
-    fabric" describes neither)."""
+    condition claims it for the substance or product the compound describes, or the one
+    it is said of ("our tablets are teeth-friendly"); "skin-friendly fabric" describes
+    neither."""
     at = mention.end
     words = sentence.words
     if at + 1 >= sentence.end or words[at - sentence.start][0] not in HYPHENS:
@@ -410,9 +410,19 @@ def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
     heads = [m for m in sentence.of("relation") if m.start == at + 1]
     praise = [Mention("compound", key, m.start, m.end) for m in sentence.of("compound_heads") if m.start == at + 1 for key in ("strengthening", "medicinal")]
     found = heads + praise
-    if not any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
-        return []
-    return found
+    if any(0 <= s.start - m.end <= COMPOUND_REACH for m in found for s in sentence.of(*SUBJECT_KINDS, "claim_suffixes")):
+        return found
+    return found if _predicated(sentence, mention) else []
+
+
+def _predicated(sentence: Sentence, mention: Mention) -> bool:
+    """"Our zinc tablets are teeth-friendly": the compound said of a subject (a substance,
+    the product, a pronoun for one) before it in its clause, through a linking verb."""
+    before = mention.start - 1 - sentence.start
+    if before < 0 or sentence.words[before][1] not in sentence.grammar.linking_verbs:
+        return False
+    clause = sentence.clause_of(mention.start)
+    return any(s.end <= mention.start and sentence.clause_of(s.start) == clause for s in sentence.of(*SUBJECT_KINDS))
 
 
 def names_effect(sentence: Sentence, relation: Mention, effect: Mention, named: frozenset[str]) -> bool:
