@@ -170,7 +170,7 @@ class HealthClaimJudge:
         if unauthorised:
             words = self.effect_words(claim)
             for sub in unauthorised:
-                entry = index.rejected_match(sub, effect.key, effect.means, words)
+                entry = index.rejected_match(sub, effect.key, effect.means, words, subjects)
                 if entry is not None:
                     return Verdict("HC102", substances=unauthorised, rejected=entry)
             return Verdict("HC101", substances=unauthorised)
