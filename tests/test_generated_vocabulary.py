@@ -307,3 +307,22 @@ def test_what_of_a_part_works_comes_from_lay_names_of_its_disorders():
 ])
 def test_the_heartbeat_is_an_effect_of_the_heart(engine, text, expected):
     assert codes(engine, text) == expected
+
+
+def test_classes_about_the_same_thing_are_kin():
+    effects = load_pack(GENERATED / effects_import.PACK)["effects"]
+    assert "register_red_blood_cell_formation" in effects["register_red_blood_cell"]["near"]
+    assert "register_connective_tissue" in effects["register_connective_tissue_formation"]["near"]
+    assert "near" not in effects["register_energy_yielding_metabolism"]
+
+
+@pytest.mark.parametrize("text, code, entry", [
+    ("Keep your red blood cells in shape with our iron sachets.", "HC103", "POL-HC-6392"),
+    ("Manganese, your connective tissue's quiet helper.", "HC103", "POL-HC-6413"),
+    ("Zinc supports red blood cells.", "HC101", None),
+])
+def test_a_claim_of_a_kindred_effect_cites_the_substances_wording(engine, text, code, entry):
+    found = [f for f in engine.lint_text(text) if f.code == code]
+    assert found, text
+    cited = {r.split()[0] for f in found for r in f.references if r.startswith("POL-HC-")}
+    assert (entry in cited) if entry else not cited

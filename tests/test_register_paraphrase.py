@@ -101,3 +101,23 @@ def test_a_compound_said_of_the_product_or_an_organ_and_aspect_compound_claims(e
 ])
 def test_a_compound_said_of_no_substance_or_product_stays_silent(engine, text):
     assert cited(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Normal blood clotting, guaranteed by vitamin K.", "HC103"),
+    ("Your eyesight is looked after by our lutein softgels.", "HC102"),
+    ("Potassium is kind to your blood pressure.", "HC103"),
+    ("Fluoride rinse that hardens tooth enamel.", "HC103"),
+    ("Selenium keeps sperm strong and swimming.", "HC103"),
+])
+def test_everyday_words_for_relations_and_register_effects(engine, text, expected):
+    assert expected in [code for code, _, _ in cited(engine, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Enamel paint for garden furniture.",
+    "She looks after the shop on Sundays.",
+    "Delivery guaranteed by Friday.",
+])
+def test_everyday_words_without_an_effect_stay_silent(engine, text):
+    assert cited(engine, text) == []

@@ -109,6 +109,8 @@ _ROLE = re.compile(
 # "function of the immune system", "formation of red blood cells and haemoglobin"
 _OF_THING = re.compile(r"^(function|functioning|formation|metabolism|development|elasticity|loss|production|regeneration|absorption) of (?:the )?(.+)$")
 _AND = " and "
+# The making or working of a thing, after it: "red blood cell formation" is about red blood cells.
+_PROCESS_END = re.compile(r" (?:formation|synthesis|production|function|functioning)$")
 # An applicant's wording: statements split at full stops, semicolons and list dashes, each
 # claiming its effect after a verb.
 _STATEMENT = re.compile(r"[.;\n]|(?:^|\s)[-–•]\s*")
@@ -252,6 +254,7 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
         if shared and keys_of.setdefault(_group_key(part), key) == key and part not in groups[key]["phrases"]:
             groups[key]["phrases"].append(part)
     classes: dict[str, Any] = {}
+    kin = _kin(sorted(groups))
     for key, group in sorted(groups.items()):
         label = max(sorted(set(group["labels"])), key=lambda label: (group["labels"].count(label), len(label)))
         classes[_slug(key)] = {
@@ -260,7 +263,20 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
             "entries": group["entries"],
             "phrases": group["phrases"],
         }
+        if kin.get(key):
+            classes[_slug(key)]["near"] = [_slug(k) for k in kin[key]]
     return classes
+
+
+def _kin(keys: list[str]) -> dict[str, list[str]]:
+    """Classes about the same thing, one of them its making or working ("red blood cell"
+    and "red blood cell formation", "connective tissue" and "connective tissue
+    formation"): a claim of one for a substance authorised for the other says in other
+    words what the register allows, and the other's wording is the one to cite."""
+    things: dict[str, list[str]] = {}
+    for key in keys:
+        things.setdefault(_PROCESS_END.sub("", key), []).append(key)
+    return {key: [k for k in group if k != key] for group in things.values() if len(group) > 1 for key in group}
 
 
 def _slug(phrase: str) -> str:

@@ -151,7 +151,9 @@ class HealthClaimJudge:
         strengthened: list[tuple[str, AuthorisedClaim]] = []
         plainest: list[AuthorisedClaim] = []  # the wording that adds least, for a fix
         for sub in subjects:
-            related = self.related(sub, targets)
+            # A substance authorised for a kindred effect ("red blood cell formation" for a
+            # claim on red blood cells) is claimed in other words, not without authorisation.
+            related = self.related(sub, targets) or (self.related(sub, list(effect.near)) if effect.register else [])
             if not related:
                 unauthorised.append(sub)
                 continue

@@ -214,8 +214,9 @@ class RegisterIndex:
 
         An entry about several substances ("amylopectin and L-carnitine", one strain of a
         species) holds only when the claim names each of them (``named``: the claim's
-        substances, each standing also for the groups it belongs to): it refused the
-        claim for that combination or that strain, not for every substance in it.
+        substances, each standing also for the groups it belongs to, a group for each of
+        its members): it refused the claim for that combination or that strain, not for
+        every substance in it.
 
         An entry holds when it names a register effect the claim means (the register's
         effects are precise), or names the same everyday effect in a shared word that is
@@ -237,8 +238,10 @@ class RegisterIndex:
     ) -> RegisterEntry | None:
         effects = self.knowledge.effects
         precise = {e for e in (effect, *means) if e in effects and effects[e].register}
-        given = {substance, *claimed_with}
-        given |= {g for k in given for g in self._groups_of.get(k, ())}
+        named = {substance, *claimed_with}
+        substances = self.knowledge.substances
+        given = named | {g for k in named for g in self._groups_of.get(k, ())}
+        given |= {m for k in named if k in substances for m in substances[k].members}  # "probiotics": any strain
         best, best_score = None, None
         for entry, named, about in self.rejected_for(substance):
             if not about <= given:

@@ -546,7 +546,7 @@ PARTICIPLE_ENDINGS = ("ed", "en")
 
 
 def acted_on_by(sentence: Sentence, effect: Mention) -> list[Mention]:
-    """"Your joints are supported by glucosamine", "bones kept strong thanks to calcium":
+    """"Your joints are supported by glucosamine", "healthy bones, supported by calcium":
     a relation verb in a passive after the effect, with an agent in the same clause (a
     substance, the product, a pronoun for one), claims the effect for that agent. A
     participle with no agent ("skin is protected") says nothing of the product."""
@@ -562,9 +562,9 @@ def acted_on_by(sentence: Sentence, effect: Mention) -> list[Mention]:
     found = []
     for relation in sentence.of("relation"):
         gap = words[effect.end - sentence.start:relation.start - sentence.start]
-        if not 0 <= len(gap) <= PASSIVE_REACH or any(w[1] not in grammar.passive_auxiliaries for w in gap):
+        if not 0 <= len(gap) <= PASSIVE_REACH or any(w[1] not in grammar.passive_auxiliaries and w[0] != "," for w in gap):
             continue
-        if relation.key == "medicinal" or not doc[relation.end - 1].lower_.endswith(PARTICIPLE_ENDINGS):
+        if relation.key == "medicinal" or not doc[relation.start].lower_.endswith(PARTICIPLE_ENDINGS):
             continue
         markers = [
             i for i in range(relation.end, min(relation.end + AGENT_REACH, sentence.end))
