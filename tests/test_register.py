@@ -303,6 +303,13 @@ def test_an_entry_for_a_combination_is_cited_only_when_the_claim_names_all_of_it
     assert cited("Amylopectin and L-carnitine support muscle glycogen stores.") <= {"Amylopectin and L-carnitine", "Amylopectin"}
 
 
+def test_a_name_in_brackets_restates_the_substance(engine):
+    """"Soya (Glycine max [L.] Merr.)" is about soya: the Latin name in brackets is no
+    second substance (glycine) the claim would have to name."""
+    found = engine.lint_text("Soya supports healthy blood LDL-cholesterol concentrations.")
+    assert any(f.code == "HC102" and any(r.startswith("POL-HC-7963 ") for r in f.references) for f in found)
+
+
 def test_a_broad_everyday_effect_cites_an_entry_only_for_a_shared_word(engine):
     """"Skin firmness, ageing and repair" is one everyday class: an entry on ageing is a
     citation for an ageing claim, not for one on the skin barrier."""

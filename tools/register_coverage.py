@@ -88,9 +88,9 @@ def effect_of(text: str) -> str | None:
     text = _CLAIMED.sub("", re.sub(r"[“”\"'’®™]", "", text)).strip().lower()
     text = re.sub(r"\b[a-z]+ or ([a-z]+ of)\b", r"\1", text)  # "growth or maintenance of muscle mass"
     text = _CLAUSE_END.split(text, maxsplit=1)[0].strip()
-    conjuncts = text.split(" and ")
-    if len(conjuncts) > 1 and " " not in conjuncts[0].strip() and " " in conjuncts[-1].strip():
-        text = f"{conjuncts[0].strip()} {conjuncts[-1].strip().split(' ', 1)[1]}"  # "cognitive and neurological function"
+    conjuncts = [_LEADING.sub("", c.strip()).strip() for c in text.split(" and ")]
+    if len(conjuncts) > 1 and " " not in conjuncts[0] and " " in conjuncts[-1]:
+        text = f"{conjuncts[0]} {conjuncts[-1].split(' ', 1)[1]}"  # "cognitive and neurological function"
     else:
         text = conjuncts[0]
     text = _LEADING.sub("", text.strip()).strip()

@@ -170,11 +170,14 @@ class RegisterIndex:
         entries = self.register.rejected
         about: dict[str, list[RegisterEntry]] = {}
         subjects: dict[str, frozenset[str]] = {}
-        for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
+        for entry, (doc, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
             # Only the substance an entry is about, not one named further on in a
             # product description ("xylitol chewing gum with magnesium").
-            keys = {m.key for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH}
-            subjects[entry.id] = self._distinct(keys)
+            found = [m for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH]
+            keys = {m.key for m in found}
+            # A bracket restates the name ("Soya (Glycine max)"): it adds no substance.
+            named = {m.key for m in found if not _bracketed(doc, m.start)} or keys
+            subjects[entry.id] = self._distinct(named)
             for key in keys:
                 about.setdefault(key, []).append(entry)
         relevant = list({e.id: e for group in about.values() for e in group}.values())
@@ -253,6 +256,17 @@ class RegisterIndex:
             if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best
+
+
+def _bracketed(doc, index: int) -> bool:
+    """Is token ``index`` inside a bracket opened before it?"""
+    depth = 0
+    for token in doc[:index]:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth -= 1
+    return depth > 0
 
 
 def coordinated(between, grammar) -> bool:
