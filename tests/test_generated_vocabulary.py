@@ -326,3 +326,11 @@ def test_a_claim_of_a_kindred_effect_cites_the_substances_wording(engine, text, 
     assert found, text
     cited = {r.split()[0] for f in found for r in f.references if r.startswith("POL-HC-")}
     assert (entry in cited) if entry else not cited
+
+
+def test_two_processes_of_one_thing_are_phrases_of_its_class(engine):
+    phrases = load_pack(GENERATED / effects_import.PACK)["effects"]["register_growth_and_development_of_bone"]["phrases"]
+    assert {"bone growth", "bone development"} <= set(phrases)
+    found = engine.lint_text("Calcium for healthy bone growth.")
+    assert any(f.code == "HC103" and any(r.startswith("POL-HC-6269 ") for r in f.references) for f in found)
+    assert codes(engine, "Bone growth stops in early adulthood.") == []

@@ -109,6 +109,7 @@ _ROLE = re.compile(
 # "function of the immune system", "formation of red blood cells and haemoglobin"
 _OF_THING = re.compile(r"^(function|functioning|formation|metabolism|development|elasticity|loss|production|regeneration|absorption) of (?:the )?(.+)$")
 _AND = " and "
+_TWO_PROCESSES_OF = re.compile(r"^(growth|development|formation|maintenance) and (growth|development|formation|maintenance) of (?:the )?([a-z]+)$")
 # The making or working of a thing, after it: "red blood cell formation" is about red blood cells.
 _PROCESS_END = re.compile(r" (?:formation|synthesis|production|function|functioning)$")
 # An applicant's wording: statements split at full stops, semicolons and list dashes, each
@@ -198,6 +199,13 @@ def _variants(phrase: str) -> list[str]:
     return forms
 
 
+def _paired_processes(phrase: str) -> list[str]:
+    """"bone growth" and "bone development" for "growth and development of bone": two
+    processes of one thing, each after it as copy writes them."""
+    match = _TWO_PROCESSES_OF.match(phrase)
+    return [f"{match[3]} {match[1]}", f"{match[3]} {match[2]}"] if match else []
+
+
 def _content(phrase: str) -> set[str]:
     return set(re.findall(r"[a-z][a-z-]+", phrase)) - {"of", "the", "and", "from", "in", "to", "some"}
 
@@ -237,6 +245,7 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
             group = groups.setdefault(_group_key(phrase), {"labels": [], "phrases": [], "entries": []})
             group["labels"].append(label)
             written, *derived = _variants(phrase)
+            derived += _paired_processes(phrase)
             group["phrases"] += [v for v in [written, *(d for d in derived if d not in taken)] if v not in group["phrases"]]
             if row["register_id"] not in group["entries"]:
                 group["entries"].append(row["register_id"])

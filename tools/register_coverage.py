@@ -337,13 +337,13 @@ def share(part: int, whole: int) -> str:
 
 
 def summary(results: list[tuple[Probe, Outcome, list]]) -> dict:
-    """Counts per template family and per register category."""
+    """Counts per template family and per register category, and over all paraphrases
+    and all exact wordings."""
     table: dict[str, dict[str, Counter]] = {"family": defaultdict(Counter), "category": defaultdict(Counter)}
     for probe, result, _ in results:
-        for axis, key in (("family", probe.family), ("category", f"{probe.status} {probe.claim_type}")):
-            if probe.expect_silent:
-                key = f"{key} (silent)" if axis == "category" else key
-            row = table[axis][key]
+        category = f"{probe.status} {probe.claim_type}" + (" (silent)" if probe.expect_silent else "")
+        total = "all exact wordings" if probe.expect_silent else "all paraphrases"
+        for row in (table["family"][probe.family], table["category"][category], table["family"][total]):
             row["n"] += 1
             if probe.expect_silent:
                 row["silent"] += not result.flagged
@@ -352,15 +352,6 @@ def summary(results: list[tuple[Probe, Outcome, list]]) -> dict:
             row["right"] += result.right_entry
             row["cited"] += result.cited
             row["cited_right"] += result.cited_right
-        total = table["family"]["all paraphrases"] if not probe.expect_silent else table["family"]["all exact wordings"]
-        total["n"] += 1
-        if probe.expect_silent:
-            total["silent"] += not result.flagged
-        else:
-            total["flagged"] += result.flagged
-            total["right"] += result.right_entry
-            total["cited"] += result.cited
-            total["cited_right"] += result.cited_right
     return {axis: {k: dict(v) for k, v in sorted(rows.items())} for axis, rows in table.items()}
 
 
