@@ -75,6 +75,25 @@ def test_relationships_split_into_effect_phrases():
     assert parts("not validated") == []
 
 
+def test_unstated_relationships_take_their_effects_from_the_claim_wording():
+    body = {"intestinal", "gut", "oral", "skin"}
+    parts = effects_import.claimed_parts
+    assert parts("- probiotic -helps maintain a healthy intestinal flora; -supports gut comfort.", body) == [
+        "intestinal flora", "gut comfort",
+    ]
+    assert parts("Helps to maintain intestinal comfort during travel.", body) == ["intestinal comfort"]
+    # a person, a time, an action on the flora and a lone word are no effects
+    assert parts("Good for young children. Helps after antibiotic use.", body) == []
+    assert parts("Helps re-balancing the oral microflora. Supports skin.", body) == []
+    assert effects_import.stated_relationship("not validated") is False
+
+
+def test_an_effect_from_a_claim_wording_cites_its_entry(engine):
+    found = {f.code: f for f in engine.lint_text("Bifidobacterium lactis for intestinal comfort.")}
+    assert "HC102" in found and any(r.startswith("POL-HC-6732 ") for r in found["HC102"].references)
+    assert codes(engine, "The intestinal microflora of mice was studied.") == []
+
+
 def test_a_generated_condition_is_a_medicinal_claim(engine):
     assert "MC201" in codes(engine, "Our drops relieve tinnitus within days.")
     assert codes(engine, "Consult your doctor if you suffer from tinnitus.") == []
@@ -288,3 +307,30 @@ def test_what_of_a_part_works_comes_from_lay_names_of_its_disorders():
 ])
 def test_the_heartbeat_is_an_effect_of_the_heart(engine, text, expected):
     assert codes(engine, text) == expected
+
+
+def test_classes_about_the_same_thing_are_kin():
+    effects = load_pack(GENERATED / effects_import.PACK)["effects"]
+    assert "register_red_blood_cell_formation" in effects["register_red_blood_cell"]["near"]
+    assert "register_connective_tissue" in effects["register_connective_tissue_formation"]["near"]
+    assert "near" not in effects["register_energy_yielding_metabolism"]
+
+
+@pytest.mark.parametrize("text, code, entry", [
+    ("Keep your red blood cells in shape with our iron sachets.", "HC103", "POL-HC-6392"),
+    ("Manganese, your connective tissue's quiet helper.", "HC103", "POL-HC-6413"),
+    ("Zinc supports red blood cells.", "HC101", None),
+])
+def test_a_claim_of_a_kindred_effect_cites_the_substances_wording(engine, text, code, entry):
+    found = [f for f in engine.lint_text(text) if f.code == code]
+    assert found, text
+    cited = {r.split()[0] for f in found for r in f.references if r.startswith("POL-HC-")}
+    assert (entry in cited) if entry else not cited
+
+
+def test_two_processes_of_one_thing_are_phrases_of_its_class(engine):
+    phrases = load_pack(GENERATED / effects_import.PACK)["effects"]["register_growth_and_development_of_bone"]["phrases"]
+    assert {"bone growth", "bone development"} <= set(phrases)
+    found = engine.lint_text("Calcium for healthy bone growth.")
+    assert any(f.code == "HC103" and any(r.startswith("POL-HC-6269 ") for r in f.references) for f in found)
+    assert codes(engine, "Bone growth stops in early adulthood.") == []

@@ -279,15 +279,35 @@ def test_a_rejected_claim_cites_an_entry_about_its_own_effect_where_there_is_one
     checked = 0
     for substance in engine.knowledge.substances:
         entries = index.rejected_for(substance)
-        for effect in {key for _, named in entries for key in named}:
+        every = {k for _, _, about in entries for k in about}  # a claim naming all they are about
+        for effect in {key for _, named, _ in entries for key in named}:
             means = engine.knowledge.effects[effect].means if effect in engine.knowledge.effects else ()
-            words = {w for _, named in entries for w in named.get(effect, ())}
-            chosen = index.rejected_match(substance, effect, means, words)
-            named = dict((e.id, n) for e, n in entries)[chosen.id]
+            words = {w for _, named, _ in entries for w in named.get(effect, ())}
+            chosen = index.rejected_match(substance, effect, means, words, every)
+            named = dict((e.id, n) for e, n, _ in entries)[chosen.id]
             assert effect in named, (substance, effect, chosen.id)
             checked += 1
     assert checked > 100
     assert index.rejected_match("magnesium", "no_such_effect") is None
+
+
+def test_an_entry_for_a_combination_is_cited_only_when_the_claim_names_all_of_it(engine):
+    """"Amylopectin and L-carnitine" were refused together: a claim about carnitine alone
+    does not match that entry; one naming both does."""
+    def cited(text: str) -> set[str]:
+        findings = engine.lint_text(text)
+        assert findings, text
+        return {engine.index.register.by_id(r.split()[0]).substance for f in findings for r in f.references if r.startswith("POL-HC-")}
+
+    assert "Amylopectin and L-carnitine" not in cited("Carnitine supports muscle glycogen stores.")
+    assert cited("Amylopectin and L-carnitine support muscle glycogen stores.") <= {"Amylopectin and L-carnitine", "Amylopectin"}
+
+
+def test_a_name_in_brackets_restates_the_substance(engine):
+    """"Soya (Glycine max [L.] Merr.)" is about soya: the Latin name in brackets is no
+    second substance (glycine) the claim would have to name."""
+    found = engine.lint_text("Soya supports healthy blood LDL-cholesterol concentrations.")
+    assert any(f.code == "HC102" and any(r.startswith("POL-HC-7963 ") for r in f.references) for f in found)
 
 
 def test_a_broad_everyday_effect_cites_an_entry_only_for_a_shared_word(engine):

@@ -10,7 +10,8 @@ they are the catalogue of effects food copy claims. This importer generates
   pack rules/en/register-effect-words.yaml only adds the everyday words for these classes
   ("tiredness", "blood sugar") and what kind of effect each is;
 * a class for every other relationship neither those nor the hand-written everyday
-  classes read, so that a claim of an effect the EU refused ("supports joint mobility",
+  classes read (for an entry whose relationship was never stated, the effects its claim
+  wording names about a part of the body), so that a claim of an effect the EU refused ("supports joint mobility",
   "increases satiety") is recognised as an effect, judged as not authorised and matched
   to the refusing entry.
 
@@ -108,6 +109,18 @@ _ROLE = re.compile(
 # "function of the immune system", "formation of red blood cells and haemoglobin"
 _OF_THING = re.compile(r"^(function|functioning|formation|metabolism|development|elasticity|loss|production|regeneration|absorption) of (?:the )?(.+)$")
 _AND = " and "
+_TWO_PROCESSES_OF = re.compile(r"^(growth|development|formation|maintenance) and (growth|development|formation|maintenance) of (?:the )?([a-z]+)$")
+# The making or working of a thing, after it: "red blood cell formation" is about red blood cells.
+_PROCESS_END = re.compile(r" (?:formation|synthesis|production|function|functioning)$")
+# An applicant's wording: statements split at full stops, semicolons and list dashes, each
+# claiming its effect after a verb.
+_STATEMENT = re.compile(r"[.;\n]|(?:^|\s)[-–•]\s*")
+_WHEN_OR_WHO = re.compile(r" (?:in|during|when|while|for) ")  # "… in children", "… during travel"
+_CLAIMING_VERB = re.compile(
+    r"\b(?:contributes? to|helps?|supports?|maintains?|promotes?|improves?|protects?|increases?|reduces?|enhances?|"
+    r"strengthens?|favou?rs?|aids?|(?:is|are) (?:needed|important|good|beneficial) for)\b",
+    re.I,
+)
 # A measure of an effect ("levels"), or the comparison it is said in, is not another effect.
 _MEASURE = {"level", "concentration"}
 # A short prefix joined to a long word names a kind of it ("LDL-cholesterol").
@@ -186,6 +199,13 @@ def _variants(phrase: str) -> list[str]:
     return forms
 
 
+def _paired_processes(phrase: str) -> list[str]:
+    """"bone growth" and "bone development" for "growth and development of bone": two
+    processes of one thing, each after it as copy writes them."""
+    match = _TWO_PROCESSES_OF.match(phrase)
+    return [f"{match[3]} {match[1]}", f"{match[3]} {match[2]}"] if match else []
+
+
 def _content(phrase: str) -> set[str]:
     return set(re.findall(r"[a-z][a-z-]+", phrase)) - {"of", "the", "and", "from", "in", "to", "some"}
 
@@ -225,6 +245,7 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
             group = groups.setdefault(_group_key(phrase), {"labels": [], "phrases": [], "entries": []})
             group["labels"].append(label)
             written, *derived = _variants(phrase)
+            derived += _paired_processes(phrase)
             group["phrases"] += [v for v in [written, *(d for d in derived if d not in taken)] if v not in group["phrases"]]
             if row["register_id"] not in group["entries"]:
                 group["entries"].append(row["register_id"])
@@ -242,6 +263,7 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
         if shared and keys_of.setdefault(_group_key(part), key) == key and part not in groups[key]["phrases"]:
             groups[key]["phrases"].append(part)
     classes: dict[str, Any] = {}
+    kin = _kin(sorted(groups))
     for key, group in sorted(groups.items()):
         label = max(sorted(set(group["labels"])), key=lambda label: (group["labels"].count(label), len(label)))
         classes[_slug(key)] = {
@@ -250,7 +272,20 @@ def authorised_classes(authorised: list[dict[str, str]], taken: set[str]) -> dic
             "entries": group["entries"],
             "phrases": group["phrases"],
         }
+        if kin.get(key):
+            classes[_slug(key)]["near"] = [_slug(k) for k in kin[key]]
     return classes
+
+
+def _kin(keys: list[str]) -> dict[str, list[str]]:
+    """Classes about the same thing, one of them its making or working ("red blood cell"
+    and "red blood cell formation", "connective tissue" and "connective tissue
+    formation"): a claim of one for a substance authorised for the other says in other
+    words what the register allows, and the other's wording is the one to cite."""
+    things: dict[str, list[str]] = {}
+    for key in keys:
+        things.setdefault(_PROCESS_END.sub("", key), []).append(key)
+    return {key: [k for k in group if k != key] for group in things.values() if len(group) > 1 for key in group}
 
 
 def _slug(phrase: str) -> str:
@@ -268,28 +303,68 @@ def authorised_pack(data_dir: Path, taken: set[str]) -> dict[str, Any]:
     return {"kind": "effects", "effects": classes, "_path": PACK}
 
 
-def build_pack(data_dir: Path, authorised_effects: dict[str, Any], read_effects) -> str:
+def claimed_parts(claim: str, body_words: set[str]) -> list[str]:
+    """The effect phrases an applicant's own wording names, for an entry whose health
+    relationship was never stated ("not validated"): in each of its statements, what
+    follows the first verb that claims ("helps maintain a healthy intestinal flora"),
+    split and stripped as a relationship is; only phrases of several words naming a part
+    of the body (``body_words``) are kept, and none opening with a function word, a verb
+    form or an adverb, so a person ("young children"), a time ("after antibiotic use")
+    or an action ("re-balancing the flora") is no effect; who and when are cut off
+    ("intestinal comfort during travel")."""
+    from spacy.lang.en.stop_words import STOP_WORDS as stop_words
+
+    parts = []
+    for statement in _STATEMENT.split(claim):
+        verb = _CLAIMING_VERB.search(statement)
+        if verb is None:
+            continue
+        for part in relationship_parts(statement[verb.start():]):
+            part = _WHEN_OR_WHO.split(part)[0]
+            words = part.split()
+            if len(words) < 2 or words[0] in stop_words or words[0].endswith(("ing", "ly")):
+                continue  # "your cells", "re-balancing the flora", "especially in legs": no effect's name
+            if any(w in body_words or w.removesuffix("s") in body_words for w in words):
+                parts.append(part)
+    return list(dict.fromkeys(parts))
+
+
+def stated_relationship(relationship: str) -> bool:
+    text = relationship.strip().lower()
+    return bool(text) and text != _PLACEHOLDER
+
+
+def build_pack(data_dir: Path, authorised_effects: dict[str, Any], read_effects, body_words: set[str]) -> str:
     """The pack's exact text: the classes of the authorised wordings, then a class for each
     effect the other entries name that those and the hand-written classes do not read.
     ``read_effects(phrases)`` gives, for each phrase, the register classes it touches, the
-    tokens read as effects, its length, and whether it names what the hand-written packs
-    read otherwise (a condition, an impression)."""
+    tokens read as effects, its length, whether it names what the hand-written packs
+    read otherwise (a condition, an impression) and whether it opens with a relation word.
+    An entry whose relationship was never stated names its effects in its claim wording
+    (see :func:`claimed_parts`)."""
     authorised = _rows(data_dir / AUTHORISED_CSV)
     rejected = _rows(data_dir / REJECTED_CSV)
     wordings = " | ".join(row["claim"].lower() for row in authorised)
     entries: dict[str, set[str]] = {}
+    from_wordings: set[str] = set()
     for row in authorised + rejected:
         for part in relationship_parts(row["health_relationship"]):
             entries.setdefault(part, set()).add(row["register_id"].strip())
+    for row in rejected:
+        if not stated_relationship(row["health_relationship"]):
+            for part in claimed_parts(row["claim"], body_words):
+                if part not in entries:
+                    from_wordings.add(part)
+                entries.setdefault(part, set()).add(row["register_id"].strip())
     entries = {p: ids for p, ids in entries.items() if " " in p or len(ids) >= SINGLE_WORD_ENTRIES}
     candidates = sorted(p for p in entries if not re.search(rf"\b{re.escape(p)}\b", wordings))
     readings = read_effects(candidates)
     effects: dict[str, Any] = dict(authorised_effects)
     covered = 0
-    for phrase, (register_keys, covered_tokens, tokens, other) in zip(candidates, readings):
-        if covered_tokens * 2 >= tokens or (register_keys and covered_tokens) or other:
+    for phrase, (register_keys, covered_tokens, tokens, other, verb_first) in zip(candidates, readings):
+        if covered_tokens * 2 >= tokens or (register_keys and covered_tokens) or other or verb_first and phrase in from_wordings:
             covered += 1
-            continue  # an authorised or hand-written class reads it
+            continue  # an authorised or hand-written class reads it, or it is a verb and its object
         if _slug(phrase) in effects:
             raise ValueError(f"effect class {_slug(phrase)} would be generated twice")
         effects[_slug(phrase)] = {
@@ -311,7 +386,8 @@ def build_pack(data_dir: Path, authorised_effects: dict[str, Any], read_effects)
         *inputs,
         f"# {len(authorised_effects)} effects of the authorised wordings (register: true, with the entries",
         "# naming each; their everyday words are in rules/en/register-effect-words.yaml), then",
-        f"# {len(effects) - len(authorised_effects)} effects only other entries name: {len(entries)} effect phrases in {len(authorised) + len(rejected)} entries,",
+        f"# {len(effects) - len(authorised_effects)} effects only other entries name: {len(entries)} effect phrases in {len(authorised) + len(rejected)} entries",
+        f"# ({len(from_wordings)} of them from the claim wordings of entries whose relationship was never stated),",
         f"# {covered} read by the classes above or the hand-written ones, {len(entries) - len(candidates)} standing in authorised wordings.",
         "# See tools/effects_import.py for how.",
         "",

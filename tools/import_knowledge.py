@@ -75,10 +75,11 @@ def effect_reader(reading):
     """Reads phrases with the hand-written packs alone, as copy is read."""
     knowledge, nlp, annotator = reading
 
-    def read(phrases: list[str]) -> list[tuple[set[str], int, int, bool]]:
+    def read(phrases: list[str]) -> list[tuple[set[str], int, int, bool, bool]]:
         """Per phrase: the register classes it touches, tokens the hand packs read as an
-        effect or a neutral phrase, its length, and whether it names a condition, an
-        impression ("appearance") or a body part the hand packs treat otherwise."""
+        effect or a neutral phrase, its length, whether it names a condition, an
+        impression ("appearance") or a body part the hand packs treat otherwise, and
+        whether it opens with a relation word (a verb and its object, not an effect)."""
         readings = []
         for doc in nlp.pipe(phrases):
             found = annotator.mentions(doc)
@@ -89,7 +90,8 @@ def effect_reader(reading):
             covered = {i for m in mentions for i in range(m.start, m.end)}
             other = any(m.kind in ("disease", "medicinal", "perception") for m in found)
             other = other or (len(doc) == 1 and any(m.kind == "body_nouns" for m in found))
-            readings.append((register, len(covered), len(doc), other))
+            verb_first = any(m.kind in ("relation", "modifier", "result") and m.start == 0 for m in found)
+            readings.append((register, len(covered), len(doc), other, verb_first))
         return readings
 
     return read
@@ -141,7 +143,9 @@ def render(data_dir: Path) -> dict[str, str]:
     effects = next(pack for path, pack in packs if pack["kind"] == "effects")
     return {
         hpo_import.PACK: hpo_import.build_pack(hpo_import.hp_obo_path(), packs, data_dir / effects_import.AUTHORISED_CSV),
-        effects_import.PACK: effects_import.build_pack(data_dir, authorised["effects"], effect_reader(reading)),
+        effects_import.PACK: effects_import.build_pack(
+            data_dir, authorised["effects"], effect_reader(reading), parts_import.body_words(hpo_import.hp_obo_path(), effects),
+        ),
         substances_import.PACK: substances_import.build_pack(data_dir, substances, substance_reader(reading)),
         parts_import.PACK: parts_import.build_pack(hpo_import.hp_obo_path(), data_dir, effects, word_reader(reading)),
     }

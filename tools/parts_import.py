@@ -108,6 +108,13 @@ def named_parts(terms: list[dict[str, Any]]) -> dict[str, tuple[str, set[str]]]:
     return found
 
 
+def body_words(obo: Path, hand_effects: dict[str, Any]) -> set[str]:
+    """Every word naming a part of the body: the hand-written organs and the parts the
+    HPO's grouping terms name, unfiltered (an effect phrase naming one is about the body)."""
+    _, terms = hpo_import.read_obo(obo)
+    return set(hand_effects.get("parts", {}).get("organs", {})) | set(named_parts(terms))
+
+
 def part_words(
     terms: list[dict[str, Any]], prob: dict[str, float], known: Callable[[list[str]], list[bool]], not_parts: set[str],
 ) -> dict[str, tuple[str, str]]:

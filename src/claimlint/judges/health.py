@@ -151,7 +151,9 @@ class HealthClaimJudge:
         strengthened: list[tuple[str, AuthorisedClaim]] = []
         plainest: list[AuthorisedClaim] = []  # the wording that adds least, for a fix
         for sub in subjects:
-            related = self.related(sub, targets)
+            # A substance authorised for a kindred effect ("red blood cell formation" for a
+            # claim on red blood cells) is claimed in other words, not without authorisation.
+            related = self.related(sub, targets) or (self.related(sub, list(effect.near)) if effect.register else [])
             if not related:
                 unauthorised.append(sub)
                 continue
@@ -170,7 +172,7 @@ class HealthClaimJudge:
         if unauthorised:
             words = self.effect_words(claim)
             for sub in unauthorised:
-                entry = index.rejected_match(sub, effect.key, effect.means, words)
+                entry = index.rejected_match(sub, effect.key, effect.means, words, subjects)
                 if entry is not None:
                     return Verdict("HC102", substances=unauthorised, rejected=entry)
             return Verdict("HC101", substances=unauthorised)

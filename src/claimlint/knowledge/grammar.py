@@ -36,6 +36,9 @@ class Grammar:
     possessive_marks: frozenset[str]  # "your joints' …": what the word before owns what comes after
     product_determiners: frozenset[str]  # "our collagen": the protein the product contains
     object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
+    passive_auxiliaries: frozenset[str]  # "joints are supported by …": the effect is acted on
+    agent_markers: frozenset[str]  # "… by glucosamine": who acts in a passive
+    linking_verbs: frozenset[str]  # "our tablets are teeth-friendly": the compound is said of the subject
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
     degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
@@ -115,6 +118,9 @@ class Grammar:
             possessive_marks=words("possessive_marks"),
             product_determiners=words("product_determiners"),
             object_prepositions=words("object_prepositions"),
+            passive_auxiliaries=words("passive_auxiliaries"),
+            agent_markers=words("agent_markers"),
+            linking_verbs=words("linking_verbs"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
             degree_after_negation=words("degree_after_negation"),

@@ -22,7 +22,7 @@ from claimlint.knowledge.register import Register, RegisterEntry
 
 SUBJECT_REACH = 3  # a non-authorised entry is about a substance named in its first words
 AUTHORISED_INDEX_FORMAT = "entry-number-and-claim-fields-with-heads"  # these change when the cached indexes change shape
-REJECTED_INDEX_FORMAT = "effects-with-words"
+REJECTED_INDEX_FORMAT = "effects-with-words-and-subjects"
 
 
 @dataclass(frozen=True)
@@ -159,20 +159,26 @@ class RegisterIndex:
 
     # -- non-authorised entries ---------------------------------------------------
     @cached_property
-    def _rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]]]]]:
-        """Per substance, the non-authorised entries about it (by id) and the effects their
-        wordings name, each with the content words that named it. Reading two thousand
-        entries takes a second, so the result is cached under the contents of every pack
-        it was read with."""
+    def _rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]], frozenset[str]]]]:
+        """Per substance, the non-authorised entries about it (by id), the effects their
+        wordings name, each with the content words that named it, and every substance the
+        entry is about. Reading two thousand entries takes a second, so the result is
+        cached under the contents of every pack it was read with."""
         return cache.cached("rejected-index", cache.key(REJECTED_INDEX_FORMAT, self._digest), self._read_rejected)
 
-    def _read_rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]]]]]:
+    def _read_rejected(self) -> dict[str, list[tuple[str, dict[str, frozenset[str]], frozenset[str]]]]:
         entries = self.register.rejected
         about: dict[str, list[RegisterEntry]] = {}
-        for entry, (_, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
+        subjects: dict[str, frozenset[str]] = {}
+        for entry, (doc, mentions) in zip(entries, self._annotate([e.substance for e in entries])):
             # Only the substance an entry is about, not one named further on in a
             # product description ("xylitol chewing gum with magnesium").
-            for key in {m.key for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH}:
+            found = [m for m in mentions if m.kind == "substance" and m.start <= SUBJECT_REACH]
+            keys = {m.key for m in found}
+            # A bracket restates the name ("Soya (Glycine max)"): it adds no substance.
+            named = {m.key for m in found if not _bracketed(doc, m.start)} or keys
+            subjects[entry.id] = self._distinct(named)
+            for key in keys:
                 about.setdefault(key, []).append(entry)
         relevant = list({e.id: e for group in about.values() for e in group}.values())
         named: dict[str, dict[str, frozenset[str]]] = {}
@@ -182,15 +188,38 @@ class RegisterIndex:
                 if m.kind in ("effect", "standalone"):
                     words.setdefault(m.key, set()).update(content_lemmas(doc[m.start:m.end]))
             named[entry.id] = {key: frozenset(lemmas) for key, lemmas in words.items()}
-        return {key: [(e.id, named[e.id]) for e in group] for key, group in about.items()}
+        return {key: [(e.id, named[e.id], subjects[e.id]) for e in group] for key, group in about.items()}
 
-    def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, dict[str, frozenset[str]]]]:
+    def _distinct(self, keys: set[str]) -> frozenset[str]:
+        """The substances of an entry that are not kinds of another it names ("fish oil
+        (EPA, DHA)" is about fish oil; "amylopectin and L-carnitine" about both)."""
+        substances = self.knowledge.substances
+        return frozenset(k for k in keys if not any(k in substances[g].members for g in keys if g != k))
+
+    @cached_property
+    def _groups_of(self) -> dict[str, frozenset[str]]:
+        """Substance -> the groups it is a member of ("epa" -> omega-3)."""
+        groups: dict[str, set[str]] = {}
+        for sub in self.knowledge.substances.values():
+            for member in sub.members:
+                groups.setdefault(member, set()).add(sub.key)
+        return {k: frozenset(v) for k, v in groups.items()}
+
+    def rejected_for(self, substance: str) -> list[tuple[RegisterEntry, dict[str, frozenset[str]], frozenset[str]]]:
         """Non-authorised entries for a substance, each with the effects its wording names
-        (and the words that named each)."""
-        return [(self.register.by_id(entry_id), effects) for entry_id, effects in self._rejected.get(substance, [])]
+        (and the words that named each) and the substances it is about."""
+        return [(self.register.by_id(entry_id), effects, about) for entry_id, effects, about in self._rejected.get(substance, [])]
 
-    def rejected_match(self, substance: str, effect: str, means: Iterable[str] = (), words: Iterable[str] = ()) -> RegisterEntry | None:
+    def rejected_match(
+        self, substance: str, effect: str, means: Iterable[str] = (), words: Iterable[str] = (), named: Iterable[str] = (),
+    ) -> RegisterEntry | None:
         """The non-authorised entry for this substance that claims the same effect.
+
+        An entry about several substances ("amylopectin and L-carnitine", one strain of a
+        species) holds only when the claim names each of them (``named``: the claim's
+        substances, each standing also for the groups it belongs to, a group for each of
+        its members): it refused the claim for that combination or that strain, not for
+        every substance in it.
 
         An entry holds when it names a register effect the claim means (the register's
         effects are precise), or names the same everyday effect in a shared word that is
@@ -202,16 +231,24 @@ class RegisterIndex:
 
         The answer depends on nothing but the question, and copy asks the same ones again
         and again, so each is worked out once."""
-        key = (substance, effect, tuple(means), frozenset(words))
+        key = (substance, effect, tuple(means), frozenset(words), frozenset(named))
         if key not in self._rejected_matches:
             self._rejected_matches[key] = self._rejected_match(*key)
         return self._rejected_matches[key]
 
-    def _rejected_match(self, substance: str, effect: str, means: tuple[str, ...], words: frozenset[str]) -> RegisterEntry | None:
+    def _rejected_match(
+        self, substance: str, effect: str, means: tuple[str, ...], words: frozenset[str], claimed_with: frozenset[str],
+    ) -> RegisterEntry | None:
         effects = self.knowledge.effects
         precise = {e for e in (effect, *means) if e in effects and effects[e].register}
+        named = {substance, *claimed_with}
+        substances = self.knowledge.substances
+        given = named | {g for k in named for g in self._groups_of.get(k, ())}
+        given |= {m for k in named if k in substances for m in substances[k].members}  # "probiotics": any strain
         best, best_score = None, None
-        for entry, named in self.rejected_for(substance):
+        for entry, named, about in self.rejected_for(substance):
+            if not about <= given:
+                continue  # refused for a combination or a strain the claim does not name
             naming = named.get(effect, frozenset())
             if not (precise & named.keys() or (naming - self.aspects or naming) & words):
                 continue
@@ -219,6 +256,17 @@ class RegisterIndex:
             if best_score is None or score > best_score:
                 best, best_score = entry, score
         return best
+
+
+def _bracketed(doc, index: int) -> bool:
+    """Is token ``index`` inside a bracket opened before it?"""
+    depth = 0
+    for token in doc[:index]:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth -= 1
+    return depth > 0
 
 
 def coordinated(between, grammar) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from claimlint.language.compounds import in_compound
-from claimlint.language.mentions import Mention, Sentence
+from claimlint.language.mentions import HYPHENS, Mention, Sentence
 
 # The words these rules read (caption fillers, pronouns, nominals, joiners …) are the
 # grammar pack's, reached through ``sentence.grammar``.
@@ -285,6 +285,7 @@ def build_claims(
             if r.kind == "requirement" and 0 <= r.start - effect.end <= REQUIREMENT_REACH and clause_of(r.start) == clause
         ]
         governing += results_after(sentence, effect)  # "…, so wrinkles soften"
+        governing += acted_on_by(sentence, effect)  # "Your joints are supported by glucosamine"
         depends = dependency is not None and (
             clause_of(dependency[0].start) == clause and effect.end <= dependency[0].start if dependency[1]
             else effect.start >= dependency[0].end
@@ -394,15 +395,15 @@ def possessed(sentence: Sentence, effect: Mention, praise: list[Mention]) -> lis
     ]
 
 
-HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
 COMPOUND_REACH = 2  # words between such a compound and the substance it describes ("gut-loving prebiotic fibre")
 
 
 def hyphened(sentence: Sentence, mention: Mention) -> list[Mention]:
     """"gut-loving fibre", "cholesterol-lowering oats", "cold-busting vitamin C": a
     relation word, or a word that praises, joined by a hyphen right after an effect or a
-    condition claims it for the substance or product the compound describes, before it or
-    said of it ("skin-friendly fabric" describes neither)."""
+    condition claims it for the substance or product the compound describes, or the one
+    it is said of ("our tablets are teeth-friendly"); "skin-friendly fabric" describes
+    neither."""
     at = mention.end
     words = sentence.words
     if at + 1 >= sentence.end or words[at - sentence.start][0] not in HYPHENS:
@@ -425,8 +426,8 @@ def _predicated(sentence: Sentence, index: int) -> bool:
     words = sentence.words
     for subject in sentence.of(*SUBJECT_KINDS):
         if subject.end <= index and sentence.clause_of(subject.start) == clause:
-            between = [w[0] for w in words[subject.end - sentence.start:index - sentence.start]]
-            if any(w in sentence.grammar.copulas for w in between) and not any(w in sentence.grammar.clause_breaks for w in between):
+            between_words = words[subject.end - sentence.start:index - sentence.start]
+            if any(w[0] in sentence.grammar.copulas or w[1] in sentence.grammar.linking_verbs for w in between_words) and not any(w[0] in sentence.grammar.clause_breaks for w in between_words):
                 return True
     return False
 
@@ -561,6 +562,41 @@ def _requirements(sentence: Sentence) -> list[Mention]:
 
 RESULT_REACH = 2  # words between an effect or a disease and the result verb after it
 PLACE_REACH = 2  # more words, when a phrase of place follows the effect or disease ("in my knees")
+
+
+PASSIVE_REACH = 2  # auxiliaries between an effect and the participle after it ("is being supported")
+AGENT_REACH = 3  # tokens between the participle and the agent it names ("by our daily capsules")
+PARTICIPLE_ENDINGS = ("ed", "en")
+
+
+def acted_on_by(sentence: Sentence, effect: Mention) -> list[Mention]:
+    """"Your joints are supported by glucosamine", "healthy bones, supported by calcium":
+    a relation verb in a passive after the effect, with an agent in the same clause (a
+    substance, the product, a pronoun for one), claims the effect for that agent. A
+    participle with no agent ("skin is protected") says nothing of the product."""
+    doc, words, grammar = sentence.doc, sentence.words, sentence.grammar
+    clause = sentence.clause_of(effect.start)
+    agents = [
+        m for m in sentence.of(*SUBJECT_KINDS)
+        if m.start > effect.end and sentence.clause_of(m.start) == clause
+        and words[m.start - sentence.start][0] not in grammar.possessives  # "by its outer layer": the body's own
+    ]
+    if not agents:
+        return []
+    found = []
+    for relation in sentence.of("relation"):
+        gap = words[effect.end - sentence.start:relation.start - sentence.start]
+        if not 0 <= len(gap) <= PASSIVE_REACH or any(w[1] not in grammar.passive_auxiliaries and w[0] != "," for w in gap):
+            continue
+        if relation.key == "medicinal" or not doc[relation.start].lower_.endswith(PARTICIPLE_ENDINGS):
+            continue
+        markers = [
+            i for i in range(relation.end, min(relation.end + AGENT_REACH, sentence.end))
+            if words[i - sentence.start][0] in grammar.agent_markers
+        ]
+        if any(0 < a.start - i <= AGENT_REACH for i in markers for a in agents):
+            found.append(relation)
+    return found
 
 
 def results_after(sentence: Sentence, mention: Mention) -> list[Mention]:

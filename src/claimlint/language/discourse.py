@@ -9,7 +9,8 @@ nutrient. A claim that names no substance of its own takes one here, from
   substances of the nearest sentence before it that names any, in the same block or the
   block before, else the document's topic;
 * the fragment before it, when it goes on after an ellipsis ("Ginger, known to …
-  settle the stomach");
+  settle the stomach"), or a verbless claim after a sentence that is nothing but a
+  substance's name, which labels it as a caption would ("Zinc. Stronger defences.");
 * its place in the document: a list item, table cell, caption or heading under the last
   heading that names substances (else under the document's topic), the other cells of
   its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
@@ -96,6 +97,8 @@ class Discourse:
         carried = self.continued(sentence, recent)
         if carried is not None:
             return carried, carried.sentence.text.rstrip()[-1]
+        if recent and recent[-1].block is sentence.block and claim.how != "verbal" and _names_only(recent[-1]):
+            return Antecedent(self.named(recent[-1]), recent[-1]), ""  # "Zinc. Stronger defences, all winter."
         if row is not None and row.sentence.block is not sentence.block:
             return row, ""
         governing = heading or topic
@@ -269,3 +272,11 @@ def _continues(previous: Sentence, sentence: Sentence) -> bool:
         and previous.text.rstrip().endswith(ELLIPSES)
         and sentence.text[:1].islower()
     )
+
+
+def _names_only(sentence: Sentence) -> bool:
+    """"Zinc.", "Magnesium bisglycinate.": a sentence of nothing but substance names (and
+    the product's nouns) names what the copy after it is about, as a label does."""
+    covered = {i for m in sentence.of("substance", "product_nouns") for i in range(m.start, m.end)}
+    words = [sentence.start + i for i, (_, _, punct, _) in enumerate(sentence.words) if not punct]
+    return bool(sentence.of("substance")) and all(i in covered for i in words)

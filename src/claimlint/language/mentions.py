@@ -69,6 +69,9 @@ class DocTokens:
 PRAISING = ("relation", "compound_heads")
 
 
+HYPHENS = ("-", "‑", "–")  # marks that join the halves of a compound written without spaces
+
+
 def _praised(words: list[tuple[str, str, bool, bool]], mentions: list[Mention], at: int) -> bool:
     """"liver-loving", "tummy-soothing": the organ word is the first half of a compound
     whose second half praises or acts on it, so it names the organ's effect by itself."""
@@ -183,6 +186,12 @@ class Sentence:
         return tokens.starts[start] - offset, tokens.ends[end - 1] - offset
 
 
+def hyphenated(phrases: Iterable[str]) -> list[str]:
+    """The phrases of several words as a compound writes them before its head
+    ("blood-pressure-friendly", "red-blood-cell support")."""
+    return [p.replace(" ", "-") for p in phrases if " " in p and not p.startswith("=")]
+
+
 class Annotator:
     """Finds mentions in Docs; built once per process from the knowledge."""
 
@@ -235,7 +244,7 @@ class Annotator:
                 self._add(lm, "substance", sub.key, [form], extra=extras)
         self._add(lm, "neutral", "neutral", k.words.get("neutral", []))
         for effect in k.effects.values():
-            self._add(lm, "effect", effect.key, effect.phrases)
+            self._add(lm, "effect", effect.key, [*effect.phrases, *hyphenated(effect.phrases)])
             self._add(lm, "standalone", effect.key, effect.standalone)
             for phrase in effect.phrases:
                 self._effect_phrases[tuple(self.phrases.lemmas(phrase.lstrip("=")))] = effect.key
@@ -369,14 +378,19 @@ class Annotator:
             if key is None or (own is not None and (own.kind != "effect" or own.start != i)):
                 continue
             start, end = i, own.end if own is not None else i + 1
-            while end < len(words) and end not in content and (words[end][1].lower() in self.aspects or words[end][0] in self.aspects):
-                end += 1
+            while True:
+                # "liver-function-friendly": a hyphen written without spaces joins an aspect too
+                step = 2 if end + 1 < len(words) and words[end][0] in HYPHENS and not words[end - 1][3] and not words[end][3] else 1
+                nxt = end + step - 1
+                if nxt >= len(words) or nxt in content or not (words[nxt][1].lower() in self.aspects or words[nxt][0] in self.aspects):
+                    break
+                end = nxt + 1
             aspects = end > (own.end if own is not None else i + 1)
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
             praised = self._praised_from(words, content, start)
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
-            elif aspects or own is None and _praised(words, mentions, end):
+            elif aspects or own is None and (_praised(words, mentions, end) or self._addressed(words, mentions, start)):
                 mention = Mention("effect", own.key if own is not None else key, start, end)
             elif own is None and praised < start:
                 mention = Mention("effect", key, praised, end)
@@ -406,6 +420,15 @@ class Annotator:
             else:
                 break
         return at
+
+    def _addressed(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention], at: int) -> bool:
+        """"supports your liver", "for a healthy pancreas": an organ word owned by the
+        reader or praised by a faithful modifier right before it ("healthy", not the
+        "less" of "less sugar") names the organ's effect by itself, as "liver function"
+        would."""
+        if at == 0:
+            return False
+        return words[at - 1][0] in self.grammar.reader or any(m.end == at and m.kind == "modifier" and m.key == "faithful" for m in mentions)
 
     def _elliptical(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
