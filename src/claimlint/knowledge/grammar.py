@@ -36,6 +36,11 @@ class Grammar:
     degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
     praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
+    denied_frames: frozenset[str]  # "no evidence that", "cannot promise that": a negated frame denies its content
+    complementisers: frozenset[str]  # what opens that content ("that", "whether")
+    denying_determiners: frozenset[str]  # "No food can …": a negation that opens its clause as the subject's determiner
+    comparing_after_denial: frozenset[str]  # "No other supplement can …": the negation compares, it does not deny
+    denial_modals: frozenset[str]  # … and the modal after that subject
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
     circumstances: frozenset[str]  # "during sleep": when something holds, not what is claimed
@@ -110,6 +115,11 @@ class Grammar:
             degree_after_negation=words("degree_after_negation"),
             praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),
+            denied_frames=words("denied_frames"),
+            complementisers=words("complementisers"),
+            denying_determiners=words("denying_determiners"),
+            comparing_after_denial=words("comparing_after_denial"),
+            denial_modals=words("denial_modals"),
             normal=words("normal"),
             perception_after=words("perception_after"),
             circumstances=words("circumstances"),

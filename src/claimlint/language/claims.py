@@ -107,6 +107,9 @@ def is_advice(sentence: Sentence) -> bool:
     return sentence.has("advice")
 
 
+SILENCERS = ("advice", "disclaimers", "denials")  # what silences its own clause (a denial: "no evidence that …")
+
+
 def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     """The clauses a warning, a direction or a disclaimer silences: only their own.
     "Not suitable for children; it relieves coughs" still claims in its second. A
@@ -114,7 +117,7 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     honest statement of doubt and silences the whole sentence."""
     if sentence.has("disclaimers") and sentence.has("hedges"):
         return set(sentence.clauses)
-    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
+    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in SILENCERS}
 
 
 def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> bool:
@@ -127,7 +130,7 @@ def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> boo
         return False
     if sentence.has("hedges") and sentence.has("disclaimers"):
         return True  # an honest caveat beside "may" silences the whole sentence
-    silencers = [m for m in sentence.mentions if m.kind in ("advice", "disclaimers") and sentence.clause_of(m.start) == clause]
+    silencers = [m for m in sentence.mentions if m.kind in SILENCERS and sentence.clause_of(m.start) == clause]
     words, grammar = sentence.words, sentence.grammar
     for m in silencers:
         ends = [

@@ -183,6 +183,9 @@ class Sentence:
         return tokens.starts[start] - offset, tokens.ends[end - 1] - offset
 
 
+DENIAL_REACH = 3  # words between a negation and the frame or modal it denies ("no good clinical evidence that")
+
+
 class Annotator:
     """Finds mentions in Docs; built once per process from the knowledge."""
 
@@ -313,7 +316,8 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(doc, words, self._describing(words, _resolve(found))))
+        mentions = self._elliptical(words, self._from_parts(doc, words, self._describing(words, _resolve(found))))
+        return self._denials(words, mentions)
 
     def _describing(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"an essential mineral", "an essential dietary electrolyte, which …": after an
@@ -328,6 +332,37 @@ class Annotator:
                 continue
             kept.append(m)
         return kept
+
+    def _denials(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+        """"There is no good evidence that …", "We cannot promise that …", "No food can
+        cure …": a negation that denies the frame a claim would be made in, rather than
+        one word of it, denies the whole clause after it. Either the negation comes a few
+        words before a word of saying or proving that takes what follows as its content
+        ("evidence that", "claim that"), or it opens its clause as the subject's
+        determiner, a few words before a modal ("No supplement will …"). Such a denial
+        silences its clause as a disclaimer does; the clauses around it still claim."""
+        grammar = self.grammar
+        negations = [m for m in mentions if m.kind == "negations"]
+        if not negations:
+            return mentions
+        denials: list[Mention] = []
+        for negation in negations:
+            ahead = words[negation.end:negation.end + DENIAL_REACH + 1]
+            for offset, (lower, lemma, punct, _) in enumerate(ahead):
+                if punct or lower in grammar.comparing_after_denial:
+                    break
+                at = negation.end + offset
+                if (lemma in grammar.denied_frames or lower in grammar.denied_frames) and at + 1 < len(words) \
+                        and words[at + 1][0] in grammar.complementisers:
+                    denials.append(Mention("denials", "frame", negation.start, at + 2))
+                    break
+                if offset and lower in grammar.denial_modals and words[negation.start][0] in grammar.denying_determiners \
+                        and (negation.start == 0 or words[negation.start - 1][2] or words[negation.start - 1][0] in grammar.clause_breaks):
+                    denials.append(Mention("denials", "subject", negation.start, at + 1))
+                    break
+        if not denials:
+            return mentions
+        return sorted(mentions + denials, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
     def _noun_claims(self, words: list[tuple[str, str, bool, bool]], start: int) -> bool:
         """Does the noun phrase from ``start`` go on to what it is for ("mineral for")?"""
