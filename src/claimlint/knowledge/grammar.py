@@ -39,6 +39,8 @@ class Grammar:
     denied_frames: frozenset[str]  # "no evidence that", "cannot promise that": a negated frame denies its content
     complementisers: frozenset[str]  # what opens that content ("that", "whether")
     denying_determiners: frozenset[str]  # "No food can …": a negation that opens its clause as the subject's determiner
+    consulting: frozenset[str]  # "ask", "check with": before a health professional, advice to consult one
+    hygiene_steps: frozenset[str]  # "wash", "rinse": opening a sentence that names no product, a direction
     comparing_after_denial: frozenset[str]  # "No other supplement can …": the negation compares, it does not deny
     denial_modals: frozenset[str]  # … and the modal after that subject
     normal: frozenset[str]  # lemmas of the register's "normal"
@@ -118,6 +120,8 @@ class Grammar:
             denied_frames=words("denied_frames"),
             complementisers=words("complementisers"),
             denying_determiners=words("denying_determiners"),
+            consulting=words("consulting"),
+            hygiene_steps=words("hygiene_steps"),
             comparing_after_denial=words("comparing_after_denial"),
             denial_modals=words("denial_modals"),
             normal=words("normal"),
