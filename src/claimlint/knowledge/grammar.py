@@ -39,6 +39,9 @@ class Grammar:
     denied_frames: frozenset[str]  # "no evidence that", "cannot promise that": a negated frame denies its content
     complementisers: frozenset[str]  # what opens that content ("that", "whether")
     denying_determiners: frozenset[str]  # "No food can …": a negation that opens its clause as the subject's determiner
+    activities: frozenset[str]  # "walk", "weights": a habit an effect may be put down to instead of a product
+    copulas: frozenset[str]  # "is", "are": "our answer to stress is a walk" names what the answer is
+    enabling: frozenset[str]  # lemmas of "let", "allow": with a thing as object, they let the thing act
     consulting: frozenset[str]  # "ask", "check with": before a health professional, advice to consult one
     hygiene_steps: frozenset[str]  # "wash", "rinse": opening a sentence that names no product, a direction
     comparing_after_denial: frozenset[str]  # "No other supplement can …": the negation compares, it does not deny
@@ -120,6 +123,9 @@ class Grammar:
             denied_frames=words("denied_frames"),
             complementisers=words("complementisers"),
             denying_determiners=words("denying_determiners"),
+            activities=words("activities"),
+            copulas=words("copulas"),
+            enabling=words("enabling"),
             consulting=words("consulting"),
             hygiene_steps=words("hygiene_steps"),
             comparing_after_denial=words("comparing_after_denial"),
