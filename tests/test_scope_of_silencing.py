@@ -60,6 +60,8 @@ def test_a_caveat_that_the_evidence_is_unsettled_is_silent(engine, text):
     "Does boiling the kettle kill bacteria in the water?",
     "Can a hot wash destroy bacteria on towels?",
     "Is this the only magnesium shop in town?",
+    "Why not pop in for a chat?",
+    "Isn't it time for a tea break?",
 ])
 def test_a_question_that_only_asks_draws_no_pattern_finding(engine, text):
     assert marked(engine, text) == []
@@ -69,6 +71,10 @@ def test_a_question_that_only_asks_draws_no_pattern_finding(engine, text):
     ("Did you know our propolis drops destroy throat bacteria on contact?", ("MC207", "destroy throat bacteria")),
     ("Are you running low on iron?", ("MC204", "Are you running low")),
     ("Ready to feel your best?", ("HC106", "feel your best")),
+    # a rhetorical opener asserts what follows, and its own negation denies nothing
+    ("Isn't it time zinc boosted your immune system?", ("HC103", "boosted your immune system")),
+    ("Why not let our magnesium melt away your stress?", ("HC101", "let our magnesium melt away your stress")),
+    ("Ready to banish brain fog with our lion's mane blend?", ("MC201", "banish brain fog")),
 ])
 def test_a_question_that_asserts_or_a_rule_made_to_be_asked_still_claims(engine, text, expected):
     assert expected in marked(engine, text)

@@ -200,9 +200,10 @@ def _praises(sentence: Sentence, negation: Mention) -> bool:
 
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
-    "no more", nor of "not just" / "not only", which add a claim rather than deny one,
-    nor of "never been clearer", which praises."""
-    covered = {i for m in ignore for i in range(m.start, m.end)}
+    "no more" or of a question that asserts ("Isn't it time …"), nor of "not just" /
+    "not only", which add a claim rather than deny one, nor of "never been clearer",
+    which praises."""
+    covered = {i for m in [*ignore, *sentence.of("asserting")] for i in range(m.start, m.end)}
     doc = sentence.doc
     adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
