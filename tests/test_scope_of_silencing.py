@@ -161,6 +161,12 @@ def test_removing_dead_skin_cells_is_a_cosmetic_function(engine):
     assert ("MC205", "renews skin cells") in marked(engine, "Our serum renews skin cells overnight.", "cosmetic")
 
 
+def test_a_cosmetic_may_speak_of_blemishes_but_not_clear_acne(engine):
+    assert marked(engine, "A gel that helps reduce the look of blemishes.", "cosmetic") == []
+    assert marked(engine, "Clear skin starts with a gentle cleanser for spots.", "cosmetic") == []
+    assert ("MC201", "Clears acne") in marked(engine, "Clears acne in three days.", "cosmetic")
+
+
 # -- one finding per claim ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, code, merged", [
