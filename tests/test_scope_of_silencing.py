@@ -30,6 +30,9 @@ def marked(engine, text: str, profile: str | None = None) -> list[tuple[str, str
     "No food can cure a cold, whatever the internet says.",
     "No supplement will make up for a week of poor sleep.",
     "We do not claim that ginger settles an upset stomach.",
+    # words that deny as a negation does
+    "It would be unfair to claim that our soup fights flu.",
+    "Nobody can promise you that a tea will cure a cold.",
 ])
 def test_a_denied_claim_is_silent(engine, text):
     assert marked(engine, text) == []
@@ -40,6 +43,8 @@ def test_a_denied_claim_is_silent(engine, text):
     ("There is no proof that detox teas work; our syrup knocks out a cold in two days.", ("MC201", "knocks out a cold")),
     # "no other … can" compares, it does not deny
     ("No other supplement can match its absorption.", ("OS501", "No other supplement can")),
+    # "nobody" before no frame of saying denies nothing
+    ("Nobody likes hay fever, but our nettle tea eases hay fever symptoms.", ("MC201", "eases hay fever symptoms")),
 ])
 def test_a_claim_beside_a_denial_or_a_comparison_dressed_as_one_is_found(engine, text, expected):
     assert expected in marked(engine, text)
@@ -49,6 +54,7 @@ def test_a_claim_beside_a_denial_or_a_comparison_dressed_as_one_is_found(engine,
     "The science on probiotics and mood is not settled.",
     "Findings on elderberry and colds are mixed so far.",
     "Whether saffron lifts mood remains unclear.",
+    "Evidence that maca lifts libido is limited.",
 ])
 def test_a_caveat_that_the_evidence_is_unsettled_is_silent(engine, text):
     assert marked(engine, text) == []
@@ -62,6 +68,8 @@ def test_a_caveat_that_the_evidence_is_unsettled_is_silent(engine, text):
     "Is this the only magnesium shop in town?",
     "Why not pop in for a chat?",
     "Isn't it time for a tea break?",
+    "Guess which flavour sold out first?",
+    "Have you heard that we opened a shop in Ghent?",
 ])
 def test_a_question_that_only_asks_draws_no_pattern_finding(engine, text):
     assert marked(engine, text) == []
@@ -75,6 +83,8 @@ def test_a_question_that_only_asks_draws_no_pattern_finding(engine, text):
     ("Isn't it time zinc boosted your immune system?", ("HC103", "boosted your immune system")),
     ("Why not let our magnesium melt away your stress?", ("HC101", "let our magnesium melt away your stress")),
     ("Ready to banish brain fog with our lion's mane blend?", ("MC201", "banish brain fog")),
+    ("Guess which blend calms a racing mind in minutes?", ("HC101", "calms")),
+    ("Have you heard that our beet juice lowers blood pressure?", ("HC103", "lowers blood pressure")),
 ])
 def test_a_question_that_asserts_or_a_rule_made_to_be_asked_still_claims(engine, text, expected):
     assert expected in marked(engine, text)

@@ -37,6 +37,7 @@ class Grammar:
     praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
     denied_frames: frozenset[str]  # "no evidence that", "cannot promise that": a negated frame denies its content
+    denying_words: frozenset[str]  # "nobody", "wrong": before a frame of saying, they deny as a negation does
     complementisers: frozenset[str]  # what opens that content ("that", "whether")
     denying_determiners: frozenset[str]  # "No food can …": a negation that opens its clause as the subject's determiner
     activities: frozenset[str]  # "walk", "weights": a habit an effect may be put down to instead of a product
@@ -121,6 +122,7 @@ class Grammar:
             praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),
             denied_frames=words("denied_frames"),
+            denying_words=words("denying_words"),
             complementisers=words("complementisers"),
             denying_determiners=words("denying_determiners"),
             activities=words("activities"),

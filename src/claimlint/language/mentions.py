@@ -340,11 +340,16 @@ class Annotator:
         cure …": a negation that denies the frame a claim would be made in, rather than
         one word of it, denies the whole clause after it. Either the negation comes a few
         words before a word of saying or proving that takes what follows as its content
-        ("evidence that", "claim that"), or it opens its clause as the subject's
+        ("evidence that", "claim that"; a word that denies as a negation does counts as
+        one: "Nobody can promise that", "It would be wrong to say that"), or it opens its
+        clause as the subject's
         determiner, a few words before a modal ("No supplement will …"). Such a denial
         silences its clause as a disclaimer does; the clauses around it still claim."""
         grammar = self.grammar
         negations = [m for m in mentions if m.kind == "negations"]
+        # "Nobody can promise that …", "It would be wrong to say that …": words that deny
+        # as a negation does, before a frame of saying.
+        negations += [Mention("negations", "denying", i, i + 1) for i, w in enumerate(words) if w[0] in grammar.denying_words]
         if not negations:
             return mentions
         denials: list[Mention] = []
@@ -354,10 +359,12 @@ class Annotator:
                 if punct or lower in grammar.comparing_after_denial:
                     break
                 at = negation.end + offset
-                if (lemma in grammar.denied_frames or lower in grammar.denied_frames) and at + 1 < len(words) \
-                        and words[at + 1][0] in grammar.complementisers:
-                    denials.append(Mention("denials", "frame", negation.start, at + 2))
-                    break
+                if lemma in grammar.denied_frames or lower in grammar.denied_frames:
+                    # "promise that", "promise you that": the person told may stand between
+                    after = at + 2 if at + 1 < len(words) and words[at + 1][0] in grammar.reader | grammar.persons else at + 1
+                    if after < len(words) and words[after][0] in grammar.complementisers:
+                        denials.append(Mention("denials", "frame", negation.start, after + 1))
+                        break
                 if offset and lower in grammar.denial_modals and words[negation.start][0] in grammar.denying_determiners \
                         and _opens_clause(words, negation.start, grammar.clause_breaks):
                     denials.append(Mention("denials", "subject", negation.start, at + 1))
