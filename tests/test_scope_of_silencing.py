@@ -171,10 +171,12 @@ def test_removing_dead_skin_cells_is_a_cosmetic_function(engine):
     assert ("MC205", "renews skin cells") in marked(engine, "Our serum renews skin cells overnight.", "cosmetic")
 
 
-def test_a_cosmetic_may_speak_of_blemishes_but_not_clear_acne(engine):
+def test_a_cosmetic_may_speak_of_blemishes_but_not_clear_up_acne(engine):
     assert marked(engine, "A gel that helps reduce the look of blemishes.", "cosmetic") == []
     assert marked(engine, "Clear skin starts with a gentle cleanser for spots.", "cosmetic") == []
-    assert ("MC201", "Clears acne") in marked(engine, "Clears acne in three days.", "cosmetic")
+    assert marked(engine, "Our cream cleanser clears away grime and reduces the look of blemishes.", "cosmetic") == []
+    assert ("MC201", "Clears up acne") in marked(engine, "Clears up acne in three days.", "cosmetic")
+    assert ("MC201", "Banishes acne") in marked(engine, "Banishes acne in a week.", "cosmetic")
 
 
 # -- one finding per claim ---------------------------------------------------------------
