@@ -20,9 +20,11 @@ SCREENSHOT = ROOT / "docs" / "html-report.png"
 
 # Copy with findings that overlap ("the best supplement" inside a medicinal claim), one
 # that runs over a line end, markup in Markdown and HTML, and a text file with "<" in it.
+# Findings of one clause merge into one, so the claims to be marked apart stand in
+# clauses of their own.
 PAGE_MD = f"""# Night formula
 
-Our clinically proven formula is the best supplement to cure insomnia forever.
+Our formula is clinically proven; it is the best supplement to cure insomnia forever.
 
 🌟 {STRENGTHENED}
 
@@ -34,7 +36,7 @@ immune system.
 PAGE_HTML = f"""<!doctype html>
 <html><body>
 <h1>Joint care</h1>
-<p>The <strong>#1</strong> doctor recommended miracle cure for arthritis, guaranteed.</p>
+<p>The <strong>#1</strong> doctor recommended formula. A miracle cure for arthritis. Results guaranteed. The world's first formula of its kind.</p>
 <p>{UNAUTHORISED}</p>
 </body></html>
 """

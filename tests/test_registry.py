@@ -45,10 +45,10 @@ def test_a_judge_built_from_its_view_alone_reads_only_the_view(engine, monkeypat
 
 def test_the_medicinal_judge_counts_conditions_its_view_names(engine, monkeypatch):
     knowledge = engine.knowledge
-    view = MedicinalView(knowledge.effects, frozenset(), frozenset(), frozenset(), knowledge.grammar.reader, *_wording(knowledge))
+    view = MedicinalView(knowledge.effects, frozenset(), frozenset(), frozenset(), frozenset(), knowledge.grammar.reader, *_wording(knowledge))
     assert [f.code for f in run_only(engine, monkeypatch, "medicinal", MedicinalJudge(view), CONDITIONS)] == ["MC201"]
     generic = frozenset({"eczema", "psoriasis", "rosacea"})  # words for illness in general make no list
-    view = MedicinalView(knowledge.effects, frozenset(), generic, frozenset(), knowledge.grammar.reader, *_wording(knowledge))
+    view = MedicinalView(knowledge.effects, frozenset(), generic, frozenset(), frozenset(), knowledge.grammar.reader, *_wording(knowledge))
     assert run_only(engine, monkeypatch, "medicinal", MedicinalJudge(view), CONDITIONS) == []
 
 

@@ -146,7 +146,7 @@ READERS_OF_WORDS = [
 
 
 # The kinds of mention the annotator marks: names in the code, not words of copy.
-MENTION_KINDS = frozenset({"substance", "effect", "standalone", "disease", "medicinal", "neutral", "modifier", "relation"})
+MENTION_KINDS = frozenset({"substance", "effect", "standalone", "disease", "medicinal", "neutral", "modifier", "relation", "advice", "disclaimers", "denials"})
 WORD = re.compile(r"(?<![\w:-])[A-Za-z]{2,}(?![\w:-])")  # a word, not a name ("per_portion", "rejected-index")
 REGEX_SYNTAX = re.compile(r"\(\?(?:P<\w+>|<?[:=!])|\\.")  # a group's name or kind, an escape ("\\d", "\\s")
 

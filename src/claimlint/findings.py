@@ -64,6 +64,7 @@ class Finding:
     fix: Fix | None = None
     notes: list[str] = field(default_factory=list)  # information, never a wording to use
     merged: list["Finding"] = field(default_factory=list)  # findings on the same stretch, merged into this one
+    stretch: tuple[int, int] | None = None  # the clause a judge read it in (its sentence's offset, clause): one claim
     feed: FeedLocation | None = None  # for a finding in a feed row
 
     @property
@@ -96,7 +97,11 @@ class Finding:
             "references": list(self.references),
             "notes": list(self.notes),
             "evidence": self.evidence,
-            "merged": [{"code": m.code, "name": m.name, "severity": m.severity, "message": m.message} for m in self.merged],
+            "merged": [
+                {"code": m.code, "name": m.name, "severity": m.severity, "message": m.message,
+                 "line": m.line, "column": m.column, "end_line": m.end_line, "end_column": m.end_column}
+                for m in self.merged
+            ],
             "fingerprint": self.fingerprint(),
             "fix": self.fix.to_dict() if self.fix else None,
             **({"feed": self.feed.to_dict()} if self.feed else {}),

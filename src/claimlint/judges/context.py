@@ -58,6 +58,9 @@ class DocContext:
             source_end=src_end,
         )
         finding = self.rulebook.finding(code, self.document.path, where, suggestions, references, **fields)
+        # The clause the finding was read in: findings of one clause are about one claim,
+        # and the run merges them into the one a reviewer needs (run/merge.py).
+        finding.stretch = (block.source_offset(sent_start), sentence.clause_of(start)[0])
         self.findings.append(finding)
         return finding
 

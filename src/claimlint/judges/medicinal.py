@@ -31,6 +31,7 @@ class MedicinalView:
     cosmetic_conditions: frozenset[str]  # conditions a cosmetic may speak of ("dandruff")
     generic_terms: frozenset[str]  # words for illness in general, which alone make no list
     skin_physiology: frozenset[str]  # words that put a cosmetic's effect inside the body
+    skin_surface: frozenset[str]  # … unless one of these stands right before them ("dead skin cells")
     reader: frozenset[str]  # words that address the reader
     prevention: frozenset[str]  # words that say a condition is prevented
     healing: frozenset[str]  # words that say a condition is healed
@@ -47,6 +48,7 @@ class MedicinalJudge:
         # Any effect but these, claimed for a cosmetic with a relation word, acts on the body.
         self.cosmetic_effects = frozenset(k for k, e in view.effects.items() if e.cosmetic)
         self.skin_physiology = view.skin_physiology
+        self.skin_surface = view.skin_surface
         self.reader = view.reader
         self.prevention = view.prevention
         self.healing = view.healing
@@ -237,6 +239,15 @@ class MedicinalJudge:
                 return True
         return False
 
+    def inside_skin(self, doc, start: int, end: int) -> bool:
+        """Does a word of ``start:end`` put the claim inside the living skin ("renews skin
+        cells")? One the surface words qualify ("removes dead skin cells") does not."""
+        return any(doc[i].lower_ in self.skin_physiology and not self.on_surface(doc, i, start) for i in range(start, end))
+
+    def on_surface(self, doc, at: int, first: int = 0) -> bool:
+        """Is the word at ``at`` qualified by a surface word right before it ("dead skin cells")?"""
+        return any(doc[j].lower_ in self.skin_surface for j in range(max(first, at - SURFACE_REACH), at))
+
     def cosmetic_physiology(self, ctx: DocContext) -> None:
         for index, claims in ctx.claims.items():
             for claim in claims:
@@ -244,8 +255,9 @@ class MedicinalJudge:
                 doc = claim.sentence.doc
                 # The words from the verb to the effect: "stimulates new collagen for firmer
                 # skin" acts on the skin's collagen, not only on how firm skin looks.
-                words = {t.lower_ for t in doc[slice(*claim.span())]}
-                physiological = effect not in self.cosmetic_effects or bool(words & self.skin_physiology)
+                if self.on_surface(doc, claim.effect.start):
+                    continue  # "removes dead skin cells": what a scrub takes off the surface
+                physiological = effect not in self.cosmetic_effects or self.inside_skin(doc, *claim.span())
                 if not physiological or not (claim.classes & PHYSIOLOGICAL_RELATIONS) and claim.how != "standalone":
                     continue
                 about_product = claim.substances or claim.implied_subject or claim.sentence.has("product_nouns")
@@ -260,6 +272,7 @@ class MedicinalJudge:
                 break
 
 
+SURFACE_REACH = 2  # words between a surface word and the word of skin physiology it qualifies ("dead skin cells")
 CHANGES = ("effect", "relation", "result", "change_cues", "modifier")  # what a report of a change names
 USERS_REACH = 1  # words between "customers with" and the condition it names ("… with chronic arthritis")
 

@@ -1,6 +1,8 @@
 """Pattern rules: MC202–MC204, MC206, MC207, NC303, OS501–OS504 and HC106, each a list of phrase patterns in
-its rule pack. A match counts unless it is negated, inside a warning's clause, or (HC106) the same
-document carries an authorised specific claim that accompanies the general one."""
+its rule pack. A match counts unless it is negated, inside a warning's clause, in a sentence that only
+asks (as a claim is: "Does boiling the kettle kill bacteria?"; a question that asserts still counts,
+and so does a rule marked ``asked``, whose wording claims as a question: "Are you running low on iron?"),
+or (HC106) the same document carries an authorised specific claim that accompanies the general one."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import Accepted, DocContext
 from claimlint.knowledge.base import RuleDef
-from claimlint.language.claims import muted_clauses, negated_at
+from claimlint.language.claims import is_question, muted_clauses, negated_at
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,15 @@ class PhraseJudge:
             matches = [m for m in sentence.of("pattern") if not m.key.startswith("except:")]
             if not matches:
                 continue
+            asking = is_question(sentence)
             exceptions = [m for m in sentence.of("pattern") if m.key.startswith("except:")]
             muted = muted_clauses(sentence)
             taken: dict[str, set[int]] = {}
             for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
                 rule = rules[match.key]
                 if rule.profiles and ctx.profile.name not in rule.profiles:
+                    continue
+                if asking and not rule.asked:
                     continue
                 if sentence.clause_of(match.start) in muted or negated_at(sentence, match.start, []):
                     continue

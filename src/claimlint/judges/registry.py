@@ -96,6 +96,7 @@ def _medicinal(r: Resources) -> Any:
         frozenset(diseases.get("cosmetic", [])),
         frozenset(diseases.get("generic", [])),
         frozenset(words.get("skin_physiology", [])),
+        frozenset(words.get("skin_surface", [])),
         r.knowledge.grammar.reader,
         frozenset(words.get("prevention", [])),
         frozenset(words.get("healing", [])),

@@ -27,6 +27,7 @@ class RuleDef:
     examples: dict[str, list]
     patterns: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)  # wording a match inside of which is no finding
+    asked: bool = False  # a match in a question that only asks still claims (fear appeals put to the reader)
     profiles: list[str] | None = None
     suggestion: str | None = None
     templates: dict[str, str] = field(default_factory=dict)  # named parts of the message, and notes
@@ -130,6 +131,7 @@ class Knowledge:
                     examples=rule["examples"],
                     patterns=rule.get("patterns", []),
                     exceptions=rule.get("exceptions", []),
+                    asked=rule.get("asked", False),
                     profiles=rule.get("profiles"),
                     suggestion=rule.get("suggestion"),
                     templates={**inherited, **rule.get("templates", {})},

@@ -24,7 +24,7 @@ class Grammar:
     list_joiners: frozenset[str]
     listing_marks: frozenset[str]  # what separates the entries of a benefit listing
     clause_words: frozenset[str]  # auxiliaries, subject pronouns, subordinators: a clause, not a phrase
-    copulas: frozenset[str]  # "is gut-friendly": what follows describes the subject
+    copulas: frozenset[str]  # "is gut-friendly", "our answer is a walk": what follows describes or names the subject
     purpose_prepositions: frozenset[str]  # "ideal for baking": the use a thing serves
     food_qualities: frozenset[str]  # "sharp heat": an effect word before one describes the food
     coordination: frozenset[str]  # what joins substances sharing one verb
@@ -44,6 +44,16 @@ class Grammar:
     degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
     praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
+    denied_frames: frozenset[str]  # "no evidence that", "cannot promise that": a negated frame denies its content
+    denying_words: frozenset[str]  # "nobody", "wrong": before a frame of saying, they deny as a negation does
+    complementisers: frozenset[str]  # what opens that content ("that", "whether")
+    denying_determiners: frozenset[str]  # "No food can …": a negation that opens its clause as the subject's determiner
+    activities: frozenset[str]  # "walk", "weights": a habit an effect may be put down to instead of a product
+    enabling: frozenset[str]  # lemmas of "let", "allow": with a thing as object, they let the thing act
+    consulting: frozenset[str]  # "ask", "check with": before a health professional, advice to consult one
+    hygiene_steps: frozenset[str]  # "wash", "rinse": opening a sentence that names no product, a direction
+    comparing_after_denial: frozenset[str]  # "No other supplement can …": the negation compares, it does not deny
+    denial_modals: frozenset[str]  # … and the modal after that subject
     normal: frozenset[str]  # lemmas of the register's "normal"
     perception_after: frozenset[str]  # "radiant-looking": an impression
     circumstances: frozenset[str]  # "during sleep": when something holds, not what is claimed
@@ -126,6 +136,16 @@ class Grammar:
             degree_after_negation=words("degree_after_negation"),
             praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),
+            denied_frames=words("denied_frames"),
+            denying_words=words("denying_words"),
+            complementisers=words("complementisers"),
+            denying_determiners=words("denying_determiners"),
+            activities=words("activities"),
+            enabling=words("enabling"),
+            consulting=words("consulting"),
+            hygiene_steps=words("hygiene_steps"),
+            comparing_after_denial=words("comparing_after_denial"),
+            denial_modals=words("denial_modals"),
             normal=words("normal"),
             perception_after=words("perception_after"),
             circumstances=words("circumstances"),

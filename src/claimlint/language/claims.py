@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from claimlint.language.compounds import in_compound
+from claimlint.language.compounds import in_hashtag
 from claimlint.language.mentions import HYPHENS, Mention, Sentence
 
 # The words these rules read (caption fillers, pronouns, nominals, joiners …) are the
@@ -107,6 +107,9 @@ def is_advice(sentence: Sentence) -> bool:
     return sentence.has("advice")
 
 
+SILENCERS = ("advice", "disclaimers", "denials")  # what silences its own clause (a denial: "no evidence that …")
+
+
 def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     """The clauses a warning, a direction or a disclaimer silences: only their own.
     "Not suitable for children; it relieves coughs" still claims in its second. A
@@ -114,7 +117,7 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     honest statement of doubt and silences the whole sentence."""
     if sentence.has("disclaimers") and sentence.has("hedges"):
         return set(sentence.clauses)
-    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
+    return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in SILENCERS}
 
 
 def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> bool:
@@ -127,7 +130,7 @@ def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> boo
         return False
     if sentence.has("hedges") and sentence.has("disclaimers"):
         return True  # an honest caveat beside "may" silences the whole sentence
-    silencers = [m for m in sentence.mentions if m.kind in ("advice", "disclaimers") and sentence.clause_of(m.start) == clause]
+    silencers = [m for m in sentence.mentions if m.kind in SILENCERS and sentence.clause_of(m.start) == clause]
     words, grammar = sentence.words, sentence.grammar
     for m in silencers:
         ends = [
@@ -197,9 +200,10 @@ def _praises(sentence: Sentence, negation: Mention) -> bool:
 
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
-    "no more", nor of "not just" / "not only", which add a claim rather than deny one,
-    nor of "never been clearer", which praises."""
-    covered = {i for m in ignore for i in range(m.start, m.end)}
+    "no more" or of a question that asserts ("Isn't it time …"), nor of "not just" /
+    "not only", which add a claim rather than deny one, nor of "never been clearer",
+    which praises."""
+    covered = {i for m in [*ignore, *sentence.of("asserting")] for i in range(m.start, m.end)}
     doc = sentence.doc
     adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
@@ -278,6 +282,7 @@ def build_claims(
             r for r in content_verbs
             if effect.start <= r.start and r.end <= effect.end and doc[r.start].lower_ not in named_by.get(effect.key, ())
         ]
+        local = [r for r in local if not _lets_a_thing(sentence, r, effect)]
         governing = local if any(r.key == "faithful" for r in local) else inherited + local
         governing += own  # "Re-energises skin cells", "boosts collagen": the verb is inside the effect
         governing += [  # "Your muscles need magnesium": the effect is what needs the substance
@@ -326,7 +331,7 @@ def build_claims(
             how = "verbal"  # "It also calms the nerves": the effect word is the subject's verb
         elif near:
             how = "modifier"
-        elif caption or sentence.offers or _caption_pair(effect, substances) or in_compound(doc, effect.start, effect.end) or _in_product_name(sentence, effect) or _listed(sentence, effect):
+        elif caption or sentence.offers or _caption_pair(effect, substances) or in_hashtag(doc, effect.start, effect.end) or _in_product_name(sentence, effect) or _listed(sentence, effect):
             how = "caption"
         elif is_testimonial(sentence):
             how = "testimonial"
@@ -346,6 +351,8 @@ def build_claims(
         ]
         if not depends and not sentence.offers and (negated_at(sentence, anchor, used) or negated_at(sentence, effect.start, used)):
             continue  # a dependency states its claim through the negation, an offer its complaint
+        if habit(sentence, effect, used):
+            continue  # "A brisk walk beats the slump": advice on a habit, nothing claimed for a product
         # The body's own protein said to keep or give something describes the body; said to
         # reverse, rebuild or boost something, it is sold as an ingredient.
         own = own_proteins if not any(r.key == "strengthening" for r in used) else []
@@ -503,6 +510,44 @@ def bodys_own(sentence: Sentence, mention: Mention) -> bool:
 
 UNNAMED = "unnamed"  # the effect key of a claim that says what a substance does but not to what
 VERB_REACH = 2  # tokens between a substance and the verb it is the subject of
+
+
+def habit(sentence: Sentence, effect: Mention, used: list[Mention]) -> bool:
+    """"A brisk walk beats the afternoon slump", "Our answer to stress is a long walk",
+    "before lifting heavy weights": in a clause that names no product, no substance and
+    no pronoun for one, an effect put down to an activity (the activity before the verb,
+    or after a copula that follows the effect) or an effect word that names the activity
+    itself advises a habit; it claims nothing for a product."""
+    clause = sentence.clause_of(effect.start)
+    if any(sentence.clause_of(m.start) == clause for m in sentence.of(*SUBJECT_KINDS)):
+        return False
+    grammar = sentence.grammar
+    words = sentence.words
+    base = sentence.start
+    if effect.end - effect.start == 1 and words[effect.start - base][0] in grammar.activities:
+        return True  # "lifting heavy weights": the word names the activity, not the effect
+    pivot = min([effect.start] + [m.start for m in used])
+    before = [i for i in range(base, pivot) if sentence.clause_of(i) == clause]
+    if any(words[i - base][0] in grammar.activities for i in before):
+        return True
+    after = [i for i in range(effect.end, sentence.end) if sentence.clause_of(i) == clause]
+    copula = next((i for i in after if words[i - base][0] in grammar.copulas), None)
+    return copula is not None and any(words[i - base][0] in grammar.activities for i in after if i > copula)
+
+
+def _lets_a_thing(sentence: Sentence, relation: Mention, effect: Mention) -> bool:
+    """"Let the dough rest", "allow the sauce to thicken": a verb of letting whose object
+    is a thing (an article and a word no lexicon knows) lets that thing do what follows;
+    "lets your body rest" and "lets you sleep" still claim."""
+    grammar = sentence.grammar
+    base = sentence.start
+    if sentence.words[relation.start - base][1] not in grammar.enabling or relation.end >= effect.start:
+        return False
+    if sentence.words[relation.end - base][0] not in grammar.articles:
+        return False
+    covered = {i for m in sentence.mentions if m.kind not in ("pattern",) for i in range(m.start, m.end)}
+    between = range(relation.end + 1, effect.start)
+    return any(i not in covered and sentence.words[i - base][0].isalpha() for i in between)
 
 
 def _unnamed_effect(sentence: Sentence) -> list[Claim]:

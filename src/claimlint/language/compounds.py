@@ -116,7 +116,9 @@ class CompoundSplitter:
         return best[-1]
 
 
-def in_compound(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` were split from one compound ("DeepSleep"): a name
-    or hashtag built of an effect claims it, whatever the sentence around it."""
-    return any(lo <= start and end <= hi for lo, hi in doc.user_data.get(SPLIT, ()))
+def in_hashtag(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` were split from one hashtag ("#immunityboost"): a
+    hashtag built of an effect claims it, whatever the sentence around it. A CamelCase
+    name ("GutGlow") claims where it names the product (a caption, a product's name): in
+    a sentence that tells of it ("GutGlow began in a cellar") it is a name in a story."""
+    return any(lo <= start and end <= hi and lo > 0 and doc[lo - 1].text == "#" for lo, hi in doc.user_data.get(SPLIT, ()))

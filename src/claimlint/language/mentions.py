@@ -186,6 +186,10 @@ class Sentence:
         return tokens.starts[start] - offset, tokens.ends[end - 1] - offset
 
 
+CONSULT_REACH = 2  # words between a verb of consulting and the professional ("ask their own doctor")
+DENIAL_REACH = 3  # words between a negation and the frame or modal it denies ("no good clinical evidence that")
+
+
 def hyphenated(phrases: Iterable[str]) -> list[str]:
     """The phrases of several words as a compound writes them before its head
     ("blood-pressure-friendly", "red-blood-cell support")."""
@@ -212,6 +216,7 @@ class Annotator:
         self.good_states = frozenset(parts["good_states"])
         self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
         self.texts = HashTexts(nlp.vocab.strings)
+        self.professionals = frozenset(knowledge.word_classes.get("health_professionals", ()))
         self._build()
         self.compounds = self._compound_splitter()
 
@@ -323,7 +328,8 @@ class Annotator:
                 found.append(Mention("pattern", code, start, end))
         if any(m.kind == "vitamin_head" for m in found):
             found.extend(self._vitamin_letters(words, found))
-        return self._elliptical(words, self._from_parts(doc, words, self._describing(words, _resolve(found))))
+        mentions = self._elliptical(words, self._from_parts(doc, words, self._describing(words, _resolve(found))))
+        return self._directions(doc, words, self._denials(words, mentions))
 
     def _describing(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"an essential mineral", "an essential dietary electrolyte, which …": after an
@@ -338,6 +344,73 @@ class Annotator:
                 continue
             kept.append(m)
         return kept
+
+    def _denials(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+        """"There is no good evidence that …", "We cannot promise that …", "No food can
+        cure …": a negation that denies the frame a claim would be made in, rather than
+        one word of it, denies the whole clause after it. Either the negation comes a few
+        words before a word of saying or proving that takes what follows as its content
+        ("evidence that", "claim that"; a word that denies as a negation does counts as
+        one: "Nobody can promise that", "It would be wrong to say that"), or it opens its
+        clause as the subject's
+        determiner, a few words before a modal ("No supplement will …"). Such a denial
+        silences its clause as a disclaimer does; the clauses around it still claim."""
+        grammar = self.grammar
+        negations = [m for m in mentions if m.kind == "negations"]
+        # "Nobody can promise that …", "It would be wrong to say that …": words that deny
+        # as a negation does, before a frame of saying.
+        negations += [Mention("negations", "denying", i, i + 1) for i, w in enumerate(words) if w[0] in grammar.denying_words]
+        if not negations:
+            return mentions
+        denials: list[Mention] = []
+        for negation in negations:
+            ahead = words[negation.end:negation.end + DENIAL_REACH + 1]
+            for offset, (lower, lemma, punct, _) in enumerate(ahead):
+                if punct or lower in grammar.comparing_after_denial:
+                    break
+                at = negation.end + offset
+                if lemma in grammar.denied_frames or lower in grammar.denied_frames:
+                    # "promise that", "promise you that": the person told may stand between
+                    after = at + 2 if at + 1 < len(words) and words[at + 1][0] in grammar.reader | grammar.persons else at + 1
+                    if after < len(words) and words[after][0] in grammar.complementisers:
+                        denials.append(Mention("denials", "frame", negation.start, after + 1))
+                        break
+                if offset and lower in grammar.denial_modals and words[negation.start][0] in grammar.denying_determiners \
+                        and _opens_clause(words, negation.start, grammar.clause_breaks):
+                    denials.append(Mention("denials", "subject", negation.start, at + 1))
+                    break
+        if not denials:
+            return mentions
+        return sorted(mentions + denials, key=lambda m: (m.start, -(m.end - m.start), m.kind))
+
+    def _directions(self, doc: Doc, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
+        """Advice in any words: a verb of consulting a few words before a health
+        professional ("should ask their doctor", "check with a pharmacist"), and a step of
+        hygiene the reader is told to take ("Wash your hands …", "Rinse the board …") in a
+        sentence that names no product or substance. Each is advice and silences its own
+        clause: the conditions and microbes such directions name are no claim."""
+        grammar = self.grammar
+        professionals = self.professionals
+        named = {m.start for m in mentions if m.kind in ("substance", "product_nouns")}
+        content = {m.start for m in mentions if m.kind in ("effect", "standalone", "substance")}
+        ours = grammar.product_determiners
+        found: list[Mention] = []
+        for i, (lower, lemma, punct, _) in enumerate(words):
+            if lemma in grammar.consulting:
+                for j in range(i + 1, min(i + CONSULT_REACH + 2, len(words))):
+                    if words[j][2]:
+                        break
+                    if words[j][0] in professionals or words[j][1] in professionals:
+                        found.append(Mention("advice", "consulting", i, j + 1))
+                        break
+            elif lemma in grammar.hygiene_steps and (i == doc[i].sent.start or _opens_clause(words, i, grammar.clause_breaks)) \
+                    and i + 1 < len(words) and not words[i + 1][2] and i + 1 not in content:  # a verb with its object, not "Clean energy"
+                sent = doc[i].sent
+                if not any(k in named for k in range(sent.start, sent.end)) and not any(w[0] in ours for w in words[sent.start:sent.end]):
+                    found.append(Mention("advice", "hygiene", i, i + 1))
+        if not found:
+            return mentions
+        return sorted(mentions + found, key=lambda m: (m.start, -(m.end - m.start), m.kind))
 
     def _noun_claims(self, words: list[tuple[str, str, bool, bool]], start: int) -> bool:
         """Does the noun phrase from ``start`` go on to what it is for ("mineral for")?"""
@@ -497,6 +570,14 @@ class Annotator:
                     i += 1
                 out.append(sentence)
         return out
+
+
+def _opens_clause(words: list[tuple[str, str, bool, bool]], i: int, breaks: frozenset[str]) -> bool:
+    """Does the word at ``i`` open its Doc, a block (after the separator), or a clause (after a mark)?"""
+    if i == 0:
+        return True
+    before = words[i - 1][0]
+    return words[i - 1][2] or not before.strip() or before in breaks
 
 
 def _where(doc: Doc, wanted: Callable[[str], bool], memo: dict[int, bool]) -> list[int]:

@@ -199,31 +199,32 @@ class _Pattern:
         # the words nearest the anchor and at a fixed distance first: they fail most attempts
         self.beside = sorted(_beside(self.after, 1) + _beside(self.before, -1), key=lambda b: (b[1] - b[0], abs(b[0])))
 
-    def match_around(self, columns: list[list[int]], position: int, substances: frozenset[int]) -> tuple[int, int] | None:
+    def match_around(self, columns: list[list[int]], position: int, substances: frozenset[int], bounds: tuple[int, int]) -> tuple[int, int] | None:
         """The match whose anchor is the token at ``position``, which holds one of the
-        anchor's words (the anchor finder found it there), or None."""
+        anchor's words (the anchor finder found it there), or None. The match stays inside
+        ``bounds``, the tokens of the anchor's sentence."""
         # Most attempts fail for want of a word the pattern requires near the anchor:
         # those are looked for first, where they can stand, without a call per step.
-        n = len(columns[0])
+        lo, hi = bounds
         for first, last, column, values in self.beside:
             words = columns[column]
             if first == last:
                 p = position + first
-                if not 0 <= p < n or words[p] not in values:
+                if not lo <= p < hi or words[p] not in values:
                     return None
-            elif not any(words[p] in values for p in range(max(position + first, 0), min(position + last + 1, n))):
+            elif not any(words[p] in values for p in range(max(position + first, lo), min(position + last + 1, hi))):
                 return None
-        end = _walk(self.after, columns, position + 1, 1, substances)
+        end = _walk(self.after, columns, position + 1, 1, substances, bounds)
         if end < 0:
             return None
-        start = _walk(self.before, columns, position - 1, -1, substances)
+        start = _walk(self.before, columns, position - 1, -1, substances, bounds)
         if start < -1:
             return None
         return start + 1, end
 
-    def match_from(self, columns: list[list[int]], start: int, substances: frozenset[int]) -> int:
+    def match_from(self, columns: list[list[int]], start: int, substances: frozenset[int], bounds: tuple[int, int]) -> int:
         """End of the longest match starting at ``start`` (patterns without an anchor), or -1."""
-        return _walk(self.before[::-1], columns, start, 1, substances)
+        return _walk(self.before[::-1], columns, start, 1, substances, bounds)
 
     def starts(self, rows: TokenRows, known: dict[tuple, list[int]]) -> list[int] | range:
         """Where a pattern without an anchor can start: where its first step matches,
@@ -253,21 +254,25 @@ def _beside(steps: list[_Step], direction: int) -> list[tuple[int, int, int, fro
     return found
 
 
-def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, substances: frozenset[int], j: int = 0) -> int:
-    """Match ``steps`` from token ``p`` going in ``direction``; the position after the
-    last matched token (longest match first), or a value beyond the edge when none."""
-    n = len(columns[0])
+def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, substances: frozenset[int],
+          bounds: tuple[int, int], j: int = 0) -> int:
+    """Match ``steps`` from token ``p`` going in ``direction``, inside ``bounds`` (the
+    tokens of one sentence); the position after the last matched token (longest match
+    first), or a value beyond the edge when none. A gap at a pattern's edge ("~4 award")
+    takes words of the sentence only: a match never runs into the sentence before or
+    after, where the sentence it was found for would not see it."""
+    lo, hi = bounds
     while j < len(steps) and steps[j].low == steps[j].high == 1:
         # A required single token leaves nothing to choose: no recursion for it (most
         # attempts fail on the first token after the anchor).
-        if not 0 <= p < n or not steps[j].accepts(columns, p, substances):
+        if not lo <= p < hi or not steps[j].accepts(columns, p, substances):
             return -1 if direction > 0 else -2
         p += direction
         j += 1
     if j == len(steps):
         return p
     step = steps[j]
-    room = n - p if direction > 0 else p + 1
+    room = hi - p if direction > 0 else p + 1 - lo
     gap = step.attr is None and not step.substance  # takes any token: nothing to test
     for count in range(min(step.high, room), step.low - 1, -1):
         ok = True
@@ -276,7 +281,7 @@ def _walk(steps: list[_Step], columns: list[list[int]], p: int, direction: int, 
                 ok = False
                 break
         if ok:
-            found = _walk(steps, columns, p + count * direction, direction, substances, j + 1)
+            found = _walk(steps, columns, p + count * direction, direction, substances, bounds, j + 1)
             if (found >= 0) if direction > 0 else (found >= -1):
                 return found
     return -1 if direction > 0 else -2
@@ -328,18 +333,30 @@ class AnchoredPatterns:
         columns = [rows.listed(attr) for attr in _ATTRS]
         found: set[tuple[str, int, int]] = set()
         filed = self.filed
+        sentence_of = _sentence_bounds(doc)
         for attr, position in hits:
             for pattern in filed[attr, columns[_ATTRS.index(attr)][position]]:
-                span = pattern.match_around(columns, position, substances)
+                span = pattern.match_around(columns, position, substances, sentence_of[position])
                 if span is not None:
                     found.add((pattern.label, *span))
         first_steps: dict[tuple, list[int]] = {}
         for pattern in self.unanchored:
             for start in pattern.starts(rows, first_steps):
-                end = pattern.match_from(columns, start, substances)
+                end = pattern.match_from(columns, start, substances, sentence_of[start])
                 if end > start:
                     found.add((pattern.label, start, end))
         return found
+
+
+def _sentence_bounds(doc) -> list[tuple[int, int]]:
+    """The first and end token of each token's sentence (the whole Doc when it has no
+    sentence boundaries yet)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))] * len(doc)
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds += [(sent.start, sent.end)] * (sent.end - sent.start)
+    return bounds
 
 
 _PUNCT = set(".,!?;:'\"()[]-–—/")

@@ -114,6 +114,7 @@ def run_examples(engine: Engine, rules: Iterable[RuleDef]) -> list[Outcome]:
         own = [f for f in result.findings if case.code in (f.code, *(m.code for m in f.merged))]
         cited = [reference.split()[0] for f in own for reference in f.references]
         marked = [marked_text(case.content, f) for f in own if f.code == case.code]
-        merged_into = [marked_text(case.content, f) for f in own if f.code != case.code]
+        # A finding merged into another of its clause keeps its own words.
+        merged_into = [marked_text(case.content, m) for f in own if f.code != case.code for m in f.merged if m.code == case.code]
         outcomes.append(Outcome(case, marked, merged_into, cited))
     return outcomes
