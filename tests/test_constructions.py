@@ -345,3 +345,21 @@ def test_a_warning_ends_at_its_comma_and_art12_in_headlines(engine, text, expect
 ])
 def test_warnings_that_go_on_past_their_comma_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("not me finally sleeping through the night after a month of the valerian gummies",
+     ("HC101", "sleeping")),
+    ("Not me waking up with energy to spare since I started the iron drops!", ("HC103", "waking up with energy")),
+])
+def test_not_me_opening_a_post_owns_up_to_what_follows(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Not me eating the whole tray of brownies on a Tuesday 🙈",
+    "The gummies do not help with sleep, and we never said they did.",
+    "Not my favourite flavour, but the tub arrived quickly.",
+])
+def test_not_me_without_a_claim_and_real_negations_stay_silent(engine, text):
+    assert marked(engine, text) == []

@@ -33,6 +33,7 @@ class Grammar:
     object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
+    owning_after_negation: frozenset[str]  # "not me finally sleeping …": opening a sentence, the negation owns up
     degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
     praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
@@ -107,6 +108,7 @@ class Grammar:
             object_prepositions=words("object_prepositions"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
+            owning_after_negation=words("owning_after_negation"),
             degree_after_negation=words("degree_after_negation"),
             praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),
