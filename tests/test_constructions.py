@@ -363,3 +363,22 @@ def test_not_me_opening_a_post_owns_up_to_what_follows(engine, text, expected):
 ])
 def test_not_me_without_a_claim_and_real_negations_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Month 2 on the glucosamine: my knees don't creak on the stairs any more.", ("MC201", "knees don't creak")),
+    ("Since I started the rosehip capsules my hips no longer ache at night.", ("MC201", "hips no longer ache")),
+])
+def test_a_body_part_that_stops_hurting_in_a_testimonial_is_medicinal(engine, text, expected):
+    assert expected in marked(engine, text)
+    finding = next(f for f in engine.lint_text(text) if f.code == "MC201")
+    assert "ing knees" in finding.message or "ing hips" in finding.message  # named as a complaint, not raw words
+
+
+@pytest.mark.parametrize("text", [
+    "My knees hurt after the long hill walk, so I rested for a day.",
+    "Bend your knees and keep your back straight as you lift.",
+    "The shoulder seam is reinforced, so the bag never creaks.",
+])
+def test_a_body_part_that_hurts_without_a_product_stays_silent(engine, text):
+    assert marked(engine, text) == []
