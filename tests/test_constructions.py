@@ -382,3 +382,21 @@ def test_a_body_part_that_stops_hurting_in_a_testimonial_is_medicinal(engine, te
 ])
 def test_a_body_part_that_hurts_without_a_product_stays_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("My daughter's eczema sorted in a week with the oat cream drops.", ("MC201", "eczema")),
+    ("I had heartburn every night until I tried the aloe vera juice.", ("MC201", "heartburn")),
+    ("Honest review: the elderflower cordial kept my hay fever quiet all June.", ("MC201", "kept my hay fever")),
+])
+def test_review_openings_and_story_turns_make_a_testimonial(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Delivery sorted in two days, the box was fine.",
+    "Honest review: the lid is stiff but the flavour is great.",
+    "I waited until I tried all four flavours before writing this.",
+])
+def test_review_openings_without_a_complaint_stay_silent(engine, text):
+    assert marked(engine, text) == []
