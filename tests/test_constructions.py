@@ -345,3 +345,58 @@ def test_a_warning_ends_at_its_comma_and_art12_in_headlines(engine, text, expect
 ])
 def test_warnings_that_go_on_past_their_comma_stay_silent(engine, text):
     assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("not me finally sleeping through the night after a month of the valerian gummies",
+     ("HC101", "sleeping")),
+    ("Not me waking up with energy to spare since I started the iron drops!", ("HC103", "waking up with energy")),
+])
+def test_not_me_opening_a_post_owns_up_to_what_follows(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Not me eating the whole tray of brownies on a Tuesday 🙈",
+    "The gummies do not help with sleep, and we never said they did.",
+    "Not my favourite flavour, but the tub arrived quickly.",
+])
+def test_not_me_without_a_claim_and_real_negations_stay_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Month 2 on the glucosamine: my knees don't creak on the stairs any more.", ("MC201", "knees don't creak")),
+    ("Since I started the rosehip capsules my hips no longer ache at night.", ("MC201", "hips no longer ache")),
+])
+def test_a_body_part_that_stops_hurting_in_a_testimonial_is_medicinal(engine, text, expected):
+    assert expected in marked(engine, text)
+    finding = next(f for f in engine.lint_text(text) if f.code == "MC201")
+    assert "ing knees" in finding.message or "ing hips" in finding.message  # named as a complaint, not raw words
+
+
+@pytest.mark.parametrize("text", [
+    "My knees hurt after the long hill walk, so I rested for a day.",
+    "Bend your knees and keep your back straight as you lift.",
+    "The shoulder seam is reinforced, so the bag never creaks.",
+])
+def test_a_body_part_that_hurts_without_a_product_stays_silent(engine, text):
+    assert marked(engine, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("My daughter's eczema sorted in a week with the oat cream drops.", ("MC201", "eczema")),
+    ("I had heartburn every night until I tried the aloe vera juice.", ("MC201", "heartburn")),
+    ("Honest review: the elderflower cordial kept my hay fever quiet all June.", ("MC201", "kept my hay fever")),
+])
+def test_review_openings_and_story_turns_make_a_testimonial(engine, text, expected):
+    assert expected in marked(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Delivery sorted in two days, the box was fine.",
+    "Honest review: the lid is stiff but the flavour is great.",
+    "I waited until I tried all four flavours before writing this.",
+])
+def test_review_openings_without_a_complaint_stay_silent(engine, text):
+    assert marked(engine, text) == []

@@ -42,7 +42,7 @@ def test_a_denied_claim_is_silent(engine, text):
     # the denial silences its own clause only
     ("There is no proof that detox teas work; our syrup knocks out a cold in two days.", ("MC201", "knocks out a cold")),
     # "no other … can" compares, it does not deny
-    ("No other supplement can match its absorption.", ("OS501", "No other supplement can")),
+    ("No other supplement can match its absorption.", ("OS501", "No other supplement can match")),
     # "nobody" before no frame of saying denies nothing
     ("Nobody likes hay fever, but our nettle tea eases hay fever symptoms.", ("MC201", "eases hay fever symptoms")),
 ])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
 from claimlint.language.claims import UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
-from claimlint.language.mentions import Mention, Sentence
+from claimlint.language.mentions import COMPLAINT, Mention, Sentence
 
 LIST_MINIMUM = 3
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
@@ -142,8 +142,9 @@ class MedicinalJudge:
             else:
                 runs.append([m.start, m.end])
         names: list[str] = []
+        named = {m.start: m.key.removeprefix(COMPLAINT) for m in mentions if m.key.startswith(COMPLAINT)}
         for start, end in runs:
-            phrase = doc[start:end].text.lower()
+            phrase = named.get(start) or doc[start:end].text.lower()
             if phrase in self.nouns:
                 phrase = self.nouns[phrase]
             else:

@@ -76,7 +76,7 @@ class Knowledge:
     packs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # other kinds, by kind
     pack_paths: list[str] = field(default_factory=list)
     profile_cues: dict[str, list[str]] = field(default_factory=dict)  # words that show the kind of product
-    effect_parts: dict[str, Any] = field(default_factory=lambda: {"organs": {}, "aspects": [], "states": [], "good_states": []})
+    effect_parts: dict[str, Any] = field(default_factory=lambda: {"organs": {}, "aspects": [], "states": [], "good_states": [], "complaints": [], "complaint_gap": []})
     relation_classes: list[str] = field(default_factory=list)  # of the verbs packs, in pack order
     # Everyday words for effect classes another pack defines (the register's, generated),
     # by class key, until that class is added.
@@ -161,6 +161,8 @@ class Knowledge:
             self.effect_parts["aspects"].extend(parts.get("aspects", []))
             self.effect_parts["states"].extend(parts.get("states", []))
             self.effect_parts["good_states"].extend(parts.get("good_states", []))
+            self.effect_parts["complaints"].extend(parts.get("complaints", []))
+            self.effect_parts["complaint_gap"].extend(parts.get("complaint_gap", []))
             for key, spec in pack.get("effects", {}).items():
                 self.effects[key] = Effect(
                     key, spec["label"], bool(spec.get("register", False)),

@@ -41,6 +41,7 @@ class Grammar:
     linking_verbs: frozenset[str]  # "our tablets are teeth-friendly": the compound is said of the subject
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
+    owning_after_negation: frozenset[str]  # "not me finally sleeping …": opening a sentence, the negation owns up
     degree_after_negation: frozenset[str]  # "never slept this well": … and so does one with a degree word
     praise_after_degree: frozenset[str]  # the words of praise after that degree word
     warning_continuations: frozenset[str]  # "Consult your doctor, particularly if …": the warning goes on
@@ -133,6 +134,7 @@ class Grammar:
             linking_verbs=words("linking_verbs"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
+            owning_after_negation=words("owning_after_negation"),
             degree_after_negation=words("degree_after_negation"),
             praise_after_degree=words("praise_after_degree"),
             warning_continuations=words("warning_continuations"),

@@ -198,16 +198,29 @@ def _praises(sentence: Sentence, negation: Mention) -> bool:
     return after.lower_.endswith("er") and after.lemma_ != after.lower_  # an inflected comparative
 
 
+def _owns_up(sentence: Sentence, negation: Mention) -> bool:
+    """"Not me finally sleeping …": the negation is the sentence's first word and the
+    writer (or the brand) comes right after it."""
+    doc = sentence.doc
+    return (
+        negation.start == sentence.start
+        and negation.end < sentence.end
+        and doc[negation.end].lower_ in sentence.grammar.owning_after_negation
+    )
+
+
 def negated_at(sentence: Sentence, index: int, ignore: list[Mention]) -> bool:
     """A negation within three tokens before ``index`` that is not part of a cue like
     "no more" or of a question that asserts ("Isn't it time …"), nor of "not just" /
     "not only", which add a claim rather than deny one, nor of "never been clearer",
-    which praises."""
+    which praises, nor the "not me …" that opens a sentence to own up to what follows."""
     covered = {i for m in [*ignore, *sentence.of("asserting")] for i in range(m.start, m.end)}
     doc = sentence.doc
     adding = sentence.grammar.adding_after_negation
     for m in sentence.of("negations"):
         if m.start in covered or (m.end < len(doc) and doc[m.end].lower_ in adding):
+            continue
+        if _owns_up(sentence, m):
             continue
         if _praises(sentence, m):
             continue

@@ -33,6 +33,8 @@ SEPARATOR = "\n\n"  # between the blocks that share one Doc
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
 PATTERN_CUES = ("testimonial_frames", "metaphor_frames", "audience_frames")
 _CUE = "cue\x1f"
+COMPLAINT = "complaint\x1f"  # key of a complaint built from a body part, before the noun phrase naming it
+COMPLAINT_REACH = 3  # words of the gap ("do", "n't", "any") a complaint verb may follow its body part by
 
 
 @dataclass(slots=True)
@@ -214,6 +216,8 @@ class Annotator:
         self.aspects = frozenset(parts["aspects"])
         self.states = frozenset(parts["states"])
         self.good_states = frozenset(parts["good_states"])
+        self.complaints = frozenset(parts["complaints"])
+        self.complaint_gap = frozenset(parts["complaint_gap"])
         self._organ_words: dict[int, bool] = {}  # string id: is it an organ word (_from_parts)
         self.texts = HashTexts(nlp.vocab.strings)
         self.professionals = frozenset(knowledge.word_classes.get("health_professionals", ()))
@@ -430,8 +434,9 @@ class Annotator:
         """"intestinal barrier repair", "skin thickness": an organ word and the aspects that
         follow it make an effect of the organ's class (or lengthen the effect the organ word
         already is); a state of illness before it ("weakened immunity", "high cholesterol
-        levels") makes the whole a condition, and praise of its state ("a happy gut", "a
-        soothed stomach") an effect."""
+        levels") makes the whole a condition, and so does a verb of complaint after it
+        ("my knees creak", "joints that ache", "knees don't creak any more"); praise of its
+        state ("a happy gut", "a soothed stomach") makes it an effect."""
         if not self.organs:
             return mentions
         organs = self.organs
@@ -461,8 +466,12 @@ class Annotator:
             aspects = end > (own.end if own is not None else i + 1)
             state = start > 0 and start - 1 not in content and words[start - 1][0] in self.states
             praised = self._praised_from(words, content, start)
+            complaint = self._complaint_after(words, content, end)
             if state:
                 mention = Mention("disease", "disease", start - 1, end)
+            elif complaint:
+                named = f"{_gerund(words[complaint - 1][1].lower())} {words[start:end][-1][0]}"
+                mention = Mention("disease", COMPLAINT + named, start, complaint)
             elif aspects or own is None and (_praised(words, mentions, end) or self._addressed(words, mentions, start)):
                 mention = Mention("effect", own.key if own is not None else key, start, end)
             elif own is None and praised < start:
@@ -472,6 +481,8 @@ class Annotator:
                 continue
             if own is not None:
                 mentions.remove(own)
+            if complaint:
+                mentions = [m for m in mentions if not (m.kind == "disease" and start <= m.start < complaint)]
             added.append(mention)
             for j in range(mention.start, mention.end):
                 content[j] = mention
@@ -502,6 +513,20 @@ class Annotator:
         if at == 0:
             return False
         return words[at - 1][0] in self.grammar.reader or any(m.end == at and m.kind == "modifier" and m.key == "faithful" for m in mentions)
+
+    def _complaint_after(self, words: list[tuple[str, str, bool, bool]], content: dict[int, Mention], at: int) -> int:
+        """Where a verb of complaint that follows a part of the body ends ("creak" in "knees
+        don't creak"), or 0 if none does; only the gap words may stand between them."""
+        for i in range(at, min(at + COMPLAINT_REACH + 1, len(words))):
+            lower, lemma, _, _ = words[i]
+            complains = lemma.lower() in self.complaints or lower in self.complaints
+            if i in content:  # "ache" is a complaint of its own, which the body part takes in
+                return content[i].end if complains and content[i].kind == "disease" else 0
+            if complains:
+                return i + 1
+            if lower not in self.complaint_gap:
+                return 0
+        return 0
 
     def _elliptical(self, words: list[tuple[str, str, bool, bool]], mentions: list[Mention]) -> list[Mention]:
         """"hair & skin pigmentation", "protein and DNA synthesis": the first conjunct
@@ -639,3 +664,13 @@ def _dedupe(mentions) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _gerund(verb: str) -> str:
+    """"creak" -> "creaking", "ache" -> "aching", "throb" -> "throbbing": the form that
+    names a complaint before its body part ("creaking knees")."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    if len(verb) > 2 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
