@@ -4,7 +4,9 @@ A labelled page states the problem statements it holds (``<!-- expect-finding: C
 “marked words” -->``) and the lines that must stay silent (``<!-- expect-silent:
 “words” -->``); a plain-text page keeps these comments in a ``.expect`` file beside it.
 The page test asks for exactly these findings; this tool says how far claimlint is from
-them, statement by statement, so a long article can be measured before it passes:
+them, statement by statement, so a long article can be measured before it passes. A
+page is linted as `claimlint check` lints it (a profile it does not declare is inferred).
+
 
 * a statement is found when a finding of its family marks part of the sentence that holds
   its words (and found exactly when the code matches as well);
@@ -22,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from claimlint.engine import Engine  # noqa: E402
-from claimlint.knowledge.profile import Profile  # noqa: E402
 from claimlint.readers import read_document  # noqa: E402
+from claimlint.run.config import FileSettings  # noqa: E402
 
 EXPECT_FINDING = re.compile(r"<!--\s*expect-finding:\s*([A-Z]{2}\d{3})\s+“(.+?)”")
 EXPECT_SILENT = re.compile(r"<!--\s*expect-silent:\s*“(.+?)”")
@@ -51,7 +53,8 @@ def measure(engine: Engine, path: Path) -> dict:
     labels = expectations(path)
     after = source.rfind("-->") + 3 if labels is source or path.suffix != ".txt" else 0
     document = read_document(str(path), path.read_bytes(), heading_joiners=engine.knowledge.grammar.heading_joiners)
-    _, findings = next(engine.lint([(document, Profile.from_mapping(document.profile))]))
+    settings = FileSettings(selected=frozenset(), product={}, default_profile="food_supplement", fail_on="never")
+    _, findings = next(engine.lint([(document, settings.profile_for(document, engine.profile_cues))]))
     spans = [(f.source_start, f.source_end, {m.code for m in [f, *f.merged]}) for f in findings]
     statements = [(code, words, sentence_around(source, words, after)) for code, words in EXPECT_FINDING.findall(labels)]
     silent = [sentence_around(source, words, after) for words in EXPECT_SILENT.findall(labels)]

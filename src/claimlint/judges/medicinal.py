@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
+from claimlint.language.discourse import Discourse
+from claimlint.language.claims import (
+    UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, studied_conditions,
+    trial_population,
+)
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
@@ -61,6 +65,8 @@ class MedicinalJudge:
             self.cosmetic_physiology(ctx)
 
     def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
+        if sentence.studied is not None:
+            self.promised_outcome(ctx, sentence, sentence.studied)
         if not sentence.has("medicinal") and not sentence.has("disease"):
             return  # names no condition and no medicinal term: nothing below can be reported
         doc = sentence.doc
@@ -118,6 +124,23 @@ class MedicinalJudge:
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
         ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def promised_outcome(self, ctx: DocContext, sentence: Sentence, study: Sentence) -> None:
+        """"… 48 adults with atopic dermatitis … so you can count on the same relief": a
+        promise of a study's outcome, where the study was in people with a condition,
+        presents the product as treating it. A promise put in a warning or denied stays
+        silent."""
+        conditions = studied_conditions(study, study.of("disease"))
+        if not conditions:
+            return
+        muted = muted_clauses(sentence)
+        for frame in sentence.of("same_outcomes"):
+            if silenced(sentence, frame.start, muted) or negated_at(sentence, frame.start, []):
+                continue
+            terms = join_names(self.conditions(study, conditions), self.templates)
+            how = self.templates["promised"].format(terms=terms, line=Discourse.line(ctx.document, study))
+            ctx.finding("MC201", sentence, frame.start, frame.end, how=how, terms=terms)
+            return
 
     def asks_about_a_substance(self, sentence: Sentence) -> bool:
         """"Is vitamin C good for colds?": a question about what a substance does, put to

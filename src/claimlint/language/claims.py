@@ -91,6 +91,12 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
         return []
     if not any(not negated_at(sentence, r.start, []) for r in sentence.of("relation")):
         return []
+    return studied_conditions(sentence, diseases)
+
+
+def studied_conditions(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """The conditions of the people a study is said to be in ("120 women with iron-deficiency
+    anaemia"): those named right after a population cue."""
     cues = sentence.of("trial_population")
     return [d for d in diseases if any(0 <= d.start - c.end <= POPULATION_REACH for c in cues)]
 
@@ -508,13 +514,15 @@ SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
 ELLIPSES = ("…", "...")  # a fragment after one goes on from the copy before it
 REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
 OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
+REQUIRED_KINDS = ("substance", "anaphors", "demonstratives")  # what a requirement or dependency may take as object
 
 
 def _requirements(sentence: Sentence) -> list[Mention]:
     """"needs", "depends on", "runs on" with a substance (or a pronoun for one) as their
-    object: "Your muscles need magnesium", "Energy production depends on it". Without
-    that object ("You need a good night's sleep") they claim nothing."""
-    objects = sentence.of("substance", "anaphors")
+    object: "Your muscles need magnesium", "Energy production depends on it", "Your brain
+    depends on this mineral". Without that object ("You need a good night's sleep") they
+    claim nothing."""
+    objects = sentence.of(*REQUIRED_KINDS)
     words = sentence.words
     return [
         r for r in sentence.of("requirement")
@@ -623,7 +631,7 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     substance away claims what follows depends on it, negation and all. Said at the end
     of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
     same of what comes before it. The flag says whether the dependency comes last."""
-    objects = sentence.of("substance", "anaphors")
+    objects = sentence.of(*REQUIRED_KINDS)
     words = sentence.words
     for mention in sentence.of("dependency"):
         if not any(

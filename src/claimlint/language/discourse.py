@@ -15,7 +15,8 @@ nutrient. A claim that names no substance of its own takes one here, from
   its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
   the heading or title that names substances.
 
-Stories are read here too: a sentence shortly after one where the writer takes the
+A promise of "the same results" after a study report claims the report's outcome for the
+product. Stories are read here too: a sentence shortly after one where the writer takes the
 product in the first person continues a testimonial. So are questions answered: a short
 question that names a complaint, followed by an answer that resolves it ("Brain fog?
 Sorted."), says the product deals with the complaint.
@@ -111,23 +112,22 @@ class Discourse:
     @staticmethod
     def anaphor(sentence: Sentence, claim: Claim) -> str | None:
         """The pronoun or demonstrative phrase in the claim's clause, before its effect
-        ("It also calms …", "This mineral keeps …"), or the pronoun a requirement or
-        dependency takes as its object ("… can't do their job without it"), if any."""
+        ("It also calms …", "This mineral keeps …"), or the pronoun or demonstrative phrase
+        a requirement or dependency takes as its object ("… can't do their job without
+        it", "your brain depends on this mineral"), if any."""
         clause = sentence.clause_of(claim.effect.start)
         doc = sentence.doc
-        for mention in sentence.of("anaphors"):
+        for mention in sentence.of("anaphors", "demonstratives"):
             if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= DEPENDENCY_REACH for r in claim.relations):
-                return doc[mention.start:mention.end].text
+                return _phrase(sentence, mention)
         for mention in sentence.of("anaphors", "demonstratives"):
             if mention.start >= claim.effect.start:
                 break
             if sentence.clause_of(mention.start) != clause and mention.start != sentence.start:
                 continue
-            if mention.kind == "anaphors":
-                return doc[mention.start:mention.end].text
-            following = mention.end < sentence.end and not sentence.words[mention.end - sentence.start][2]
-            if following:
-                return doc[mention.start:mention.end + 1].text
+            phrase = _phrase(sentence, mention)
+            if phrase is not None:
+                return phrase
         return None
 
     def previous(self, sentence: Sentence, recent: list[Sentence]) -> Antecedent | None:
@@ -182,6 +182,17 @@ class Discourse:
         return document.position(sentence.block.source_offset(start))[0]
 
 
+def _phrase(sentence: Sentence, mention) -> str | None:
+    """The words an anaphor stands in: a pronoun ("it"), or a demonstrative and the noun
+    after it ("this mineral"); none for a demonstrative with no word after it."""
+    doc = sentence.doc
+    if mention.kind == "anaphors":
+        return doc[mention.start:mention.end].text
+    if mention.end < sentence.end and not sentence.words[mention.end - sentence.start][2]:
+        return doc[mention.start:mention.end + 1].text
+    return None
+
+
 def mark_stories(sentences: list[Sentence]) -> None:
     """"I started the gummies in May. Two weeks later, no more restless nights": a
     sentence after one where the writer, in the first person, takes the product (or a
@@ -194,6 +205,21 @@ def mark_stories(sentences: list[Sentence]) -> None:
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+def mark_slides(sentences: list[Sentence]) -> None:
+    """"A trial followed 120 adults with eczema … Our cream has the same strength, so you
+    can expect the same relief": a promise of the same outcome, a few sentences after a
+    study report, claims that report's outcome for the product. The report is the nearest
+    sentence before, in the same block or the one before it, that names the people it
+    studied ("adults with …"), else one that names a study."""
+    for position, sentence in enumerate(sentences):
+        if not sentence.has("same_outcomes") or sentence.asks:
+            continue
+        earlier = [s for s in sentences[max(0, position - LOOK_BACK):position] if _near(s, sentence)]
+        reports = [s for s in earlier if s.has("trial_population")] or [s for s in earlier if s.has("study_nouns")]
+        if reports:
+            sentence.studied = reports[-1]
 
 
 PROBLEM_WORDS = 6  # a question this short that names a complaint puts the complaint, not a query
