@@ -97,3 +97,45 @@ def test_a_writer_declining_to_claim_says_nothing(engine, text):
 def test_a_claim_beside_a_denial_is_still_found(engine, text, code, span):
     findings = lint(engine, "# Iron capsules\n\n" + text)
     assert [(f.code, marked(f)) for f in findings] == [(code, span)]
+
+
+def test_a_quoted_story_in_the_first_person_is_a_testimonial_throughout(engine):
+    story = (
+        "My husband suffers with psoriasis on his elbows. He has used this for a month. "
+        "Since then the psoriasis has nearly cleared."
+    )
+    quoted = lint(engine, "# Body cream\n\n“" + story + "” - Jo\n")
+    assert [(f.code, marked(f)) for f in quoted] == [("MC201", "psoriasis has nearly cleared")]
+    # told by the page, not quoted from a customer, the third sentence reports no use
+    assert lint(engine, "# Body cream\n\n" + story + "\n") == []
+
+
+def test_a_quoted_line_without_a_first_person_is_no_story(engine):
+    text = "# Body cream\n\n“Psoriasis is common. Since the 1990s, the psoriasis rate has nearly cleared 3 %.”\n"
+    assert lint(engine, text) == []
+
+
+def test_their_after_the_people_of_a_study_is_theirs(engine):
+    text = (
+        "# Iron\n\nA trial followed 120 women with heavy periods who took iron every morning. "
+        "Their haemoglobin rose and their fatigue scores fell by a third.\n"
+    )
+    assert [f for f in lint(engine, text) if "haemoglobin" in f.excerpt] == []
+
+
+def test_their_after_a_substance_still_carries_it(engine):
+    text = "# Iron\n\nIron and zinc are minerals. Their job is to boost your energy all day.\n"
+    assert [f.code for f in lint(engine, text)] == ["HC103"]
+
+
+def test_people_with_a_condition_who_need_more_report_no_result(engine):
+    text = "# Iron\n\nWomen with heavy periods lose more iron than others.\n"
+    assert lint(engine, text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Daily Cultures is recommended by gastroenterologists across the country.\n", "recommended by gastroenterologists"),
+    ("Our balm was developed with rheumatologists.\n", "developed with rheumatologists"),
+])
+def test_any_medical_specialist_endorses(engine, text, span):
+    assert [(f.code, marked(f)) for f in lint(engine, "# Cultures\n\n" + text)] == [("MC203", span)]

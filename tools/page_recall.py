@@ -10,7 +10,8 @@ page is linted as `claimlint check` lints it (a profile it does not declare is i
 
 * a statement is found when a finding of its family marks part of the sentence that holds
   its words (and found exactly when the code matches as well);
-* a false alarm is a finding on a silent line, or one that touches no labelled statement.
+* a false alarm is a finding on a silent line, or one that touches no labelled statement
+  (those on silent lines are also counted apart).
 
 Usage: ``python tools/page_recall.py corpus/articles/*.md corpus/articles/*.txt``
 """
@@ -75,9 +76,10 @@ def measure(engine: Engine, path: Path) -> dict:
         f"{sorted(s[2])} {source[s[0]:s[1]]!r}" for s in spans
         if any(touches(s, r) for r in silent) or not any(touches(s, r) for _, _, r in statements)
     ]
+    on_silent = [f"{sorted(s[2])} {source[s[0]:s[1]]!r}" for s in spans if any(touches(s, r) for r in silent)]
     return {
         "page": path.name, "statements": len(statements), "found": found, "exact": exact,
-        "silent_lines": len(silent), "false_alarms": alarms, "missed": missed,
+        "silent_lines": len(silent), "false_alarms": alarms, "on_silent_lines": on_silent, "missed": missed,
     }
 
 
@@ -88,7 +90,8 @@ def main(paths: list[str]) -> None:
         result = measure(engine, Path(name))
         print(f"{result['page']}: statements {result['statements']}, found {result['found']} "
               f"(exact code {result['exact']}), recall {result['found'] / max(result['statements'], 1):.2f}, "
-              f"false alarms {len(result['false_alarms'])} (silent lines labelled {result['silent_lines']})")
+              f"false alarms {len(result['false_alarms'])}, {len(result['on_silent_lines'])} of them on the "
+              f"{result['silent_lines']} lines labelled silent")
         for line in result["missed"]:
             print("  missed:", line)
         for line in result["false_alarms"]:

@@ -89,6 +89,8 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
     treating the condition."""
     if not sentence.of("substance", "product_nouns", "anaphors"):
         return []
+    if not sentence.of("study_nouns", "study_results", "change_cues"):
+        return []  # "Women with heavy periods lose more iron": who needs more, not a result
     if not any(not negated_at(sentence, r.start, []) for r in sentence.of("relation")):
         return []
     return studied_conditions(sentence, diseases)

@@ -89,6 +89,8 @@ class Discourse:
         word = self.anaphor(sentence, claim)
         if word is not None:
             previous = self.previous(sentence, recent)
+            if previous is not None and _studied_people(previous.sentence, word):
+                return None  # "… 120 women with anaemia took iron. Their haemoglobin rose."
             if previous is not None:
                 return previous, word
             if topic is not None and not self.other_subject(sentence, recent):
@@ -196,15 +198,28 @@ def _phrase(sentence: Sentence, mention) -> str | None:
 def mark_stories(sentences: list[Sentence]) -> None:
     """"I started the gummies in May. Two weeks later, no more restless nights": a
     sentence after one where the writer, in the first person, takes the product (or a
-    substance, or "these") continues the story, so a change it reports is a testimonial."""
+    substance, or "these") continues the story, so a change it reports is a testimonial.
+    A quoted paragraph told in the first person is a story throughout, whoever in it
+    takes the product ("“My daughter was always ill. Since she started the liquid …”")."""
     teller: Sentence | None = None
     distance = 0
+    quoted = _quoted_stories(sentences)
     for sentence in sentences:
-        if teller is not None and distance < LOOK_BACK and _near(teller, sentence):
+        if id(sentence.block) in quoted or teller is not None and distance < LOOK_BACK and _near(teller, sentence):
             sentence.story = True
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+def _quoted_stories(sentences: list[Sentence]) -> set[int]:
+    """The blocks that open with a quotation mark and speak in the first person."""
+    told: set[int] = set()
+    for sentence in sentences:
+        block = sentence.block
+        if sentence.has("first_person") and block.text.lstrip().startswith(sentence.grammar.quotes):
+            told.add(id(block))
+    return told
 
 
 def mark_slides(sentences: list[Sentence]) -> None:
@@ -267,6 +282,11 @@ def _answers(question: Sentence, answer: Sentence) -> bool:
 
 def _word_count(sentence: Sentence) -> int:
     return sum(1 for _, _, punct, _ in sentence.words if not punct)
+
+
+def _studied_people(antecedent: Sentence, word: str) -> bool:
+    """A possessive that stands for the people a study was in, named in its antecedent."""
+    return word.lower() in antecedent.grammar.people_possessives and antecedent.has("trial_population")
 
 
 def _near(teller: Sentence, sentence: Sentence) -> bool:

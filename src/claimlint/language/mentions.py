@@ -115,7 +115,7 @@ class Sentence:
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
     offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
-    studied: "Sentence | None" = None  # the study report whose outcome it promises for the product (discourse)
+    studied: Sentence | None = None  # the study report whose outcome it promises for the product (discourse)
     _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
