@@ -139,3 +139,48 @@ def test_people_with_a_condition_who_need_more_report_no_result(engine):
 ])
 def test_any_medical_specialist_endorses(engine, text, span):
     assert [(f.code, marked(f)) for f in lint(engine, "# Cultures\n\n" + text)] == [("MC203", span)]
+
+
+@pytest.mark.parametrize("text, span", [
+    # the passage takes the substance away; a later sentence names what follows
+    ("Low zinc creeps up on you. First the colds linger. Left alone, it can lead to hair loss.\n", "lead to hair loss"),
+    # taken away and warned of in one sentence
+    ("Without it, the skin barrier weakens and the door is open to dermatitis.\n", "door is open to dermatitis"),
+])
+def test_a_condition_that_follows_from_going_without_is_a_fear_appeal(engine, text, span):
+    findings = [f for f in lint(engine, "# Zinc tablets\n\nZinc is found in seeds.\n\n" + text) if f.code == "MC204"]
+    assert [marked(f) for f in findings] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    # nothing is taken away: physiology of a condition
+    "Untreated coeliac disease can lead to anaemia.\n",
+    # the consequence is denied
+    "Low zinc will not lead to hair loss on its own.\n",
+    # the warning is a direction to see a doctor
+    "Low zinc is rare. If you think it could lead to hair loss, ask your doctor.\n",
+    # a question put to the reader's doctor, not an answer
+    "Can low zinc lead to hair loss?\n",
+])
+def test_conditions_outside_a_warning_of_want_stay_silent(engine, text):
+    assert [f for f in lint(engine, "# Zinc tablets\n\n" + text) if f.code == "MC204"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "People think it cures colds. It doesn't.\n",
+    "That the drops cure colds. They don't.\n",
+])
+def test_a_claim_taken_back_by_the_next_sentence_is_silent(engine, text):
+    assert lint(engine, "# Zinc drops\n\n" + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the short sentence denies nothing that was said: it answers a question of its own
+    "Our drops cure colds. Does it sting? It doesn't.\n",
+    # a short negation in the next paragraph takes nothing back
+    "Our drops cure colds.\n\nIt doesn't.\n",
+    # a longer sentence goes on to say something else
+    "Our drops cure colds. It doesn't matter how long you have had them.\n",
+])
+def test_a_claim_not_taken_back_is_still_found(engine, text):
+    assert [f.code for f in lint(engine, "# Zinc drops\n\n" + text)] == ["MC201"]

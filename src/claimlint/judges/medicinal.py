@@ -22,6 +22,7 @@ from claimlint.language.claims import (
 from claimlint.language.mentions import Mention, Sentence
 
 LIST_MINIMUM = 3
+CONSEQUENCE_REACH = 3  # words between "can end in" and the condition it names ("… in severe anaemia")
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 SUFFERER_REACH = 6  # tokens between "if you suffer from" and the conditions it names ("… bloating or cramps")
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
@@ -69,6 +70,8 @@ class MedicinalJudge:
             self.promised_outcome(ctx, sentence, sentence.studied)
         if not sentence.has("medicinal") and not sentence.has("disease"):
             return  # names no condition and no medicinal term: nothing below can be reported
+        if sentence.wanting:
+            self.fear(ctx, sentence)
         doc = sentence.doc
         # Warnings and directions silence their own clause; what is claimed without a
         # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
@@ -124,6 +127,22 @@ class MedicinalJudge:
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
         ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def fear(self, ctx: DocContext, sentence: Sentence) -> None:
+        """"Low iron creeps up slowly … Left unchecked, it can end in anaemia": in a passage
+        that takes a substance away, a condition said to follow warns of disease for want
+        of the product (MC204). A question, a warning or a denial of it stays silent."""
+        if is_question(sentence):
+            return
+        muted = muted_clauses(sentence)
+        for consequence in sentence.of("consequences"):
+            if silenced(sentence, consequence.start, muted) or negated_at(sentence, consequence.start, []):
+                continue
+            follows = [d for d in sentence.of("disease") if 0 <= d.start - consequence.end <= CONSEQUENCE_REACH]
+            if follows:
+                end = max(d.end for d in follows)
+                ctx.finding("MC204", sentence, consequence.start, end, phrase=sentence.doc[consequence.start:end].text)
+                return
 
     def promised_outcome(self, ctx: DocContext, sentence: Sentence, study: Sentence) -> None:
         """"… 48 adults with atopic dermatitis … so you can count on the same relief": a

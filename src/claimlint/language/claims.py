@@ -120,7 +120,7 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     "Not suitable for children; it relieves coughs" still claims in its second. A
     caveat that the evidence is missing, beside a claim that only says "may", is an
     honest statement of doubt and silences the whole sentence."""
-    if sentence.has("disclaimers") and sentence.has("hedges"):
+    if sentence.denied or sentence.has("disclaimers") and sentence.has("hedges"):
         return set(sentence.clauses)
     return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in ("advice", "disclaimers")}
 
@@ -133,8 +133,8 @@ def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> boo
     clause = sentence.clause_of(index)
     if clause not in muted:
         return False
-    if sentence.has("hedges") and sentence.has("disclaimers"):
-        return True  # an honest caveat beside "may" silences the whole sentence
+    if sentence.denied or sentence.has("hedges") and sentence.has("disclaimers"):
+        return True  # an honest caveat beside "may", or a denial after it, silences the whole sentence
     silencers = [m for m in sentence.mentions if m.kind in ("advice", "disclaimers") and sentence.clause_of(m.start) == clause]
     words, grammar = sentence.words, sentence.grammar
     for m in silencers:
@@ -633,15 +633,7 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     substance away claims what follows depends on it, negation and all. Said at the end
     of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
     same of what comes before it. The flag says whether the dependency comes last."""
-    objects = sentence.of(*REQUIRED_KINDS)
-    words = sentence.words
-    for mention in sentence.of("dependency"):
-        if not any(
-            0 <= o.start - mention.end <= DEPENDENCY_REACH
-            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
-            for o in objects
-        ):
-            continue  # "without enough of it" takes it away; "without, …" does not
+    for mention in taken_away(sentence):
         if _opens(sentence, mention):
             return mention, False
         clause = sentence.clause_of(mention.start)
@@ -651,6 +643,21 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
         ):
             return mention, True
     return None
+
+
+def taken_away(sentence: Sentence) -> list[Mention]:
+    """The dependency words that take a substance (or a word for one) away: "without
+    enough of it", "low iron", "skin that lacks it"; "without, …" takes nothing away."""
+    objects = sentence.of(*REQUIRED_KINDS)
+    words = sentence.words
+    return [
+        mention for mention in sentence.of("dependency")
+        if any(
+            0 <= o.start - mention.end <= DEPENDENCY_REACH
+            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        )
+    ]
 
 
 ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")

@@ -15,7 +15,8 @@ nutrient. A claim that names no substance of its own takes one here, from
   its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
   the heading or title that names substances.
 
-A promise of "the same results" after a study report claims the report's outcome for the
+A short sentence that negates a pronoun ("It doesn't.") takes back the one before it. A
+promise of "the same results" after a study report claims the report's outcome for the
 product. Stories are read here too: a sentence shortly after one where the writer takes the
 product in the first person continues a testimonial. So are questions answered: a short
 question that names a complaint, followed by an answer that resolves it ("Brain fog?
@@ -31,8 +32,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from claimlint.document import Document
-from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own
+from claimlint.document import Block, Document
+from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own, taken_away
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
@@ -220,6 +221,32 @@ def _quoted_stories(sentences: list[Sentence]) -> set[int]:
         if sentence.has("first_person") and block.text.lstrip().startswith(sentence.grammar.quotes):
             told.add(id(block))
     return told
+
+
+DENIAL_WORDS = 3  # a sentence this short that negates a pronoun takes back the one before
+
+
+def mark_denials(sentences: list[Sentence]) -> None:
+    """"That it cures anything. It doesn't.": a short sentence after, in the same block,
+    that negates a pronoun for what was said ("It doesn't.", "They won't.") takes the
+    sentence before it back."""
+    for before, sentence in zip(sentences, sentences[1:]):
+        if (
+            sentence.block is before.block and _word_count(sentence) <= DENIAL_WORDS
+            and sentence.has("negations") and sentence.has("anaphors") and not sentence.asks
+        ):
+            before.denied = True
+
+
+def mark_wanting(sentences: list[Sentence]) -> None:
+    """"Low iron creeps up slowly. … Left unchecked, it can end in anaemia": a sentence
+    that takes a substance away, and the sentences after it in its paragraph, speak of
+    what follows from going without it."""
+    passage: Block | None = None
+    for sentence in sentences:
+        if taken_away(sentence):
+            passage = sentence.block
+        sentence.wanting = sentence.block is passage
 
 
 def mark_slides(sentences: list[Sentence]) -> None:

@@ -116,6 +116,8 @@ class Sentence:
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
     offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
     studied: Sentence | None = None  # the study report whose outcome it promises for the product (discourse)
+    denied: bool = False  # the sentence after it takes it back ("That it cures anything. It doesn't.") (discourse)
+    wanting: bool = False  # in a passage that takes a substance away ("Low iron creeps up …") (discourse)
     _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
