@@ -39,7 +39,7 @@ def test_the_corpora_are_the_kinds_of_copy_they_name(tmp_path):
     claims = sum(catalogue.count(s) for s in set(by_verdict["non_compliant"] + by_verdict["compliant"]))
     near = sum(catalogue.count(s) for s in set(by_verdict["no_claim"]))
     assert sentences > 4 * claims > 0  # most sentences make no claim, some do
-    assert 0 < near < claims  # the corpus's near misses are a small share of what makes no claim
+    assert 0 < near < (sentences - claims) / 4  # the corpus's near misses are a small share of what makes no claim
     streams = sorted((tmp_path / "catalogue").glob("stream-*.txt"))
     assert streams and all(p.read_text(encoding="utf-8").startswith("code,name,size,price,description\n") for p in streams)
 

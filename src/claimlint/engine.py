@@ -26,7 +26,7 @@ from claimlint.knowledge.register_index import RegisterIndex
 from claimlint.knowledge.rulebook import RuleBook
 from claimlint.language.candidates import can_claim
 from claimlint.language.claims import answer_questions, build_claims
-from claimlint.language.discourse import Discourse, mark_offers, mark_stories
+from claimlint.language.discourse import Discourse, mark_denials, mark_offers, mark_slides, mark_stories, mark_wanting
 from claimlint.language.mentions import SEPARATOR, Annotator, Sentence
 from claimlint.language.pipeline import PhraseTokens, TokenizerWarmer, build_nlp
 from claimlint.language.sections import ReferenceSections
@@ -238,6 +238,9 @@ class Engine:
         claim records are those of this part."""
         mark_stories(ctx.sentences)
         mark_offers(ctx.sentences)
+        mark_slides(ctx.sentences)
+        mark_wanting(ctx.sentences)
+        mark_denials(ctx.sentences)
         for sentence in ctx.candidates:
             claims = build_claims(sentence, self.perceivable, self.register_effects, self.body_own, self.named_by)
             if claims:

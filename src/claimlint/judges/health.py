@@ -394,7 +394,9 @@ class HealthClaimJudge:
         notes = [] if suggested or not targets else [self.note(effect, targets, verdict.substances)]
         origin = self.origin(claim)
         substance = (self.join(self.labels(verdict.substances)) or self.template("HC101", "the_product")) + origin
-        fields = {"substance": substance, "effect": effect.label, "detail": verdict.detail}
+        # a strengthened claim names its substance only in the wording it exceeds: the carried one is said after it
+        detail = verdict.detail + origin if verdict.code == "HC103" else verdict.detail
+        fields = {"substance": substance, "effect": effect.label, "detail": detail}
         if verdict.code == "HC101":
             what = "links" if effect.phrases or effect.standalone else "says"  # a placeholder effect names none
             named = (self.join([_lower(x) for x in self.labels(verdict.substances)]) or self.template("HC101", "the_product")) + origin

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 
 from claimlint.judges.context import DocContext, join_names
 from claimlint.knowledge.base import Effect
-from claimlint.language.claims import UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, trial_population
+from claimlint.language.discourse import Discourse
+from claimlint.language.claims import (
+    UNNAMED, hyphened, is_question, is_testimonial, muted_clauses, negated_at, results_after, silenced, studied_conditions,
+    trial_population,
+)
 from claimlint.language.mentions import COMPLAINT, Mention, Sentence
 
 LIST_MINIMUM = 3
+CONSEQUENCE_REACH = 3  # words between "can end in" and the condition it names ("… in severe anaemia")
 RELATION_REACH = 8  # tokens between a relation word and the disease it governs
 SUFFERER_REACH = 6  # tokens between "if you suffer from" and the conditions it names ("… bloating or cramps")
 PHYSIOLOGICAL_RELATIONS = {"faithful", "strengthening"}
@@ -63,8 +68,12 @@ class MedicinalJudge:
             self.cosmetic_physiology(ctx)
 
     def medicinal(self, ctx: DocContext, sentence: Sentence) -> None:
+        if sentence.studied is not None:
+            self.promised_outcome(ctx, sentence, sentence.studied)
         if not sentence.has("medicinal") and not sentence.has("disease"):
             return  # names no condition and no medicinal term: nothing below can be reported
+        if sentence.wanting:
+            self.fear(ctx, sentence)
         doc = sentence.doc
         # Warnings and directions silence their own clause; what is claimed without a
         # relation word (a medicinal term, a list, a testimonial) needs a sentence free of them.
@@ -120,6 +129,39 @@ class MedicinalJudge:
         else:
             how, terms = "term", "”, “".join(sorted({doc[m.start:m.end].text for m in standalone}, key=str.lower)[:6])
         ctx.finding("MC201", sentence, start, end, how=self.templates[how].format(terms=terms), terms=terms)
+
+    def fear(self, ctx: DocContext, sentence: Sentence) -> None:
+        """"Low iron creeps up slowly … Left unchecked, it can end in anaemia": in a passage
+        that takes a substance away, a condition said to follow warns of disease for want
+        of the product (MC204). A question, a warning or a denial of it stays silent."""
+        if is_question(sentence):
+            return
+        muted = muted_clauses(sentence)
+        for consequence in sentence.of("consequences"):
+            if silenced(sentence, consequence.start, muted) or negated_at(sentence, consequence.start, []):
+                continue
+            follows = [d for d in sentence.of("disease") if 0 <= d.start - consequence.end <= CONSEQUENCE_REACH]
+            if follows:
+                end = max(d.end for d in follows)
+                ctx.finding("MC204", sentence, consequence.start, end, phrase=sentence.doc[consequence.start:end].text)
+                return
+
+    def promised_outcome(self, ctx: DocContext, sentence: Sentence, study: Sentence) -> None:
+        """"… 48 adults with atopic dermatitis … so you can count on the same relief": a
+        promise of a study's outcome, where the study was in people with a condition,
+        presents the product as treating it. A promise put in a warning or denied stays
+        silent."""
+        conditions = studied_conditions(study, study.of("disease"))
+        if not conditions:
+            return
+        muted = muted_clauses(sentence)
+        for frame in sentence.of("same_outcomes"):
+            if silenced(sentence, frame.start, muted) or negated_at(sentence, frame.start, []):
+                continue
+            terms = join_names(self.conditions(study, conditions), self.templates)
+            how = self.templates["promised"].format(terms=terms, line=Discourse.line(ctx.document, study))
+            ctx.finding("MC201", sentence, frame.start, frame.end, how=how, terms=terms)
+            return
 
     def asks_about_a_substance(self, sentence: Sentence) -> bool:
         """"Is vitamin C good for colds?": a question about what a substance does, put to

@@ -70,6 +70,8 @@ class Grammar:
     nominals: Mapping[str, str]  # noun of relation -> the verb it stands for
     faithful_heads: frozenset[str]  # heads of authorised wordings that state no result
     heading_joiners: frozenset[str]  # a line ending in one runs on into the next
+    quotes: tuple[str, ...]  # marks that open a quotation: a paragraph opening with one quotes someone
+    people_possessives: frozenset[str]  # "their": after a study's people, it is theirs, not a substance's
     reference_headings: tuple[str, ...]  # a heading of a list of sources ("References")
     combination_openers: tuple[str, ...]  # a register substance naming a combination ("A combination of …")
     common_words: frozenset[str]  # too common to anchor a rule pattern
@@ -163,6 +165,8 @@ class Grammar:
             nominals=maps.get("nominals", {}),
             faithful_heads=words("faithful_heads"),
             heading_joiners=words("heading_joiners"),
+            quotes=tuple(lists.get("quotes", ())),
+            people_possessives=words("people_possessives"),
             reference_headings=tuple(lists.get("reference_headings", ())),
             combination_openers=tuple(lists.get("combination_openers", ())),
             common_words=words("common_words"),

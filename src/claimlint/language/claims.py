@@ -89,8 +89,16 @@ def trial_population(sentence: Sentence, diseases: list[Mention]) -> list[Mentio
     treating the condition."""
     if not sentence.of("substance", "product_nouns", "anaphors"):
         return []
+    if not sentence.of("study_nouns", "study_results", "change_cues"):
+        return []  # "Women with heavy periods lose more iron": who needs more, not a result
     if not any(not negated_at(sentence, r.start, []) for r in sentence.of("relation")):
         return []
+    return studied_conditions(sentence, diseases)
+
+
+def studied_conditions(sentence: Sentence, diseases: list[Mention]) -> list[Mention]:
+    """The conditions of the people a study is said to be in ("120 women with iron-deficiency
+    anaemia"): those named right after a population cue."""
     cues = sentence.of("trial_population")
     return [d for d in diseases if any(0 <= d.start - c.end <= POPULATION_REACH for c in cues)]
 
@@ -115,7 +123,7 @@ def muted_clauses(sentence: Sentence) -> set[tuple[int, int]]:
     "Not suitable for children; it relieves coughs" still claims in its second. A
     caveat that the evidence is missing, beside a claim that only says "may", is an
     honest statement of doubt and silences the whole sentence."""
-    if sentence.has("disclaimers") and sentence.has("hedges"):
+    if sentence.denied or sentence.has("disclaimers") and sentence.has("hedges"):
         return set(sentence.clauses)
     return {sentence.clause_of(m.start) for m in sentence.mentions if m.kind in SILENCERS}
 
@@ -128,8 +136,8 @@ def silenced(sentence: Sentence, index: int, muted: set[tuple[int, int]]) -> boo
     clause = sentence.clause_of(index)
     if clause not in muted:
         return False
-    if sentence.has("hedges") and sentence.has("disclaimers"):
-        return True  # an honest caveat beside "may" silences the whole sentence
+    if sentence.denied or sentence.has("hedges") and sentence.has("disclaimers"):
+        return True  # an honest caveat beside "may", or a denial after it, silences the whole sentence
     silencers = [m for m in sentence.mentions if m.kind in SILENCERS and sentence.clause_of(m.start) == clause]
     words, grammar = sentence.words, sentence.grammar
     for m in silencers:
@@ -601,13 +609,15 @@ SUBJECT_KINDS = ("substance", "product_nouns", "anaphors")
 ELLIPSES = ("…", "...")  # a fragment after one goes on from the copy before it
 REQUIREMENT_REACH = 3  # tokens between an effect and the requirement verb after it
 OBJECT_REACH = 3  # tokens between a requirement verb and the substance it requires
+REQUIRED_KINDS = ("substance", "anaphors", "demonstratives")  # what a requirement or dependency may take as object
 
 
 def _requirements(sentence: Sentence) -> list[Mention]:
     """"needs", "depends on", "runs on" with a substance (or a pronoun for one) as their
-    object: "Your muscles need magnesium", "Energy production depends on it". Without
-    that object ("You need a good night's sleep") they claim nothing."""
-    objects = sentence.of("substance", "anaphors")
+    object: "Your muscles need magnesium", "Energy production depends on it", "Your brain
+    depends on this mineral". Without that object ("You need a good night's sleep") they
+    claim nothing."""
+    objects = sentence.of(*REQUIRED_KINDS)
     words = sentence.words
     return [
         r for r in sentence.of("requirement")
@@ -751,15 +761,7 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
     substance away claims what follows depends on it, negation and all. Said at the end
     of a denied clause ("Your muscles cannot relax without magnesium"), it claims the
     same of what comes before it. The flag says whether the dependency comes last."""
-    objects = sentence.of("substance", "anaphors")
-    words = sentence.words
-    for mention in sentence.of("dependency"):
-        if not any(
-            0 <= o.start - mention.end <= DEPENDENCY_REACH
-            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
-            for o in objects
-        ):
-            continue  # "without enough of it" takes it away; "without, …" does not
+    for mention in taken_away(sentence):
         if _opens(sentence, mention):
             return mention, False
         clause = sentence.clause_of(mention.start)
@@ -769,6 +771,21 @@ def _dependency(sentence: Sentence) -> tuple[Mention, bool] | None:
         ):
             return mention, True
     return None
+
+
+def taken_away(sentence: Sentence) -> list[Mention]:
+    """The dependency words that take a substance (or a word for one) away: "without
+    enough of it", "low iron", "skin that lacks it"; "without, …" takes nothing away."""
+    objects = sentence.of(*REQUIRED_KINDS)
+    words = sentence.words
+    return [
+        mention for mention in sentence.of("dependency")
+        if any(
+            0 <= o.start - mention.end <= DEPENDENCY_REACH
+            and not any(w[2] for w in words[mention.end - sentence.start:o.start - sentence.start])
+            for o in objects
+        )
+    ]
 
 
 ADVERB_REACH = 2  # words between a subject and its verb ("It also gently calms")

@@ -16,7 +16,9 @@ nutrient. A claim that names no substance of its own takes one here, from
   its table row, or, for a verb whose subject is left out ("Supports deeper sleep."),
   the heading or title that names substances.
 
-Stories are read here too: a sentence shortly after one where the writer takes the
+A short sentence that negates a pronoun ("It doesn't.") takes back the one before it. A
+promise of "the same results" after a study report claims the report's outcome for the
+product. Stories are read here too: a sentence shortly after one where the writer takes the
 product in the first person continues a testimonial. So are questions answered: a short
 question that names a complaint, followed by an answer that resolves it ("Brain fog?
 Sorted."), says the product deals with the complaint.
@@ -31,8 +33,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from claimlint.document import Document
-from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own
+from claimlint.document import Block, Document
+from claimlint.language.claims import DEPENDENCY_REACH, ELLIPSES, Claim, bodys_own, taken_away
 from claimlint.language.mentions import Sentence
 
 HEADING_KINDS = {"heading", "title"}
@@ -89,6 +91,8 @@ class Discourse:
         word = self.anaphor(sentence, claim)
         if word is not None:
             previous = self.previous(sentence, recent)
+            if previous is not None and _studied_people(previous.sentence, word):
+                return None  # "… 120 women with anaemia took iron. Their haemoglobin rose."
             if previous is not None:
                 return previous, word
             if topic is not None and not self.other_subject(sentence, recent):
@@ -127,23 +131,22 @@ class Discourse:
     @staticmethod
     def anaphor(sentence: Sentence, claim: Claim) -> str | None:
         """The pronoun or demonstrative phrase in the claim's clause, before its effect
-        ("It also calms …", "This mineral keeps …"), or the pronoun a requirement or
-        dependency takes as its object ("… can't do their job without it"), if any."""
+        ("It also calms …", "This mineral keeps …"), or the pronoun or demonstrative phrase
+        a requirement or dependency takes as its object ("… can't do their job without
+        it", "your brain depends on this mineral"), if any."""
         clause = sentence.clause_of(claim.effect.start)
         doc = sentence.doc
-        for mention in sentence.of("anaphors"):
+        for mention in sentence.of("anaphors", "demonstratives"):
             if any(r.kind in OBJECT_TAKING and 0 <= mention.start - r.end <= DEPENDENCY_REACH for r in claim.relations):
-                return doc[mention.start:mention.end].text
+                return _phrase(sentence, mention)
         for mention in sentence.of("anaphors", "demonstratives"):
             if mention.start >= claim.effect.start:
                 break
             if sentence.clause_of(mention.start) != clause and mention.start != sentence.start:
                 continue
-            if mention.kind == "anaphors":
-                return doc[mention.start:mention.end].text
-            following = mention.end < sentence.end and not sentence.words[mention.end - sentence.start][2]
-            if following:
-                return doc[mention.start:mention.end + 1].text
+            phrase = _phrase(sentence, mention)
+            if phrase is not None:
+                return phrase
         return None
 
     def previous(self, sentence: Sentence, recent: list[Sentence]) -> Antecedent | None:
@@ -198,18 +201,83 @@ class Discourse:
         return document.position(sentence.block.source_offset(start))[0]
 
 
+def _phrase(sentence: Sentence, mention) -> str | None:
+    """The words an anaphor stands in: a pronoun ("it"), or a demonstrative and the noun
+    after it ("this mineral"); none for a demonstrative with no word after it."""
+    doc = sentence.doc
+    if mention.kind == "anaphors":
+        return doc[mention.start:mention.end].text
+    if mention.end < sentence.end and not sentence.words[mention.end - sentence.start][2]:
+        return doc[mention.start:mention.end + 1].text
+    return None
+
+
 def mark_stories(sentences: list[Sentence]) -> None:
     """"I started the gummies in May. Two weeks later, no more restless nights": a
     sentence after one where the writer, in the first person, takes the product (or a
-    substance, or "these") continues the story, so a change it reports is a testimonial."""
+    substance, or "these") continues the story, so a change it reports is a testimonial.
+    A quoted paragraph told in the first person is a story throughout, whoever in it
+    takes the product ("“My daughter was always ill. Since she started the liquid …”")."""
     teller: Sentence | None = None
     distance = 0
+    quoted = _quoted_stories(sentences)
     for sentence in sentences:
-        if teller is not None and distance < LOOK_BACK and _near(teller, sentence):
+        if id(sentence.block) in quoted or teller is not None and distance < LOOK_BACK and _near(teller, sentence):
             sentence.story = True
         distance += 1
         if sentence.has("first_person") and (sentence.has("product_nouns") or sentence.has("substance") or sentence.has("demonstratives") or sentence.has("anaphors")):
             teller, distance = sentence, 0
+
+
+def _quoted_stories(sentences: list[Sentence]) -> set[int]:
+    """The blocks that open with a quotation mark and speak in the first person."""
+    told: set[int] = set()
+    for sentence in sentences:
+        block = sentence.block
+        if sentence.has("first_person") and block.text.lstrip().startswith(sentence.grammar.quotes):
+            told.add(id(block))
+    return told
+
+
+DENIAL_WORDS = 3  # a sentence this short that negates a pronoun takes back the one before
+
+
+def mark_denials(sentences: list[Sentence]) -> None:
+    """"That it cures anything. It doesn't.": a short sentence after, in the same block,
+    that negates a pronoun for what was said ("It doesn't.", "They won't.") takes the
+    sentence before it back."""
+    for before, sentence in zip(sentences, sentences[1:]):
+        if (
+            sentence.block is before.block and _word_count(sentence) <= DENIAL_WORDS
+            and sentence.has("negations") and sentence.has("anaphors") and not sentence.asks
+        ):
+            before.denied = True
+
+
+def mark_wanting(sentences: list[Sentence]) -> None:
+    """"Low iron creeps up slowly. … Left unchecked, it can end in anaemia": a sentence
+    that takes a substance away, and the sentences after it in its paragraph, speak of
+    what follows from going without it."""
+    passage: Block | None = None
+    for sentence in sentences:
+        if taken_away(sentence):
+            passage = sentence.block
+        sentence.wanting = sentence.block is passage
+
+
+def mark_slides(sentences: list[Sentence]) -> None:
+    """"A trial followed 120 adults with eczema … Our cream has the same strength, so you
+    can expect the same relief": a promise of the same outcome, a few sentences after a
+    study report, claims that report's outcome for the product. The report is the nearest
+    sentence before, in the same block or the one before it, that names the people it
+    studied ("adults with …"), else one that names a study."""
+    for position, sentence in enumerate(sentences):
+        if not sentence.has("same_outcomes") or sentence.asks:
+            continue
+        earlier = [s for s in sentences[max(0, position - LOOK_BACK):position] if _near(s, sentence)]
+        reports = [s for s in earlier if s.has("trial_population")] or [s for s in earlier if s.has("study_nouns")]
+        if reports:
+            sentence.studied = reports[-1]
 
 
 PROBLEM_WORDS = 6  # a question this short that names a complaint puts the complaint, not a query
@@ -257,6 +325,11 @@ def _answers(question: Sentence, answer: Sentence) -> bool:
 
 def _word_count(sentence: Sentence) -> int:
     return sum(1 for _, _, punct, _ in sentence.words if not punct)
+
+
+def _studied_people(antecedent: Sentence, word: str) -> bool:
+    """A possessive that stands for the people a study was in, named in its antecedent."""
+    return word.lower() in antecedent.grammar.people_possessives and antecedent.has("trial_population")
 
 
 def _near(teller: Sentence, sentence: Sentence) -> bool:

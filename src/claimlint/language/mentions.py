@@ -31,7 +31,7 @@ from claimlint.language.patterns import AnchoredPatterns, PatternError, compile_
 _SEP = "\x1f"
 SEPARATOR = "\n\n"  # between the blocks that share one Doc
 # Cues of the verbs pack written in the pattern language (they need numbers or gaps).
-PATTERN_CUES = ("testimonial_frames", "metaphor_frames", "audience_frames")
+PATTERN_CUES = ("testimonial_frames", "metaphor_frames", "audience_frames", "same_outcomes")
 _CUE = "cue\x1f"
 COMPLAINT = "complaint\x1f"  # key of a complaint built from a body part, before the noun phrase naming it
 COMPLAINT_REACH = 3  # words of the gap ("do", "n't", "any") a complaint verb may follow its body part by
@@ -120,6 +120,9 @@ class Sentence:
     index: int = 0  # position in the document
     story: bool = False  # told in the first person by a sentence shortly before (discourse)
     offers: bool = False  # a question that offers the product for the complaint or effect it names (discourse)
+    studied: Sentence | None = None  # the study report whose outcome it promises for the product (discourse)
+    denied: bool = False  # the sentence after it takes it back ("That it cures anything. It doesn't.") (discourse)
+    wanting: bool = False  # in a passage that takes a substance away ("Low iron creeps up …") (discourse)
     _kinds: tuple[int, dict[str, list[Mention]]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
