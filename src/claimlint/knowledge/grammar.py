@@ -38,7 +38,6 @@ class Grammar:
     object_prepositions: frozenset[str]  # "works with your body": the body is what the product acts on
     passive_auxiliaries: frozenset[str]  # "joints are supported by …": the effect is acted on
     agent_markers: frozenset[str]  # "… by glucosamine": who acts in a passive
-    linking_verbs: frozenset[str]  # "our tablets are teeth-friendly": the compound is said of the subject
     adding_after_negation: frozenset[str]  # "not just": the negation adds a claim
     comparing_after_negation: frozenset[str]  # "never been clearer": the negation praises
     owning_after_negation: frozenset[str]  # "not me finally sleeping …": opening a sentence, the negation owns up
@@ -133,7 +132,6 @@ class Grammar:
             object_prepositions=words("object_prepositions"),
             passive_auxiliaries=words("passive_auxiliaries"),
             agent_markers=words("agent_markers"),
-            linking_verbs=words("linking_verbs"),
             adding_after_negation=words("adding_after_negation"),
             comparing_after_negation=words("comparing_after_negation"),
             owning_after_negation=words("owning_after_negation"),

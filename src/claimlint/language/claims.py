@@ -455,7 +455,7 @@ def _predicated(sentence: Sentence, index: int) -> bool:
     for subject in sentence.of(*SUBJECT_KINDS):
         if subject.end <= index and sentence.clause_of(subject.start) == clause:
             between_words = words[subject.end - sentence.start:index - sentence.start]
-            if any(w[0] in sentence.grammar.copulas or w[1] in sentence.grammar.linking_verbs for w in between_words) and not any(w[0] in sentence.grammar.clause_breaks for w in between_words):
+            if any(w[0] in sentence.grammar.copulas for w in between_words) and not any(w[0] in sentence.grammar.clause_breaks for w in between_words):
                 return True
     return False
 
