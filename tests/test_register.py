@@ -271,7 +271,6 @@ def test_claims_rejected_glucosamine():
     assert "POL-HC-8297" in result.stdout
 
 
-
 def test_a_rejected_claim_cites_an_entry_about_its_own_effect_where_there_is_one(engine):
     """Among a substance's non-authorised entries, one that names the claimed effect
     itself is cited before one that only names what the effect means."""

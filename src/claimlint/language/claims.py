@@ -512,7 +512,6 @@ def _as_ingredient(sentence: Sentence, mention: Mention) -> bool:
     return any(0 <= m.start - mention.end <= PRODUCT_NOUN_REACH - 1 for m in sentence.of("product_nouns"))
 
 
-
 def _after_preposition(sentence: Sentence, mention: Mention) -> bool:
     """"with your body", "to the cells": a body noun governed by a preposition, past the
     determiners and possessives before it."""
